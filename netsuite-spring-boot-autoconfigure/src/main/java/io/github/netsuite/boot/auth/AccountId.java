@@ -1,0 +1,74 @@
+package io.github.netsuite.boot.auth;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A NetSuite account ID in both of its spellings: the realm ({@code 1234567_SB1}, used in
+ * the {@code Authorization} header) and the host prefix ({@code 1234567-sb1}, used in
+ * URLs). Either spelling, in any case, is accepted.
+ *
+ * @author NetSuite Spring Boot team
+ */
+public final class AccountId {
+
+	private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9]+([_-][A-Za-z0-9]+)*");
+
+	private final String realm;
+
+	private final String host;
+
+	private AccountId(String realm, String host) {
+		this.realm = realm;
+		this.host = host;
+	}
+
+	/**
+	 * Parse an account ID given in either spelling, such as {@code 1234567},
+	 * {@code 1234567_SB1}, {@code 1234567-sb1} or {@code TSTDRV1234567}.
+	 * @param value the account ID
+	 * @return the account ID
+	 * @throws IllegalArgumentException if the value is not an account ID
+	 */
+	public static AccountId of(String value) {
+		String trimmed = value.strip();
+		if (!ACCOUNT_ID.matcher(trimmed).matches()) {
+			throw new IllegalArgumentException("'" + trimmed + "' is not a NetSuite account ID: expected letters and "
+					+ "digits with an optional suffix, such as 1234567, 1234567_SB1, 1234567-sb1 or TSTDRV1234567");
+		}
+		return new AccountId(trimmed.toUpperCase(Locale.ROOT).replace('-', '_'),
+				trimmed.toLowerCase(Locale.ROOT).replace('_', '-'));
+	}
+
+	/**
+	 * Return the realm spelling, upper case with underscores ({@code 1234567_SB1}).
+	 * @return the realm
+	 */
+	public String realm() {
+		return this.realm;
+	}
+
+	/**
+	 * Return the host spelling, lower case with hyphens ({@code 1234567-sb1}).
+	 * @return the host prefix
+	 */
+	public String host() {
+		return this.host;
+	}
+
+	@Override
+	public boolean equals(Object obj) {
+		return (obj instanceof AccountId other) && this.realm.equals(other.realm);
+	}
+
+	@Override
+	public int hashCode() {
+		return this.realm.hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return this.realm;
+	}
+
+}
