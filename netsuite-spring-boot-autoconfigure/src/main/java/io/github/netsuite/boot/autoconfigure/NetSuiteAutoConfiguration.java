@@ -1,0 +1,106 @@
+package io.github.netsuite.boot.autoconfigure;
+
+import java.net.URI;
+
+import io.github.netsuite.boot.NetSuiteAccount;
+import io.github.netsuite.boot.auth.TbaSigner;
+import io.github.netsuite.boot.http.TbaSigningInterceptor;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.web.client.RestClient;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for Oracle NetSuite: the account, the
+ * token-based authentication signer and interceptor, and {@link RestClient}s signed for
+ * REST web services and RESTlets.
+ * <p>
+ * Backs off entirely when no {@code netsuite.*} credential is set; a partial or malformed
+ * configuration stops start-up with a message naming every key that is wrong.
+ *
+ * @author NetSuite Spring Boot team
+ */
+@AutoConfiguration(after = RestClientAutoConfiguration.class)
+@ConditionalOnClass(RestClient.class)
+@ConditionalOnBooleanProperty(name = "netsuite.enabled", matchIfMissing = true)
+@Conditional(OnNetSuiteCredentialsCondition.class)
+@EnableConfigurationProperties(NetSuiteProperties.class)
+public final class NetSuiteAutoConfiguration {
+
+	/**
+	 * Name of the {@link RestClient} bean for REST web services (records, SuiteQL). It is
+	 * not a default candidate: inject it with {@code @Qualifier(REST_CLIENT_BEAN_NAME)}.
+	 */
+	public static final String REST_CLIENT_BEAN_NAME = "netSuiteRestClient";
+
+	/**
+	 * Name of the {@link RestClient} bean for RESTlets. It is not a default candidate:
+	 * inject it with {@code @Qualifier(RESTLET_CLIENT_BEAN_NAME)}.
+	 */
+	public static final String RESTLET_CLIENT_BEAN_NAME = "netSuiteRestletClient";
+
+	@Bean
+	@ConditionalOnMissingBean
+	NetSuiteAccount netSuiteAccount(NetSuiteProperties properties) {
+		return NetSuiteAccounts.from(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TbaSigner netSuiteTbaSigner(NetSuiteAccount account) {
+		return new TbaSigner(account.id(), account.credentials());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TbaSigningInterceptor netSuiteTbaSigningInterceptor(TbaSigner signer) {
+		return new TbaSigningInterceptor(signer);
+	}
+
+	// Not default candidates: they must never compete with the application's own RestClients.
+	@Bean(name = REST_CLIENT_BEAN_NAME, defaultCandidate = false)
+	@ConditionalOnMissingBean(name = REST_CLIENT_BEAN_NAME)
+	RestClient netSuiteRestClient(NetSuiteAccount account, NetSuiteProperties properties,
+			TbaSigningInterceptor signingInterceptor, ObjectProvider<RestClient.Builder> builders,
+			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilders,
+			ObjectProvider<HttpClientSettings> httpClientSettings) {
+		return signedRestClient(account.restUrl(), properties, signingInterceptor, builders, requestFactoryBuilders,
+				httpClientSettings);
+	}
+
+	@Bean(name = RESTLET_CLIENT_BEAN_NAME, defaultCandidate = false)
+	@ConditionalOnMissingBean(name = RESTLET_CLIENT_BEAN_NAME)
+	RestClient netSuiteRestletClient(NetSuiteAccount account, NetSuiteProperties properties,
+			TbaSigningInterceptor signingInterceptor, ObjectProvider<RestClient.Builder> builders,
+			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilders,
+			ObjectProvider<HttpClientSettings> httpClientSettings) {
+		return signedRestClient(account.restletUrl(), properties, signingInterceptor, builders,
+				requestFactoryBuilders, httpClientSettings);
+	}
+
+	// Boot's builder (a new prototype each time) keeps its customizers and observation.
+	private static RestClient signedRestClient(URI baseUrl, NetSuiteProperties properties,
+			TbaSigningInterceptor signingInterceptor, ObjectProvider<RestClient.Builder> builders,
+			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilders,
+			ObjectProvider<HttpClientSettings> httpClientSettings) {
+		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
+			.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout());
+		return builders.getIfAvailable(RestClient::builder)
+			.baseUrl(baseUrl)
+			.requestFactory(requestFactoryBuilders.getIfAvailable(ClientHttpRequestFactoryBuilder::detect)
+				.build(settings))
+			.requestInterceptor(signingInterceptor)
+			.build();
+	}
+
+}

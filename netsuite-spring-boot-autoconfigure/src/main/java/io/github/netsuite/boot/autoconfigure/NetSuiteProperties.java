@@ -1,0 +1,149 @@
+package io.github.netsuite.boot.autoconfigure;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties for Oracle NetSuite.
+ *
+ * @author NetSuite Spring Boot team
+ */
+@ConfigurationProperties("netsuite")
+public class NetSuiteProperties {
+
+	/**
+	 * Whether to enable the NetSuite client.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Account ID, as on Setup > Company > Company Information, in either spelling
+	 * ('1234567_SB1' or '1234567-sb1').
+	 */
+	private @Nullable String account;
+
+	/**
+	 * Consumer key of the integration record (Setup > Integration > Manage Integrations).
+	 */
+	private @Nullable String consumerKey;
+
+	/**
+	 * Consumer secret of the integration record, shown once when the record is saved.
+	 */
+	private @Nullable String consumerSecret;
+
+	/**
+	 * Token ID of the access token (Setup > Users/Roles > Access Tokens).
+	 */
+	private @Nullable String tokenId;
+
+	/**
+	 * Token secret of the access token, shown once when the token is created.
+	 */
+	private @Nullable String tokenSecret;
+
+	/**
+	 * Base URL of REST web services. Defaults to
+	 * 'https://<account>.suitetalk.api.netsuite.com'.
+	 */
+	private @Nullable String restUrl;
+
+	/**
+	 * Base URL of RESTlets. Defaults to 'https://<account>.restlets.api.netsuite.com'.
+	 */
+	private @Nullable String restletUrl;
+
+	/**
+	 * Time to wait for a connection to NetSuite.
+	 */
+	private Duration connectTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * Time to wait for NetSuite's response once a request is sent.
+	 */
+	private Duration readTimeout = Duration.ofMinutes(2);
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public @Nullable String getAccount() {
+		return this.account;
+	}
+
+	public void setAccount(@Nullable String account) {
+		this.account = account;
+	}
+
+	public @Nullable String getConsumerKey() {
+		return this.consumerKey;
+	}
+
+	public void setConsumerKey(@Nullable String consumerKey) {
+		this.consumerKey = consumerKey;
+	}
+
+	public @Nullable String getConsumerSecret() {
+		return this.consumerSecret;
+	}
+
+	public void setConsumerSecret(@Nullable String consumerSecret) {
+		this.consumerSecret = consumerSecret;
+	}
+
+	public @Nullable String getTokenId() {
+		return this.tokenId;
+	}
+
+	public void setTokenId(@Nullable String tokenId) {
+		this.tokenId = tokenId;
+	}
+
+	public @Nullable String getTokenSecret() {
+		return this.tokenSecret;
+	}
+
+	public void setTokenSecret(@Nullable String tokenSecret) {
+		this.tokenSecret = tokenSecret;
+	}
+
+	public @Nullable String getRestUrl() {
+		return this.restUrl;
+	}
+
+	public void setRestUrl(@Nullable String restUrl) {
+		this.restUrl = restUrl;
+	}
+
+	public @Nullable String getRestletUrl() {
+		return this.restletUrl;
+	}
+
+	public void setRestletUrl(@Nullable String restletUrl) {
+		this.restletUrl = restletUrl;
+	}
+
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
+	}
+
+	public Duration getReadTimeout() {
+		return this.readTimeout;
+	}
+
+	public void setReadTimeout(Duration readTimeout) {
+		this.readTimeout = readTimeout;
+	}
+
+}

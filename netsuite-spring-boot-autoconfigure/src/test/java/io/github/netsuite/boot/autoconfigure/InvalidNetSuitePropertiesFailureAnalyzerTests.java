@@ -1,0 +1,62 @@
+package io.github.netsuite.boot.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link InvalidNetSuitePropertiesFailureAnalyzer}.
+ */
+class InvalidNetSuitePropertiesFailureAnalyzerTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(RestClientAutoConfiguration.class, NetSuiteAutoConfiguration.class));
+
+	@Test
+	void describesEveryMissingKeyAndWhereInNetSuiteItsValueComesFrom() {
+		FailureAnalysis analysis = analyze("netsuite.consumer-secret=cs", "netsuite.token-id=tk");
+		assertThat(analysis.getDescription()).contains("netsuite.account is missing",
+				"netsuite.consumer-key is missing", "netsuite.token-secret is missing")
+			.doesNotContain("netsuite.consumer-secret", "netsuite.token-id");
+		assertThat(analysis.getAction()).contains(
+				"netsuite.account (NETSUITE_ACCOUNT): the account ID from Setup > Company > Company Information",
+				"netsuite.consumer-key (NETSUITE_CONSUMER_KEY): the consumer key of the integration record "
+						+ "(Setup > Integration > Manage Integrations)",
+				"'Reset Credentials'",
+				"netsuite.token-secret (NETSUITE_TOKEN_SECRET): the token secret of the access token "
+						+ "(Setup > Users/Roles > Access Tokens > New)",
+				"remove every netsuite.* credential");
+	}
+
+	@Test
+	void describesMalformedAccountWithTheAcceptedSpellings() {
+		FailureAnalysis analysis = analyze(NetSuiteAutoConfigurationTests.CREDENTIALS[1],
+				NetSuiteAutoConfigurationTests.CREDENTIALS[2], NetSuiteAutoConfigurationTests.CREDENTIALS[3],
+				NetSuiteAutoConfigurationTests.CREDENTIALS[4], "netsuite.account=acme.sandbox");
+		assertThat(analysis.getDescription()).contains("netsuite.account is malformed", "1234567_SB1", "1234567-sb1");
+		assertThat(analysis.getAction()).contains("Setup > Company > Company Information");
+	}
+
+	@Test
+	void neverShowsSecretValues() {
+		FailureAnalysis analysis = analyze("netsuite.account=1234567", "netsuite.consumer-secret=my secret",
+				"netsuite.token-secret=other secret");
+		assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain("my secret", "other secret");
+	}
+
+	private FailureAnalysis analyze(String... properties) {
+		FailureAnalysis[] analysis = new FailureAnalysis[1];
+		this.contextRunner.withPropertyValues(properties).run((context) -> {
+			assertThat(context).hasFailed();
+			analysis[0] = new InvalidNetSuitePropertiesFailureAnalyzer().analyze(context.getStartupFailure());
+		});
+		assertThat(analysis[0]).isNotNull();
+		return analysis[0];
+	}
+
+}
