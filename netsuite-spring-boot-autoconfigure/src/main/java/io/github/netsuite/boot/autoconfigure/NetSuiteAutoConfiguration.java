@@ -3,10 +3,14 @@ package io.github.netsuite.boot.autoconfigure;
 import java.net.URI;
 
 import io.github.netsuite.boot.NetSuiteAccount;
+import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.auth.TbaSigner;
 import io.github.netsuite.boot.http.TbaSigningInterceptor;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -22,8 +26,8 @@ import org.springframework.web.client.RestClient;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for Oracle NetSuite: the account, the
- * token-based authentication signer and interceptor, and {@link RestClient}s signed for
- * REST web services and RESTlets.
+ * token-based authentication signer and interceptor, {@link RestClient}s signed for REST
+ * web services and RESTlets, and the {@link NetSuiteClient} built on them.
  * <p>
  * Backs off entirely when no {@code netsuite.*} credential is set; a partial or malformed
  * configuration stops start-up with a message naming every key that is wrong.
@@ -86,6 +90,14 @@ public final class NetSuiteAutoConfiguration {
 			ObjectProvider<HttpClientSettings> httpClientSettings) {
 		return signedRestClient(account.restletUrl(), properties, signingInterceptor, builders,
 				requestFactoryBuilders, httpClientSettings);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	NetSuiteClient netSuiteClient(@Qualifier(REST_CLIENT_BEAN_NAME) RestClient rest,
+			@Qualifier(RESTLET_CLIENT_BEAN_NAME) RestClient restlets, ObjectProvider<JsonMapper> jsonMapper) {
+		return new NetSuiteClient(rest, restlets, jsonMapper.getIfAvailable(
+				() -> JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()));
 	}
 
 	// Boot's builder (a new prototype each time) keeps its customizers and observation.

@@ -4,11 +4,13 @@ import java.net.URI;
 import java.util.Map;
 
 import io.github.netsuite.boot.NetSuiteAccount;
+import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.auth.AccountId;
 import io.github.netsuite.boot.auth.TbaCredentials;
 import io.github.netsuite.boot.auth.TbaSigner;
 import io.github.netsuite.boot.http.TbaSigningInterceptor;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -69,6 +71,20 @@ class NetSuiteAutoConfigurationTests {
 			assertThat(account.restUrl()).hasToString("https://1234567-sb1.suitetalk.api.netsuite.com");
 			assertThat(account.restletUrl()).hasToString("https://1234567-sb1.restlets.api.netsuite.com");
 		});
+	}
+
+	@Test
+	void createsNetSuiteClientOnTheSignedClients() {
+		this.contextRunner.withPropertyValues(CREDENTIALS)
+			.run((context) -> assertThat(context).hasSingleBean(NetSuiteClient.class));
+	}
+
+	@Test
+	void backsOffFromNetSuiteClientTheApplicationDefines() {
+		this.contextRunner.withPropertyValues(CREDENTIALS)
+			.withBean("myClient", NetSuiteClient.class,
+					() -> new NetSuiteClient(RestClient.create(), RestClient.create(), JsonMapper.builder().build()))
+			.run((context) -> assertThat(context).hasSingleBean(NetSuiteClient.class).hasBean("myClient"));
 	}
 
 	@Test

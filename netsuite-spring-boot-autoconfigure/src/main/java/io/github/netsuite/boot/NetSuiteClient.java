@@ -1,0 +1,114 @@
+package io.github.netsuite.boot;
+
+import java.util.Objects;
+
+import io.github.netsuite.boot.http.NetSuiteErrorDecoder;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.util.Assert;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The client for Oracle NetSuite: SuiteQL queries, records and RESTlets, over
+ * {@link RestClient}s already signed for the account. NetSuite's errors surface as
+ * {@link NetSuiteException}s that carry NetSuite's code and detail.
+ * <p>
+ * Thread-safe; the request objects it hands out are not, so build one per call.
+ *
+ * <pre class="code">
+ * List&lt;Customer&gt; customers = client.suiteql("SELECT id, companyname FROM customer ORDER BY id")
+ *     .stream(Customer.class)
+ *     .toList();
+ * String id = client.records("customer").create(Map.of("companyName", "Acme"));
+ * Map&lt;String, Object&gt; answer = client.restlet("customscript_x", "customdeploy_x")
+ *     .param("q", "abc")
+ *     .get(Map.class);
+ * </pre>
+ *
+ * @author NetSuite Spring Boot team
+ */
+public final class NetSuiteClient {
+
+	private final RestClient rest;
+
+	private final RestClient restlets;
+
+	private final ObjectMapper mapper;
+
+	private final NetSuiteErrorDecoder errors;
+
+	/**
+	 * Create a client.
+	 * @param rest a client signed for the account, with the REST web services base URL
+	 * @param restlets a client signed for the account, with the RESTlet base URL
+	 * @param mapper the mapper for request and response bodies
+	 */
+	public NetSuiteClient(RestClient rest, RestClient restlets, ObjectMapper mapper) {
+		this.rest = Objects.requireNonNull(rest, "rest");
+		this.restlets = Objects.requireNonNull(restlets, "restlets");
+		this.mapper = Objects.requireNonNull(mapper, "mapper");
+		this.errors = new NetSuiteErrorDecoder(mapper);
+	}
+
+	/**
+	 * Start a SuiteQL query. Values from outside belong in the query only through
+	 * {@link SuiteQl#literal(String)}.
+	 * @param query the SuiteQL text
+	 * @return the query, to stream or page through
+	 */
+	public SuiteQlQuery suiteql(String query) {
+		Assert.hasText(query, "'query' must not be empty");
+		return new SuiteQlQuery(this, query, SuiteQlQuery.MAX_PAGE_SIZE);
+	}
+
+	/**
+	 * Address one record.
+	 * @param type the record type, such as {@code customer}
+	 * @param id the internal ID
+	 * @return the record request
+	 */
+	public RecordRequest record(String type, String id) {
+		Assert.hasText(type, "'type' must not be empty");
+		Assert.hasText(id, "'id' must not be empty");
+		return new RecordRequest(this, type, id);
+	}
+
+	/**
+	 * Address the records of one type, to create, upsert or list them.
+	 * @param type the record type, such as {@code customer}
+	 * @return the record collection
+	 */
+	public RecordCollection records(String type) {
+		Assert.hasText(type, "'type' must not be empty");
+		return new RecordCollection(this, type, null);
+	}
+
+	/**
+	 * Start a call to a RESTlet deployment.
+	 * @param script the script ID, numeric or {@code customscript_…}
+	 * @param deploy the deployment ID, numeric or {@code customdeploy_…}
+	 * @return the RESTlet request
+	 */
+	public RestletRequest restlet(String script, String deploy) {
+		Assert.hasText(script, "'script' must not be empty");
+		Assert.hasText(deploy, "'deploy' must not be empty");
+		return new RestletRequest(this, script, deploy);
+	}
+
+	RestClient rest() {
+		return this.rest;
+	}
+
+	RestClient restlets() {
+		return this.restlets;
+	}
+
+	ObjectMapper mapper() {
+		return this.mapper;
+	}
+
+	NetSuiteErrorDecoder errors() {
+		return this.errors;
+	}
+
+}

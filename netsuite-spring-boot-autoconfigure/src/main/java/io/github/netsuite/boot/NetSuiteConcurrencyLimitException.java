@@ -1,0 +1,28 @@
+package io.github.netsuite.boot;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * NetSuite refused the request because the account had too many requests in flight
+ * (REST 429 {@code CONCURRENCY_LIMIT_EXCEEDED}, RESTlet {@code SSS_REQUEST_LIMIT_EXCEEDED}). NetSuite did
+ * not execute it.
+ *
+ * @author NetSuite Spring Boot team
+ */
+public class NetSuiteConcurrencyLimitException extends NetSuiteException {
+
+	/**
+	 * Create an exception for an error response.
+	 * @param statusCode the HTTP status code
+	 * @param errorCode NetSuite's error code
+	 * @param detail NetSuite's detail text
+	 * @param method the request's HTTP method
+	 * @param path the request's path, without the query
+	 * @param hint how to fix it, if known
+	 */
+	public NetSuiteConcurrencyLimitException(int statusCode, @Nullable String errorCode, @Nullable String detail, @Nullable String method,
+			@Nullable String path, @Nullable String hint) {
+		super(statusCode, errorCode, detail, method, path, hint);
+	}
+
+}

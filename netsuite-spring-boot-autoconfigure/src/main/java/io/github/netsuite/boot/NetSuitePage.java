@@ -1,0 +1,25 @@
+package io.github.netsuite.boot;
+
+import java.util.List;
+
+/**
+ * One page of a SuiteQL result or a record collection, as NetSuite returned it.
+ *
+ * @param <T> the type of the items
+ * @param items the items on this page
+ * @param offset the offset of the first item
+ * @param hasMore whether NetSuite has more items after this page
+ * @param totalResults how many items the whole result has
+ * @author NetSuite Spring Boot team
+ */
+public record NetSuitePage<T>(List<T> items, int offset, boolean hasMore, long totalResults) {
+
+	/**
+	 * Return how many items this page has.
+	 * @return the item count
+	 */
+	public int count() {
+		return this.items.size();
+	}
+
+}

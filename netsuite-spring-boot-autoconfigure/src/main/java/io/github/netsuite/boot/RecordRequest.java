@@ -1,0 +1,129 @@
+package io.github.netsuite.boot;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.http.MediaType;
+import org.springframework.util.Assert;
+
+/**
+ * One record of REST web services ({@code /services/rest/record/v1/<type>/<id>}), to read,
+ * update or delete.
+ *
+ * @author NetSuite Spring Boot team
+ */
+public final class RecordRequest {
+
+	static final String PATH = "/services/rest/record/v1/{type}/{id}";
+
+	private final NetSuiteClient client;
+
+	private final String type;
+
+	private final String id;
+
+	private final List<String> fields = new ArrayList<>();
+
+	private boolean expandSubResources;
+
+	RecordRequest(NetSuiteClient client, String type, String id) {
+		this.client = client;
+		this.type = type;
+		this.id = id;
+	}
+
+	/**
+	 * Read only the given fields.
+	 * @param fields the field IDs
+	 * @return this request
+	 */
+	public RecordRequest fields(String... fields) {
+		for (String field : fields) {
+			Assert.hasText(field, "'fields' must not contain empty names");
+			this.fields.add(field);
+		}
+		return this;
+	}
+
+	/**
+	 * Read sublists and subrecords inline rather than as links.
+	 * @return this request
+	 */
+	public RecordRequest expandSubResources() {
+		this.expandSubResources = true;
+		return this;
+	}
+
+	/**
+	 * Read the record as a map of field to value.
+	 * @return the record
+	 * @throws NetSuiteNotFoundException if there is no such record
+	 */
+	@SuppressWarnings("unchecked")
+	public Map<String, Object> get() {
+		return get(Map.class);
+	}
+
+	/**
+	 * Read the record, mapped to the given type.
+	 * @param <T> the type
+	 * @param type the type
+	 * @return the record
+	 * @throws NetSuiteNotFoundException if there is no such record
+	 */
+	public <T> T get(Class<T> type) {
+		byte[] body = this.client.rest()
+			.get()
+			.uri((uri) -> {
+				if (!this.fields.isEmpty()) {
+					uri.queryParam("fields", "{fields}");
+				}
+				if (this.expandSubResources) {
+					uri.queryParam("expandSubResources", "true");
+				}
+				return uri.path(PATH).build(this.type, this.id, String.join(",", this.fields));
+			})
+			.accept(MediaType.APPLICATION_JSON)
+			.retrieve()
+			.onStatus(this.client.errors())
+			.body(byte[].class);
+		JsonNode json = this.client.mapper().readTree((body != null) ? body : new byte[0]);
+		if (json instanceof ObjectNode object) {
+			object.remove("links");
+		}
+		return this.client.mapper().treeToValue(json, type);
+	}
+
+	/**
+	 * Update the given fields of the record ({@code PATCH}); fields not given keep their
+	 * values.
+	 * @param changes the fields to change, as a map or an object Jackson can write
+	 */
+	public void update(Object changes) {
+		this.client.rest()
+			.patch()
+			.uri(PATH, this.type, this.id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(this.client.mapper().writeValueAsBytes(changes))
+			.retrieve()
+			.onStatus(this.client.errors())
+			.toBodilessEntity();
+	}
+
+	/**
+	 * Delete the record.
+	 */
+	public void delete() {
+		this.client.rest()
+			.delete()
+			.uri(PATH, this.type, this.id)
+			.retrieve()
+			.onStatus(this.client.errors())
+			.toBodilessEntity();
+	}
+
+}

@@ -1,0 +1,47 @@
+package io.github.netsuite.boot;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link SuiteQlKeyset}.
+ */
+class SuiteQlKeysetTests {
+
+	@Test
+	void addsWhereClauseToQueryWithoutOne() {
+		assertThat(SuiteQlKeyset.of("SELECT id, companyname FROM customer ORDER BY id").after("100000"))
+			.isEqualTo("SELECT id, companyname FROM customer WHERE id > 100000 ORDER BY id");
+	}
+
+	@Test
+	void keepsExistingConditionInParentheses() {
+		assertThat(SuiteQlKeyset.of("select c.id from customer c where c.isinactive = 'F' or c.id < 5 order by c.id asc")
+			.after("7"))
+			.isEqualTo("select c.id from customer c WHERE (c.isinactive = 'F' or c.id < 5) AND c.id > 7 ORDER BY c.id");
+	}
+
+	@Test
+	void ignoresWhereInsideSubqueriesAndLiterals() {
+		assertThat(SuiteQlKeyset
+			.of("SELECT id FROM (SELECT id FROM customer WHERE x = 1) t WHERE name = 'a WHERE b' ORDER BY id")
+			.after("3")).isEqualTo(
+					"SELECT id FROM (SELECT id FROM customer WHERE x = 1) t WHERE (name = 'a WHERE b') AND id > 3 ORDER BY id");
+	}
+
+	@Test
+	void quotesNonNumericIds() {
+		assertThat(SuiteQlKeyset.of("SELECT id FROM t ORDER BY id").after("x' OR '1'='1"))
+			.isEqualTo("SELECT id FROM t WHERE id > 'x'' OR ''1''=''1' ORDER BY id");
+	}
+
+	@Test
+	void refusesQueriesNotOrderedByIdAlone() {
+		assertThat(SuiteQlKeyset.of("SELECT id FROM customer ORDER BY companyname")).isNull();
+		assertThat(SuiteQlKeyset.of("SELECT id FROM customer ORDER BY id DESC")).isNull();
+		assertThat(SuiteQlKeyset.of("SELECT id FROM customer")).isNull();
+		assertThat(SuiteQlKeyset.of("SELECT id, COUNT(*) FROM t GROUP BY id ORDER BY id")).isNull();
+	}
+
+}
