@@ -1,0 +1,46 @@
+/*
+ * Copyright 2025 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.netsuite.boot.test;
+
+import java.time.Instant;
+
+/**
+ * One entry of the double's login audit trail: the real reason a request was accepted or
+ * rejected, which NetSuite shows only in its UI (Setup &gt; Users/Roles &gt; User Management &gt;
+ * View Login Audit Trail) while the response itself stays generic.
+ * <p>
+ * Reasons: {@code Success}, {@code InvalidSignature}, {@code NonceUsed}, {@code InvalidNonce},
+ * {@code InvalidTimestamp}, {@code UnknownConsumerKey}, {@code UnknownToken}, {@code InvalidRealm},
+ * {@code InvalidVersion}, {@code MissingAuthorization}, {@code UnsupportedSignatureMethod},
+ * {@code RoleDisabled}, {@code FeatureDisabled} and {@code InvalidLogin} (the invalid-login fault).
+ *
+ * @param time when the double handled the attempt, by its own (possibly skewed) clock
+ * @param method the HTTP method
+ * @param path the request path, without the query
+ * @param reason why the attempt was accepted or rejected
+ * @author NetSuite Spring Boot team
+ */
+public record LoginAttempt(Instant time, String method, String path, String reason) {
+
+	/**
+	 * Whether the attempt was accepted.
+	 * @return {@code true} if the reason is {@code Success}
+	 */
+	public boolean successful() {
+		return TbaVerifier.SUCCESS.equals(this.reason);
+	}
+
+}

@@ -1,0 +1,695 @@
+/*
+ * Copyright 2025 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.netsuite.boot.test;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
+/**
+ * An embedded NetSuite for tests and demos: REST web services (records, SuiteQL, system
+ * endpoints) and RESTlets on one local HTTP port, each request checked for token-based
+ * authentication (OAuth 1.0a, HMAC-SHA256) as NetSuite checks it, and faults that can be
+ * switched on at run time. Runs on WireMock.
+ * <pre class="code">
+ * try (NetSuiteDouble netSuite = NetSuiteDouble.builder().account("1234567_SB1").build().start()) {
+ *     netSuite.table("customer", List.of(Map.of("id", "1", "companyname", "Acme")));
+ *     // point a client at netSuite.restUrl() with netSuite.consumerKey() …
+ * }
+ * </pre>
+ * Every public method is thread-safe.
+ *
+ * @author NetSuite Spring Boot team
+ * @see EnableNetSuiteDouble
+ */
+public final class NetSuiteDouble implements AutoCloseable {
+
+	/**
+	 * The account the double answers for unless told otherwise.
+	 */
+	public static final String DEFAULT_ACCOUNT = "1234567_SB1";
+
+	/**
+	 * The concurrency limit {@code governanceLimits} reports when none is set, as on a
+	 * developer account.
+	 */
+	static final int DEFAULT_REPORTED_CONCURRENCY_LIMIT = 5;
+
+	// Enough Jetty threads that a burst of concurrent callers, each held by added latency, is truly concurrent
+	private static final int CONTAINER_THREADS = 200;
+
+	private static final int AUDIT_TRAIL_CAPACITY = 10_000;
+
+	private final String account;
+
+	private final String consumerKey;
+
+	private final String consumerSecret;
+
+	private final String tokenId;
+
+	private final String tokenSecret;
+
+	private final int requestedPort;
+
+	final TbaVerifier verifier;
+
+	private final Map<String, RecordStore> stores = new ConcurrentHashMap<>();
+
+	private final Map<String, RestletHandler> restlets = new ConcurrentHashMap<>();
+
+	private volatile boolean roleDisabled;
+
+	private volatile boolean invalidLogin;
+
+	private volatile boolean tbaFeatureDisabled;
+
+	private volatile int concurrencyLimit;
+
+	private volatile Duration latency = Duration.ZERO;
+
+	private volatile Duration clockSkew = Duration.ZERO;
+
+	private final AtomicInteger failuresLeft = new AtomicInteger();
+
+	private volatile int failureStatus = 503;
+
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private final AtomicInteger maxInFlight = new AtomicInteger();
+
+	private final AtomicLong requestCount = new AtomicLong();
+
+	private final ConcurrentLinkedDeque<LoginAttempt> auditTrail = new ConcurrentLinkedDeque<>();
+
+	private final Object lifecycleMonitor = new Object();
+
+	private WireMockServer server;
+
+	private NetSuiteDouble(Builder builder) {
+		this.account = builder.account;
+		this.consumerKey = builder.consumerKey;
+		this.consumerSecret = builder.consumerSecret;
+		this.tokenId = builder.tokenId;
+		this.tokenSecret = builder.tokenSecret;
+		this.requestedPort = builder.port;
+		this.verifier = new TbaVerifier(this.account, this.consumerKey, this.consumerSecret, this.tokenId,
+				this.tokenSecret);
+	}
+
+	/**
+	 * Start configuring a double. Unset credentials are random.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Start a double with the default account and random credentials.
+	 * @return the running double
+	 */
+	public static NetSuiteDouble startDefault() {
+		return builder().build().start();
+	}
+
+	/**
+	 * Start serving on 127.0.0.1. Does nothing if already running.
+	 * @return this double
+	 */
+	public NetSuiteDouble start() {
+		synchronized (this.lifecycleMonitor) {
+			if (this.server == null) {
+				WireMockConfiguration options = WireMockConfiguration.options()
+					.bindAddress("127.0.0.1")
+					.containerThreads(CONTAINER_THREADS)
+					.jettyAcceptors(1)
+					.http2PlainDisabled(true)
+					// Page bodies are large and the double keeps its own observations
+					.disableRequestJournal()
+					.stubRequestLoggingDisabled(true)
+					.notifier(new Slf4jNotifier(false))
+					.extensions(new NetSuiteDoubleHandler(this));
+				if (this.requestedPort > 0) {
+					options.port(this.requestedPort);
+				}
+				else {
+					options.dynamicPort();
+				}
+				WireMockServer server = new WireMockServer(options);
+				server.start();
+				// One stub takes every request; the handler decides each answer
+				server.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse()));
+				this.server = server;
+			}
+			return this;
+		}
+	}
+
+	/**
+	 * Stop serving. Does nothing if not running. Data and settings stay, so the double can be
+	 * started again (on a new random port unless a port was given).
+	 */
+	public void stop() {
+		synchronized (this.lifecycleMonitor) {
+			if (this.server != null) {
+				this.server.stop();
+				this.server = null;
+			}
+		}
+	}
+
+	/**
+	 * Same as {@link #stop()}.
+	 */
+	@Override
+	public void close() {
+		stop();
+	}
+
+	/**
+	 * Whether the double is serving.
+	 * @return whether it is running
+	 */
+	public boolean isRunning() {
+		synchronized (this.lifecycleMonitor) {
+			return this.server != null && this.server.isRunning();
+		}
+	}
+
+	/**
+	 * The port the double listens on.
+	 * @return the port
+	 * @throws IllegalStateException if the double is not running
+	 */
+	public int port() {
+		synchronized (this.lifecycleMonitor) {
+			if (this.server == null) {
+				throw new IllegalStateException("The NetSuite double is not running");
+			}
+			return this.server.port();
+		}
+	}
+
+	/**
+	 * The base URL of the REST web services, e.g. {@code http://127.0.0.1:54321} (the value
+	 * for {@code netsuite.rest-url}).
+	 * @return the URL, without a trailing slash
+	 * @throws IllegalStateException if the double is not running
+	 */
+	public String restUrl() {
+		return "http://127.0.0.1:" + port();
+	}
+
+	/**
+	 * The base URL of the RESTlets (the value for {@code netsuite.restlet-url}); the same
+	 * server as {@link #restUrl()}.
+	 * @return the URL, without a trailing slash
+	 * @throws IllegalStateException if the double is not running
+	 */
+	public String restletUrl() {
+		return restUrl();
+	}
+
+	/**
+	 * The account ID in its realm spelling, e.g. {@code 1234567_SB1}.
+	 * @return the account ID
+	 */
+	public String account() {
+		return this.account;
+	}
+
+	/**
+	 * The consumer key the double accepts.
+	 * @return the consumer key
+	 */
+	public String consumerKey() {
+		return this.consumerKey;
+	}
+
+	/**
+	 * The consumer secret the double signs with.
+	 * @return the consumer secret
+	 */
+	public String consumerSecret() {
+		return this.consumerSecret;
+	}
+
+	/**
+	 * The token ID the double accepts.
+	 * @return the token ID
+	 */
+	public String tokenId() {
+		return this.tokenId;
+	}
+
+	/**
+	 * The token secret the double signs with.
+	 * @return the token secret
+	 */
+	public String tokenSecret() {
+		return this.tokenSecret;
+	}
+
+	// Data
+
+	/**
+	 * The rows of a record type, created empty on first use. The same store serves the record
+	 * API and SuiteQL {@code FROM type}; record types are case-insensitive.
+	 * @param type the record type, e.g. {@code customer}
+	 * @return the store
+	 */
+	public RecordStore records(String type) {
+		String key = type.toLowerCase(Locale.ROOT);
+		return this.stores.computeIfAbsent(key, RecordStore::new);
+	}
+
+	/**
+	 * Replace the rows of a SuiteQL table (the record store of that name). Each row is keyed by
+	 * its {@code id} value (a number or a string of digits); a row without one gets the next
+	 * free ID.
+	 * @param name the table name, e.g. {@code customer}
+	 * @param rows the rows; copied
+	 * @return this double
+	 */
+	public NetSuiteDouble table(String name, List<? extends Map<String, ?>> rows) {
+		return table(name, rows.size(), rows::get);
+	}
+
+	/**
+	 * Replace the rows of a SuiteQL table with generated ones, e.g.
+	 * {@code table("customer", 250_000, (i) -> Map.of("id", String.valueOf(i + 1)))}.
+	 * @param name the table name
+	 * @param count how many rows
+	 * @param row makes row {@code i} ({@code 0 <= i < count}), keyed as in {@link #table(String, List)}
+	 * @return this double
+	 */
+	public NetSuiteDouble table(String name, int count, IntFunction<? extends Map<String, ?>> row) {
+		RecordStore store = records(name);
+		store.clear();
+		for (int i = 0; i < count; i++) {
+			Map<String, ?> fields = row.apply(i);
+			Object id = fields.get("id");
+			if (id != null) {
+				store.put(id, fields);
+			}
+			else {
+				store.add(fields);
+			}
+		}
+		return this;
+	}
+
+	/**
+	 * Register the handler of a RESTlet deployment. Deployments without one echo the call:
+	 * {@code {"method":"POST","parameters":{"script":"6","deploy":"1",…},"body":…}}.
+	 * @param script the {@code script} parameter
+	 * @param deploy the {@code deploy} parameter
+	 * @param handler the handler
+	 * @return this double
+	 */
+	public NetSuiteDouble restlet(String script, String deploy, RestletHandler handler) {
+		this.restlets.put(restletKey(script, deploy), handler);
+		return this;
+	}
+
+	/**
+	 * Drop every record, table and RESTlet handler. Faults and observations stay.
+	 */
+	public void clearData() {
+		this.stores.clear();
+		this.restlets.clear();
+	}
+
+	// Faults
+
+	/**
+	 * Answer every correctly signed request as NetSuite does when the token's role has lost its
+	 * login permission: 401 with the detail "Login access has been disabled for this role.".
+	 * @param disabled whether the role is disabled
+	 * @return this double
+	 */
+	public NetSuiteDouble roleDisabled(boolean disabled) {
+		this.roleDisabled = disabled;
+		return this;
+	}
+
+	/**
+	 * Answer every request with the generic invalid-login 401, whatever its signature.
+	 * @param invalid whether every login is invalid
+	 * @return this double
+	 */
+	public NetSuiteDouble invalidLogin(boolean invalid) {
+		this.invalidLogin = invalid;
+		return this;
+	}
+
+	/**
+	 * Behave as an account whose Token-Based Authentication feature is off: the generic 401,
+	 * with {@code FeatureDisabled} in the login audit trail.
+	 * @param disabled whether the feature is off
+	 * @return this double
+	 */
+	public NetSuiteDouble tbaFeatureDisabled(boolean disabled) {
+		this.tbaFeatureDisabled = disabled;
+		return this;
+	}
+
+	/**
+	 * Refuse requests beyond this many in flight at once: REST with 429
+	 * {@code CONCURRENCY_LIMIT_EXCEEDED}, RESTlets with 400 {@code SSS_REQUEST_LIMIT_EXCEEDED}. A
+	 * request holds its slot from its arrival (after its headers are read) until its response
+	 * is ready to be written, added latency included; refused requests take no slot and are not
+	 * executed.
+	 * @param limit the limit; 0 or less for none
+	 * @return this double
+	 */
+	public NetSuiteDouble concurrencyLimit(int limit) {
+		this.concurrencyLimit = Math.max(limit, 0);
+		return this;
+	}
+
+	/**
+	 * Delay every admitted request by this much before answering it.
+	 * @param latency the added latency; zero or {@code null} for none
+	 * @return this double
+	 */
+	public NetSuiteDouble latency(Duration latency) {
+		this.latency = (latency != null && !latency.isNegative()) ? latency : Duration.ZERO;
+		return this;
+	}
+
+	/**
+	 * Answer the next {@code k} admitted requests with the given status (before checking their
+	 * login) and a NetSuite-shaped error body.
+	 * @param k how many requests fail
+	 * @param status the status, from 400 to 599, e.g. 503
+	 * @return this double
+	 */
+	public NetSuiteDouble failNext(int k, int status) {
+		if (status < 400 || status > 599) {
+			throw new IllegalArgumentException("The status must be an error status (400-599), not " + status);
+		}
+		this.failureStatus = status;
+		this.failuresLeft.set(Math.max(k, 0));
+		return this;
+	}
+
+	/**
+	 * Move the double's clock, which it checks {@code oauth_timestamp} against (±300 s) and
+	 * reports in {@code serverTime}.
+	 * @param skew how far ahead (positive) or behind (negative) of the machine's clock
+	 * @return this double
+	 */
+	public NetSuiteDouble clockSkew(Duration skew) {
+		this.clockSkew = (skew != null) ? skew : Duration.ZERO;
+		return this;
+	}
+
+	/**
+	 * Switch every fault off and clear the observations (in-flight peak, login audit trail,
+	 * request count). Data, RESTlet handlers and remembered nonces stay.
+	 */
+	public void reset() {
+		this.roleDisabled = false;
+		this.invalidLogin = false;
+		this.tbaFeatureDisabled = false;
+		this.concurrencyLimit = 0;
+		this.latency = Duration.ZERO;
+		this.clockSkew = Duration.ZERO;
+		this.failuresLeft.set(0);
+		this.auditTrail.clear();
+		this.requestCount.set(0);
+		resetMaxInFlight();
+	}
+
+	// Observations
+
+	/**
+	 * The most requests the double ever had in flight at once (admitted ones only) since it
+	 * started or since {@link #resetMaxInFlight()}.
+	 * @return the peak
+	 */
+	public int maxInFlight() {
+		return this.maxInFlight.get();
+	}
+
+	/**
+	 * Start measuring the in-flight peak afresh (from the requests in flight now).
+	 */
+	public void resetMaxInFlight() {
+		this.maxInFlight.set(this.inFlight.get());
+	}
+
+	/**
+	 * The login audit trail, oldest first: one entry per request that reached the login
+	 * check (the newest 10,000 are kept).
+	 * @return a snapshot of the entries
+	 */
+	public List<LoginAttempt> loginAuditTrail() {
+		return List.copyOf(new ArrayList<>(this.auditTrail));
+	}
+
+	/**
+	 * How many requests the double received, throttled and failed ones included.
+	 * @return the count
+	 */
+	public long requestCount() {
+		return this.requestCount.get();
+	}
+
+	@Override
+	public String toString() {
+		synchronized (this.lifecycleMonitor) {
+			String where = (this.server != null) ? "http://127.0.0.1:" + this.server.port() : "stopped";
+			return "NetSuiteDouble[account=" + this.account + ", " + where + "]";
+		}
+	}
+
+	// Package-private plumbing for the handler
+
+	Instant now() {
+		return Instant.now().plus(this.clockSkew);
+	}
+
+	boolean isRoleDisabled() {
+		return this.roleDisabled;
+	}
+
+	boolean isInvalidLogin() {
+		return this.invalidLogin;
+	}
+
+	boolean isTbaFeatureDisabled() {
+		return this.tbaFeatureDisabled;
+	}
+
+	int concurrencyLimit() {
+		return this.concurrencyLimit;
+	}
+
+	Duration latency() {
+		return this.latency;
+	}
+
+	void countRequest() {
+		this.requestCount.incrementAndGet();
+	}
+
+	/**
+	 * Take an in-flight slot unless the limit is reached.
+	 */
+	boolean tryEnter() {
+		while (true) {
+			int current = this.inFlight.get();
+			int limit = this.concurrencyLimit;
+			if (limit > 0 && current >= limit) {
+				return false;
+			}
+			if (this.inFlight.compareAndSet(current, current + 1)) {
+				this.maxInFlight.accumulateAndGet(current + 1, Math::max);
+				return true;
+			}
+		}
+	}
+
+	void exit() {
+		this.inFlight.decrementAndGet();
+	}
+
+	/**
+	 * The status to fail this request with, or 0 when it should not fail.
+	 */
+	int takeFailure() {
+		int before = this.failuresLeft.getAndUpdate((left) -> (left > 0) ? left - 1 : 0);
+		return (before > 0) ? this.failureStatus : 0;
+	}
+
+	void audit(LoginAttempt attempt) {
+		this.auditTrail.addLast(attempt);
+		while (this.auditTrail.size() > AUDIT_TRAIL_CAPACITY) {
+			this.auditTrail.pollFirst();
+		}
+	}
+
+	RecordStore existingRecords(String type) {
+		return this.stores.get(type.toLowerCase(Locale.ROOT));
+	}
+
+	RestletHandler restletHandler(String script, String deploy) {
+		return this.restlets.get(restletKey(script, deploy));
+	}
+
+	private static String restletKey(String script, String deploy) {
+		return script + "/" + deploy;
+	}
+
+	/**
+	 * Turn either spelling of an account ID ({@code 1234567-sb1} or {@code 1234567_SB1}) into
+	 * the realm spelling.
+	 */
+	static String toRealm(String account) {
+		String realm = account.trim().replace('-', '_').toUpperCase(Locale.ROOT);
+		if (!realm.matches("[A-Z0-9_]+")) {
+			throw new IllegalArgumentException("Not a NetSuite account ID: '" + account + "'");
+		}
+		return realm;
+	}
+
+	/**
+	 * Configures a {@link NetSuiteDouble}.
+	 */
+	public static final class Builder {
+
+		private static final SecureRandom RANDOM = new SecureRandom();
+
+		private String account = DEFAULT_ACCOUNT;
+
+		private String consumerKey = randomCredential();
+
+		private String consumerSecret = randomCredential();
+
+		private String tokenId = randomCredential();
+
+		private String tokenSecret = randomCredential();
+
+		private int port;
+
+		private Builder() {
+		}
+
+		/**
+		 * The account ID, in either spelling ({@code 1234567_SB1} or {@code 1234567-sb1}).
+		 * @param account the account ID
+		 * @return this builder
+		 */
+		public Builder account(String account) {
+			this.account = toRealm(account);
+			return this;
+		}
+
+		/**
+		 * The consumer key to accept.
+		 * @param consumerKey the consumer key
+		 * @return this builder
+		 */
+		public Builder consumerKey(String consumerKey) {
+			this.consumerKey = requireText(consumerKey, "consumerKey");
+			return this;
+		}
+
+		/**
+		 * The consumer secret.
+		 * @param consumerSecret the consumer secret
+		 * @return this builder
+		 */
+		public Builder consumerSecret(String consumerSecret) {
+			this.consumerSecret = requireText(consumerSecret, "consumerSecret");
+			return this;
+		}
+
+		/**
+		 * The token ID to accept.
+		 * @param tokenId the token ID
+		 * @return this builder
+		 */
+		public Builder tokenId(String tokenId) {
+			this.tokenId = requireText(tokenId, "tokenId");
+			return this;
+		}
+
+		/**
+		 * The token secret.
+		 * @param tokenSecret the token secret
+		 * @return this builder
+		 */
+		public Builder tokenSecret(String tokenSecret) {
+			this.tokenSecret = requireText(tokenSecret, "tokenSecret");
+			return this;
+		}
+
+		/**
+		 * A fixed port; by default a free one is picked.
+		 * @param port the port, or 0 for a free one
+		 * @return this builder
+		 */
+		public Builder port(int port) {
+			if (port < 0 || port > 65535) {
+				throw new IllegalArgumentException("Not a port: " + port);
+			}
+			this.port = port;
+			return this;
+		}
+
+		/**
+		 * Build the (not yet started) double.
+		 * @return the double
+		 */
+		public NetSuiteDouble build() {
+			return new NetSuiteDouble(this);
+		}
+
+		private static String requireText(String value, String name) {
+			if (value == null || value.isBlank()) {
+				throw new IllegalArgumentException(name + " must not be blank");
+			}
+			return value;
+		}
+
+		private static String randomCredential() {
+			byte[] bytes = new byte[32];
+			RANDOM.nextBytes(bytes);
+			return HexFormat.of().formatHex(bytes);
+		}
+
+	}
+
+}
