@@ -48,6 +48,12 @@ final class NetSuiteAccounts {
 		URI restletUrl = url("netsuite.restlet-url", properties.getRestletUrl(), problems);
 		positive("netsuite.connect-timeout", properties.getConnectTimeout(), problems);
 		positive("netsuite.read-timeout", properties.getReadTimeout(), problems);
+		positive("netsuite.concurrency.limit", properties.getConcurrency().getLimit(), problems);
+		positive("netsuite.concurrency.acquire-timeout", properties.getConcurrency().getAcquireTimeout(), problems);
+		positive("netsuite.retry.max-attempts", properties.getRetry().getMaxAttempts(), problems);
+		positive("netsuite.retry.initial-backoff", properties.getRetry().getInitialBackoff(), problems);
+		positive("netsuite.retry.max-backoff", properties.getRetry().getMaxBackoff(), problems);
+		positive("netsuite.retry.max-elapsed", properties.getRetry().getMaxElapsed(), problems);
 		if (!problems.isEmpty() || accountId == null || consumerKey == null || consumerSecret == null
 				|| tokenId == null || tokenSecret == null) {
 			throw new InvalidNetSuitePropertiesException(problems);
@@ -110,6 +116,12 @@ final class NetSuiteAccounts {
 		String lower = host.toLowerCase(Locale.ROOT);
 		return lower.equals("localhost") || lower.endsWith(".localhost") || LOOPBACK_IPV4.matcher(lower).matches()
 				|| lower.equals("[::1]") || lower.equals("::1");
+	}
+
+	private static void positive(String key, int value, List<Problem> problems) {
+		if (value < 1) {
+			problems.add(new Problem(key, "must be at least 1", key + ": a whole number of at least 1"));
+		}
 	}
 
 	private static void positive(String key, Duration value, List<Problem> problems) {

@@ -5,7 +5,10 @@ import java.net.URI;
 import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.auth.TbaSigner;
+import io.github.netsuite.boot.http.ConcurrencyGovernor;
+import io.github.netsuite.boot.http.RetryInterceptor;
 import io.github.netsuite.boot.http.TbaSigningInterceptor;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,12 +16,14 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -71,25 +76,57 @@ public final class NetSuiteAutoConfiguration {
 		return new TbaSigningInterceptor(signer);
 	}
 
+	// Both take the account, whose creation validates every netsuite.* property first.
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "netsuite.concurrency.enabled", matchIfMissing = true)
+	ConcurrencyGovernor netSuiteConcurrencyGovernor(NetSuiteProperties properties, NetSuiteAccount account) {
+		NetSuiteProperties.Concurrency concurrency = properties.getConcurrency();
+		return new ConcurrencyGovernor(concurrency.getLimit(), concurrency.getAcquireTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "netsuite.retry.enabled", matchIfMissing = true)
+	RetryInterceptor netSuiteRetryInterceptor(NetSuiteProperties properties, NetSuiteAccount account) {
+		NetSuiteProperties.Retry retry = properties.getRetry();
+		return new RetryInterceptor(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff(),
+				retry.getMaxElapsed());
+	}
+
+	@Bean
+	@ConditionalOnBean(ConcurrencyGovernor.class)
+	@ConditionalOnBooleanProperty("netsuite.concurrency.use-governance-limits")
+	GovernanceLimitsSizer netSuiteGovernanceLimitsSizer(ConcurrencyGovernor governor,
+			@Qualifier(REST_CLIENT_BEAN_NAME) RestClient rest) {
+		return new GovernanceLimitsSizer(governor, rest);
+	}
+
 	// Not default candidates: they must never compete with the application's own RestClients.
+	@Bean
+	NetSuiteInterceptors netSuiteInterceptors(ObjectProvider<RetryInterceptor> retry,
+			ObjectProvider<ConcurrencyGovernor> governor, TbaSigningInterceptor signing) {
+		return new NetSuiteInterceptors(retry.getIfAvailable(), governor.getIfAvailable(), signing);
+	}
+
 	@Bean(name = REST_CLIENT_BEAN_NAME, defaultCandidate = false)
 	@ConditionalOnMissingBean(name = REST_CLIENT_BEAN_NAME)
 	RestClient netSuiteRestClient(NetSuiteAccount account, NetSuiteProperties properties,
-			TbaSigningInterceptor signingInterceptor, ObjectProvider<RestClient.Builder> builders,
+			NetSuiteInterceptors interceptors, ObjectProvider<RestClient.Builder> builders,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilders,
 			ObjectProvider<HttpClientSettings> httpClientSettings) {
-		return signedRestClient(account.restUrl(), properties, signingInterceptor, builders, requestFactoryBuilders,
+		return signedRestClient(account.restUrl(), properties, interceptors, builders, requestFactoryBuilders,
 				httpClientSettings);
 	}
 
 	@Bean(name = RESTLET_CLIENT_BEAN_NAME, defaultCandidate = false)
 	@ConditionalOnMissingBean(name = RESTLET_CLIENT_BEAN_NAME)
 	RestClient netSuiteRestletClient(NetSuiteAccount account, NetSuiteProperties properties,
-			TbaSigningInterceptor signingInterceptor, ObjectProvider<RestClient.Builder> builders,
+			NetSuiteInterceptors interceptors, ObjectProvider<RestClient.Builder> builders,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilders,
 			ObjectProvider<HttpClientSettings> httpClientSettings) {
-		return signedRestClient(account.restletUrl(), properties, signingInterceptor, builders,
-				requestFactoryBuilders, httpClientSettings);
+		return signedRestClient(account.restletUrl(), properties, interceptors, builders, requestFactoryBuilders,
+				httpClientSettings);
 	}
 
 	@Bean
@@ -102,17 +139,34 @@ public final class NetSuiteAutoConfiguration {
 
 	// Boot's builder (a new prototype each time) keeps its customizers and observation.
 	private static RestClient signedRestClient(URI baseUrl, NetSuiteProperties properties,
-			TbaSigningInterceptor signingInterceptor, ObjectProvider<RestClient.Builder> builders,
+			NetSuiteInterceptors interceptors, ObjectProvider<RestClient.Builder> builders,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilders,
 			ObjectProvider<HttpClientSettings> httpClientSettings) {
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 			.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout());
+		ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder = requestFactoryBuilders
+			.getIfAvailable(ClientHttpRequestFactoryBuilder::detect);
+		if (requestFactoryBuilder instanceof HttpComponentsClientHttpRequestFactoryBuilder httpComponents) {
+			requestFactoryBuilder = HttpComponentsRetries.disable(httpComponents);
+		}
 		return builders.getIfAvailable(RestClient::builder)
 			.baseUrl(baseUrl)
-			.requestFactory(requestFactoryBuilders.getIfAvailable(ClientHttpRequestFactoryBuilder::detect)
-				.build(settings))
-			.requestInterceptor(signingInterceptor)
+			.requestFactory(requestFactoryBuilder.build(settings))
+			.requestInterceptors((list) -> list.addAll(interceptors.inOrder()))
 			.build();
+	}
+
+	/**
+	 * Apache HttpClient repeats 429 and 503 answers by itself, a create included, and
+	 * re-sends the old signature: only the starter's retry may decide what is repeated.
+	 * Kept apart so that HttpClient's classes load only when HttpClient is in use.
+	 */
+	static final class HttpComponentsRetries {
+
+		static ClientHttpRequestFactoryBuilder<?> disable(HttpComponentsClientHttpRequestFactoryBuilder builder) {
+			return builder.withHttpClientCustomizer(HttpClientBuilder::disableAutomaticRetries);
+		}
+
 	}
 
 }

@@ -66,6 +66,10 @@ public class NetSuiteProperties {
 	 */
 	private Duration readTimeout = Duration.ofMinutes(2);
 
+	private final Concurrency concurrency = new Concurrency();
+
+	private final Retry retry = new Retry();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -144,6 +148,151 @@ public class NetSuiteProperties {
 
 	public void setReadTimeout(Duration readTimeout) {
 		this.readTimeout = readTimeout;
+	}
+
+	public Concurrency getConcurrency() {
+		return this.concurrency;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	/**
+	 * How many requests the application keeps in flight to the account at once.
+	 */
+	public static class Concurrency {
+
+		/**
+		 * Whether to limit the requests in flight to the account, REST and RESTlets
+		 * together.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Most requests in flight to the account at once. The default suits the smallest
+		 * accounts; raise it up to what Setup > Integration > Integration Governance
+		 * grants this integration.
+		 */
+		private int limit = 5;
+
+		/**
+		 * Longest time a request waits for one of the others to finish.
+		 */
+		private Duration acquireTimeout = Duration.ofSeconds(30);
+
+		/**
+		 * Whether to size the limit at start-up from NetSuite's governanceLimits, where the
+		 * token's role may read them.
+		 */
+		private boolean useGovernanceLimits;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getLimit() {
+			return this.limit;
+		}
+
+		public void setLimit(int limit) {
+			this.limit = limit;
+		}
+
+		public Duration getAcquireTimeout() {
+			return this.acquireTimeout;
+		}
+
+		public void setAcquireTimeout(Duration acquireTimeout) {
+			this.acquireTimeout = acquireTimeout;
+		}
+
+		public boolean isUseGovernanceLimits() {
+			return this.useGovernanceLimits;
+		}
+
+		public void setUseGovernanceLimits(boolean useGovernanceLimits) {
+			this.useGovernanceLimits = useGovernanceLimits;
+		}
+
+	}
+
+	/**
+	 * Retries of throttled requests and of failures that are safe to repeat.
+	 */
+	public static class Retry {
+
+		/**
+		 * Whether to retry throttled requests and, where a repeat cannot do harm, 502, 503,
+		 * 504 and connection failures.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Most attempts per request, the first included.
+		 */
+		private int maxAttempts = 4;
+
+		/**
+		 * Back-off ceiling before the second attempt; it doubles for each further one and
+		 * the wait is drawn at random below it.
+		 */
+		private Duration initialBackoff = Duration.ofMillis(500);
+
+		/**
+		 * Largest back-off ceiling.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(10);
+
+		/**
+		 * Longest time from the first attempt after which no further attempt starts.
+		 */
+		private Duration maxElapsed = Duration.ofSeconds(60);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public Duration getMaxElapsed() {
+			return this.maxElapsed;
+		}
+
+		public void setMaxElapsed(Duration maxElapsed) {
+			this.maxElapsed = maxElapsed;
+		}
+
 	}
 
 }

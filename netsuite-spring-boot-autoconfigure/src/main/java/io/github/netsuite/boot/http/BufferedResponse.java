@@ -1,0 +1,68 @@
+package io.github.netsuite.boot.http;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.ClientHttpResponse;
+
+/**
+ * A response whose body was read to look at it and can be read again.
+ *
+ * @author NetSuite Spring Boot team
+ */
+final class BufferedResponse implements ClientHttpResponse {
+
+	private static final int MAX_BODY = 64 * 1024;
+
+	private final ClientHttpResponse response;
+
+	private final byte[] body;
+
+	private BufferedResponse(ClientHttpResponse response, byte[] body) {
+		this.response = response;
+		this.body = body;
+	}
+
+	/**
+	 * Read a small body (an error answer) into memory.
+	 */
+	static BufferedResponse of(ClientHttpResponse response) throws IOException {
+		if (response instanceof BufferedResponse buffered) {
+			return buffered;
+		}
+		return new BufferedResponse(response, response.getBody().readNBytes(MAX_BODY));
+	}
+
+	byte[] body() {
+		return this.body;
+	}
+
+	@Override
+	public HttpStatusCode getStatusCode() throws IOException {
+		return this.response.getStatusCode();
+	}
+
+	@Override
+	public String getStatusText() throws IOException {
+		return this.response.getStatusText();
+	}
+
+	@Override
+	public HttpHeaders getHeaders() {
+		return this.response.getHeaders();
+	}
+
+	@Override
+	public InputStream getBody() {
+		return new ByteArrayInputStream(this.body);
+	}
+
+	@Override
+	public void close() {
+		this.response.close();
+	}
+
+}

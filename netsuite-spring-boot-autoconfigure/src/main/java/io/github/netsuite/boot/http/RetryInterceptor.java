@@ -1,0 +1,193 @@
+package io.github.netsuite.boot.http;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.util.Assert;
+
+/**
+ * Retries NetSuite requests where a repeat cannot do harm, with exponential back-off and
+ * full jitter, bounded by a number of attempts and a total time.
+ * <ul>
+ * <li>Throttling (REST 429, RESTlet {@code SSS_REQUEST_LIMIT_EXCEEDED}) is retried for
+ * every request: NetSuite did not execute it.</li>
+ * <li>502, 503 and 504 are retried only for requests that are safe to repeat: REST
+ * {@code GET}, {@code PUT}, {@code DELETE}, {@code OPTIONS}, SuiteQL queries and RESTlet
+ * {@code GET}s. A create, a {@code PATCH} or a RESTlet {@code POST} that may have reached
+ * NetSuite is never repeated, so no record is created twice.</li>
+ * <li>Connection failures before the request was sent are retried for every request.</li>
+ * </ul>
+ * Every attempt passes through the interceptors further in again, so it is signed afresh.
+ * A {@code Retry-After} header is honoured when NetSuite sends one.
+ *
+ * @author NetSuite Spring Boot team
+ */
+public final class RetryInterceptor implements ClientHttpRequestInterceptor {
+
+	/**
+	 * The request attribute that holds the attempt number, 1 for the first.
+	 */
+	public static final String ATTEMPT_ATTRIBUTE = "io.github.netsuite.boot.http.attempt";
+
+	private static final Set<HttpMethod> SAFE_REST_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD,
+			HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE);
+
+	private static final Set<HttpMethod> SAFE_RESTLET_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD,
+			HttpMethod.OPTIONS);
+
+	private static final Set<Integer> RETRYABLE_STATUSES = Set.of(502, 503, 504);
+
+	private final int maxAttempts;
+
+	private final Duration initialBackoff;
+
+	private final Duration maxBackoff;
+
+	private final Duration maxElapsed;
+
+	/**
+	 * Create a retry interceptor.
+	 * @param maxAttempts the most attempts per request, the first included
+	 * @param initialBackoff the back-off ceiling before the second attempt; it doubles
+	 * for each further attempt
+	 * @param maxBackoff the largest back-off ceiling
+	 * @param maxElapsed the longest time from the first attempt after which no further
+	 * attempt starts
+	 */
+	public RetryInterceptor(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxElapsed) {
+		Assert.isTrue(maxAttempts >= 1, "'maxAttempts' must be at least 1");
+		this.maxAttempts = maxAttempts;
+		this.initialBackoff = initialBackoff;
+		this.maxBackoff = maxBackoff;
+		this.maxElapsed = maxElapsed;
+	}
+
+	@Override
+	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+			throws IOException {
+		long deadline = System.nanoTime() + this.maxElapsed.toNanos();
+		for (int attempt = 1;; attempt++) {
+			request.getAttributes().put(ATTEMPT_ATTRIBUTE, attempt);
+			ClientHttpResponse response;
+			try {
+				response = execution.execute(request, body);
+			}
+			catch (IOException ex) {
+				if (attempt < this.maxAttempts && isConnectFailure(ex) && waitFor(backoff(attempt), deadline)) {
+					continue;
+				}
+				throw ex;
+			}
+			int status = response.getStatusCode().value();
+			boolean throttled = status == 429;
+			if (status == 400 && isRestlet(request)) {
+				BufferedResponse buffered = BufferedResponse.of(response);
+				response = buffered;
+				throttled = new String(buffered.body(), StandardCharsets.UTF_8).contains("SSS_REQUEST_LIMIT_EXCEEDED");
+			}
+			boolean retryable = throttled || (RETRYABLE_STATUSES.contains(status) && isSafeToRepeat(request));
+			if (!retryable || attempt >= this.maxAttempts) {
+				return response;
+			}
+			Duration wait = retryAfter(response.getHeaders());
+			if (wait == null) {
+				wait = backoff(attempt);
+			}
+			if (System.nanoTime() + wait.toNanos() > deadline) {
+				return response;
+			}
+			response.close();
+			waitFor(wait, deadline);
+		}
+	}
+
+	private Duration backoff(int attempt) {
+		long ceiling = Math.min(this.maxBackoff.toNanos(),
+				this.initialBackoff.toNanos() << Math.min(attempt - 1, 30));
+		return Duration.ofNanos(ThreadLocalRandom.current().nextLong(Math.max(ceiling, 1)));
+	}
+
+	private static boolean waitFor(Duration wait, long deadline) throws InterruptedIOException {
+		if (System.nanoTime() + wait.toNanos() > deadline) {
+			return false;
+		}
+		try {
+			Thread.sleep(wait.toMillis(), wait.toNanosPart() % 1_000_000);
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new InterruptedIOException("Interrupted while backing off before retrying a NetSuite request");
+		}
+	}
+
+	static boolean isSafeToRepeat(HttpRequest request) {
+		String path = request.getURI().getRawPath();
+		if (path == null) {
+			return false;
+		}
+		if (isRestlet(request)) {
+			return SAFE_RESTLET_METHODS.contains(request.getMethod());
+		}
+		if (path.endsWith("/query/v1/suiteql")) {
+			return HttpMethod.POST.equals(request.getMethod());
+		}
+		return SAFE_REST_METHODS.contains(request.getMethod());
+	}
+
+	private static boolean isRestlet(HttpRequest request) {
+		String path = request.getURI().getRawPath();
+		return path != null && path.endsWith("/restlet.nl");
+	}
+
+	// Failures that happen before a byte of the request left: nothing reached NetSuite.
+	private static boolean isConnectFailure(IOException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectException || cause instanceof UnknownHostException
+					|| cause instanceof NoRouteToHostException || cause instanceof HttpConnectTimeoutException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static @Nullable Duration retryAfter(HttpHeaders headers) {
+		String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
+		}
+		catch (NumberFormatException ex) {
+			try {
+				Duration until = Duration.between(ZonedDateTime.now(),
+						ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME));
+				return until.isNegative() ? Duration.ZERO : until;
+			}
+			catch (DateTimeParseException unparsable) {
+				return null;
+			}
+		}
+	}
+
+}

@@ -1,0 +1,140 @@
+package io.github.netsuite.boot.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import io.github.netsuite.boot.NetSuiteClient;
+import io.github.netsuite.boot.NetSuiteServerException;
+import io.github.netsuite.boot.test.NetSuiteDouble;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The governor and retries against the NetSuite double's concurrency limit, with real
+ * parallel callers.
+ */
+class ResilienceDoubleTests {
+
+	private static NetSuiteDouble netSuite;
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class, NetSuiteAutoConfiguration.class))
+		.withPropertyValues("netsuite.account=" + netSuite.account(), "netsuite.consumer-key=" + netSuite.consumerKey(),
+				"netsuite.consumer-secret=" + netSuite.consumerSecret(), "netsuite.token-id=" + netSuite.tokenId(),
+				"netsuite.token-secret=" + netSuite.tokenSecret(), "netsuite.rest-url=" + netSuite.restUrl(),
+				"netsuite.restlet-url=" + netSuite.restletUrl(), "netsuite.retry.initial-backoff=20ms",
+				"netsuite.retry.max-backoff=200ms");
+
+	@BeforeAll
+	static void startDouble() {
+		netSuite = NetSuiteDouble.builder().build().start();
+		netSuite.table("customer", 50, (i) -> Map.of("id", String.valueOf(i + 1), "companyname", "C" + (i + 1)));
+	}
+
+	@AfterAll
+	static void stopDouble() {
+		netSuite.stop();
+	}
+
+	@BeforeEach
+	void resetDouble() {
+		netSuite.reset();
+	}
+
+	@Test
+	void aBurstOfManyMoreCallersThanTheLimitCompletesWithNeverMoreThanTheLimitInFlight() {
+		netSuite.concurrencyLimit(3).latency(Duration.ofMillis(50));
+		this.contextRunner.withPropertyValues("netsuite.concurrency.limit=3").run((context) -> {
+			NetSuiteClient client = context.getBean(NetSuiteClient.class);
+			List<Object> results = inParallel(30, (i) -> client.record("customer", String.valueOf(i % 50 + 1)).get());
+			assertThat(results).hasSize(30).allSatisfy((result) -> assertThat(result).isInstanceOf(Map.class));
+			assertThat(netSuite.maxInFlight()).isEqualTo(3);
+		});
+	}
+
+	@Test
+	void withoutAGovernorRetriesStillCompleteEveryReadThatNetSuiteThrottled() {
+		netSuite.concurrencyLimit(2).latency(Duration.ofMillis(50));
+		this.contextRunner
+			.withPropertyValues("netsuite.concurrency.enabled=false", "netsuite.retry.max-attempts=30",
+					"netsuite.retry.max-elapsed=60s")
+			.run((context) -> {
+				NetSuiteClient client = context.getBean(NetSuiteClient.class);
+				List<Object> results = inParallel(12,
+						(i) -> client.suiteql("SELECT id FROM customer ORDER BY id").page(10, 0).count());
+				assertThat(results).containsOnly(10);
+				assertThat(netSuite.maxInFlight()).isEqualTo(2);
+			});
+	}
+
+	@Test
+	void aThrottledCreateIsRepeatedOnlyBecauseItWasThrottledAndAppearsExactlyOnce() {
+		netSuite.records("lead").clear();
+		netSuite.concurrencyLimit(1).latency(Duration.ofMillis(50));
+		this.contextRunner
+			.withPropertyValues("netsuite.concurrency.enabled=false", "netsuite.retry.max-attempts=40",
+					"netsuite.retry.max-elapsed=60s")
+			.run((context) -> {
+				NetSuiteClient client = context.getBean(NetSuiteClient.class);
+				List<Object> ids = inParallel(8, (i) -> client.records("lead").create(Map.of("companyname", "L" + i)));
+				assertThat(ids).doesNotHaveDuplicates().hasSize(8);
+				assertThat(netSuite.records("lead").all()).extracting((record) -> record.get("companyname"))
+					.containsExactlyInAnyOrder("L0", "L1", "L2", "L3", "L4", "L5", "L6", "L7");
+			});
+	}
+
+	@Test
+	void aCreateThatFailedWith503IsNotRepeated() {
+		netSuite.records("prospect").clear();
+		netSuite.failNext(1, 503);
+		this.contextRunner.run((context) -> {
+			NetSuiteClient client = context.getBean(NetSuiteClient.class);
+			assertThatExceptionOfType(NetSuiteServerException.class)
+				.isThrownBy(() -> client.records("prospect").create(Map.of("companyname", "Once")));
+			assertThat(netSuite.records("prospect").size()).isZero();
+			assertThat(netSuite.requestCount()).isOne();
+		});
+	}
+
+	private static List<Object> inParallel(int callers, Call call) throws Exception {
+		ExecutorService executor = Executors.newFixedThreadPool(callers);
+		try {
+			List<Future<Object>> futures = new ArrayList<>();
+			for (int i = 0; i < callers; i++) {
+				int caller = i;
+				futures.add(executor.submit((Callable<Object>) () -> call.run(caller)));
+			}
+			List<Object> results = new ArrayList<>();
+			for (Future<Object> future : futures) {
+				results.add(future.get(60, TimeUnit.SECONDS));
+			}
+			return results;
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	interface Call {
+
+		Object run(int caller) throws Exception;
+
+	}
+
+}

@@ -1,0 +1,177 @@
+package io.github.netsuite.boot.http;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.netsuite.boot.NetSuitePermitTimeoutException;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.mock.http.client.MockClientHttpRequest;
+import org.springframework.mock.http.client.MockClientHttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIOException;
+
+/**
+ * Tests for {@link ConcurrencyGovernor}.
+ */
+class ConcurrencyGovernorTests {
+
+	private final MockClientHttpRequest request = new MockClientHttpRequest(HttpMethod.GET,
+			URI.create("https://1234567.suitetalk.api.netsuite.com/services/rest/record/v1/customer/1?secret=x"));
+
+	@Test
+	void neverHasMoreThanTheLimitInFlight() throws Exception {
+		ConcurrencyGovernor governor = new ConcurrencyGovernor(3, Duration.ofSeconds(10));
+		AtomicInteger current = new AtomicInteger();
+		AtomicInteger peak = new AtomicInteger();
+		ClientHttpRequestExecution slow = (request, body) -> {
+			peak.accumulateAndGet(current.incrementAndGet(), Math::max);
+			sleep(20);
+			current.decrementAndGet();
+			return new MockClientHttpResponse(new byte[0], HttpStatus.OK);
+		};
+		ExecutorService executor = Executors.newFixedThreadPool(12);
+		try {
+			List<Future<?>> futures = new ArrayList<>();
+			for (int i = 0; i < 60; i++) {
+				futures.add(executor.submit(() -> {
+					governor.intercept(this.request, new byte[0], slow).close();
+					return null;
+				}));
+			}
+			for (Future<?> future : futures) {
+				future.get(30, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(peak).hasValue(3);
+		assertThat(governor.inFlight()).isZero();
+		assertThat(governor.waiting()).isZero();
+	}
+
+	@Test
+	void holdsThePermitUntilTheResponseIsClosed() throws IOException {
+		ConcurrencyGovernor governor = new ConcurrencyGovernor(1, Duration.ofMillis(50));
+		ClientHttpResponse response = governor.intercept(this.request, new byte[0], ok());
+		assertThat(governor.inFlight()).isOne();
+		assertThatExceptionOfType(NetSuitePermitTimeoutException.class)
+			.isThrownBy(() -> governor.intercept(this.request, new byte[0], ok()));
+		response.close();
+		response.close();
+		assertThat(governor.inFlight()).isZero();
+		governor.intercept(this.request, new byte[0], ok()).close();
+	}
+
+	@Test
+	void timesOutWithAClearExceptionThatNamesTheSettingsButNotTheQuery() throws IOException {
+		ConcurrencyGovernor governor = new ConcurrencyGovernor(1, Duration.ofMillis(50));
+		try (ClientHttpResponse held = governor.intercept(this.request, new byte[0], ok())) {
+			assertThatExceptionOfType(NetSuitePermitTimeoutException.class)
+				.isThrownBy(() -> governor.intercept(this.request, new byte[0], ok()))
+				.satisfies((ex) -> {
+					assertThat(ex.getPath()).isEqualTo("/services/rest/record/v1/customer/1");
+					assertThat(ex.getDetail()).contains("within PT0.05S", "1 requests to the account were in flight");
+					assertThat(ex.getHint()).contains("netsuite.concurrency.acquire-timeout",
+							"netsuite.concurrency.limit");
+				})
+				.withMessageNotContaining("secret");
+		}
+	}
+
+	@Test
+	void givesThePermitBackWhenTheRequestFails() throws IOException {
+		ConcurrencyGovernor governor = new ConcurrencyGovernor(1, Duration.ofMillis(50));
+		assertThatIOException().isThrownBy(() -> governor.intercept(this.request, new byte[0], (request, body) -> {
+			throw new IOException("connection reset");
+		}));
+		assertThat(governor.inFlight()).isZero();
+		governor.intercept(this.request, new byte[0], ok()).close();
+	}
+
+	@Test
+	void servesWaitersFirstComeFirstServed() throws Exception {
+		ConcurrencyGovernor governor = new ConcurrencyGovernor(1, Duration.ofSeconds(10));
+		ClientHttpResponse held = governor.intercept(this.request, new byte[0], ok());
+		List<Integer> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+		ExecutorService executor = Executors.newFixedThreadPool(5);
+		try {
+			List<Future<?>> futures = new ArrayList<>();
+			for (int i = 0; i < 5; i++) {
+				int caller = i;
+				// Recorded while holding the only permit, so the list is the order of service.
+				futures.add(executor.submit(() -> {
+					governor.intercept(this.request, new byte[0], (request, body) -> {
+						order.add(caller);
+						return new MockClientHttpResponse(new byte[0], HttpStatus.OK);
+					}).close();
+					return null;
+				}));
+				awaitWaiting(governor, i + 1);
+			}
+			held.close();
+			for (Future<?> future : futures) {
+				future.get(10, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(order).containsExactly(0, 1, 2, 3, 4);
+	}
+
+	@Test
+	void resizesWithoutTakingPermitsFromRequestsInFlight() throws IOException {
+		ConcurrencyGovernor governor = new ConcurrencyGovernor(1, Duration.ofMillis(50));
+		ClientHttpResponse first = governor.intercept(this.request, new byte[0], ok());
+		governor.resize(2);
+		ClientHttpResponse second = governor.intercept(this.request, new byte[0], ok());
+		assertThat(governor.inFlight()).isEqualTo(2);
+		governor.resize(1);
+		first.close();
+		assertThatExceptionOfType(NetSuitePermitTimeoutException.class)
+			.isThrownBy(() -> governor.intercept(this.request, new byte[0], ok()));
+		second.close();
+		governor.intercept(this.request, new byte[0], ok()).close();
+		assertThat(governor.limit()).isOne();
+	}
+
+	private static ClientHttpRequestExecution ok() {
+		return (request, body) -> new MockClientHttpResponse(new byte[0], HttpStatus.OK);
+	}
+
+	private static void awaitWaiting(ConcurrencyGovernor governor, int waiting) {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+		while (governor.waiting() < waiting && System.nanoTime() < deadline) {
+			sleep(1);
+		}
+		assertThat(governor.waiting()).isEqualTo(waiting);
+		// The count goes up just before the caller queues on the permits.
+		sleep(50);
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
