@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.NetSuiteServerException;
+import io.github.netsuite.boot.http.ConcurrencyGovernor;
 import io.github.netsuite.boot.test.NetSuiteDouble;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,6 +111,23 @@ class ResilienceDoubleTests {
 			assertThat(netSuite.records("prospect").size()).isZero();
 			assertThat(netSuite.requestCount()).isOne();
 		});
+	}
+
+	@Test
+	void sizesTheLimitFromNetSuitesGovernanceLimitsWhenAsked() {
+		netSuite.concurrencyLimit(7);
+		this.contextRunner.withPropertyValues("netsuite.concurrency.use-governance-limits=true")
+			.run((context) -> assertThat(context.getBean(ConcurrencyGovernor.class).limit()).isEqualTo(7));
+	}
+
+	@Test
+	void keepsTheConfiguredLimitQuietlyWhenTheRoleMayNotReadGovernanceLimits() {
+		netSuite.invalidLogin(true);
+		this.contextRunner.withPropertyValues("netsuite.concurrency.use-governance-limits=true",
+				"netsuite.concurrency.limit=4")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.getBean(ConcurrencyGovernor.class)
+				.satisfies((governor) -> assertThat(governor.limit()).isEqualTo(4)));
 	}
 
 	private static List<Object> inParallel(int callers, Call call) throws Exception {
