@@ -1,0 +1,127 @@
+package io.github.netsuite.boot.benchmarks;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.sun.net.httpserver.HttpServer;
+import io.github.netsuite.boot.auth.AccountId;
+import io.github.netsuite.boot.auth.TbaCredentials;
+import io.github.netsuite.boot.auth.TbaSigner;
+import io.github.netsuite.boot.http.ConcurrencyGovernor;
+import io.github.netsuite.boot.http.TbaSigningInterceptor;
+
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/**
+ * How close the concurrency governor lets an application come to the ideal throughput of
+ * a NetSuite account: with a limit of N requests in flight and a latency of L per
+ * request, at most N / L requests a second. Many more callers than N share one governor
+ * and a loopback server that answers each request after L; the benchmark reports the
+ * achieved throughput as a fraction of N / L (target: 0.95 or more) and the most requests
+ * the server ever had at once (must not exceed N).
+ * <p>
+ * Run: {@code java -cp benchmarks/target/benchmarks.jar
+ * io.github.netsuite.boot.benchmarks.GovernorThroughputBenchmark [N] [L in ms] [seconds]}.
+ *
+ * @author NetSuite Spring Boot team
+ */
+public final class GovernorThroughputBenchmark {
+
+	private GovernorThroughputBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int limit = (args.length > 0) ? Integer.parseInt(args[0]) : 5;
+		Duration latency = Duration.ofMillis((args.length > 1) ? Long.parseLong(args[1]) : 100);
+		Duration duration = Duration.ofSeconds((args.length > 2) ? Long.parseLong(args[2]) : 10);
+		Result result = run(limit, latency, duration, limit * 4);
+		System.out.printf("limit N=%d, latency L=%d ms, callers=%d, %d s%n", limit, latency.toMillis(), limit * 4,
+				duration.toSeconds());
+		System.out.printf("throughput %.1f req/s, ideal N/L %.1f req/s, fraction %.3f (target >= 0.95)%n",
+				result.throughput(), result.ideal(), result.fraction());
+		System.out.printf("most requests in flight at the server: %d (limit %d)%n", result.maxInFlight(), limit);
+	}
+
+	static Result run(int limit, Duration latency, Duration duration, int callers) throws Exception {
+		AtomicInteger inFlight = new AtomicInteger();
+		AtomicInteger maxInFlight = new AtomicInteger();
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.setExecutor(Executors.newFixedThreadPool(callers + 4));
+		byte[] answer = "{\"id\":\"1\"}".getBytes(StandardCharsets.UTF_8);
+		server.createContext("/", (exchange) -> {
+			maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+			try {
+				Thread.sleep(latency.toMillis());
+				exchange.getResponseHeaders().set("Content-Type", "application/json");
+				exchange.sendResponseHeaders(200, answer.length);
+				exchange.getResponseBody().write(answer);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			finally {
+				inFlight.decrementAndGet();
+				exchange.close();
+			}
+		});
+		server.start();
+		ExecutorService executor = Executors.newFixedThreadPool(callers);
+		try {
+			TbaSigner signer = new TbaSigner(AccountId.of("1234567"), new TbaCredentials("ck", "cs", "tk", "ts"));
+			ConcurrencyGovernor governor = new ConcurrencyGovernor(limit, Duration.ofMinutes(1));
+			RestClient client = RestClient.builder()
+				.baseUrl("http://127.0.0.1:" + server.getAddress().getPort())
+				.requestFactory(new JdkClientHttpRequestFactory())
+				.requestInterceptor(governor)
+				.requestInterceptor(new TbaSigningInterceptor(signer))
+				.build();
+			// Warm up the JIT and the connection pool before measuring.
+			measure(executor, client, callers, Duration.ofSeconds(2));
+			maxInFlight.set(0);
+			long completed = measure(executor, client, callers, duration);
+			double throughput = completed / (duration.toNanos() / 1e9);
+			double ideal = limit / (latency.toNanos() / 1e9);
+			return new Result(throughput, ideal, throughput / ideal, maxInFlight.get());
+		}
+		finally {
+			executor.shutdownNow();
+			server.stop(0);
+		}
+	}
+
+	private static long measure(ExecutorService executor, RestClient client, int callers, Duration duration)
+			throws Exception {
+		long end = System.nanoTime() + duration.toNanos();
+		AtomicLong completed = new AtomicLong();
+		List<Future<?>> futures = new ArrayList<>();
+		for (int i = 0; i < callers; i++) {
+			futures.add(executor.submit(() -> {
+				while (System.nanoTime() < end) {
+					client.get().uri("/services/rest/record/v1/customer/1").retrieve().body(String.class);
+					if (System.nanoTime() <= end) {
+						completed.incrementAndGet();
+					}
+				}
+				return null;
+			}));
+		}
+		for (Future<?> future : futures) {
+			future.get();
+		}
+		return completed.get();
+	}
+
+	record Result(double throughput, double ideal, double fraction, int maxInFlight) {
+	}
+
+}
