@@ -1,0 +1,214 @@
+package io.github.netsuite.boot.sample;
+
+
+import io.github.netsuite.boot.test.NetSuiteDouble;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample end to end, over HTTP, with no NetSuite credential configured: it runs on the
+ * embedded NetSuite double it starts itself, which checks every request's signature as
+ * NetSuite does.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class SampleApplicationTests {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private NetSuiteDouble netSuite;
+
+	private RestClient http;
+
+	@BeforeEach
+	void httpClient() {
+		this.http = RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultStatusHandler((status) -> true, (request, response) -> {
+			})
+			.build();
+	}
+
+	@AfterEach
+	void resetFaults() {
+		this.netSuite.reset();
+	}
+
+	@Test
+	void listsEveryDemoCustomerInOrderAcrossThreeSuiteQlPages() {
+		long before = this.netSuite.requestCount();
+		ResponseEntity<String> response = get("/customers");
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		JsonNode customers = read(response);
+		assertThat(customers.size()).isEqualTo(2_500);
+		for (int i = 0; i < 2_500; i++) {
+			assertThat(customers.get(i).get("id").asString()).isEqualTo(String.valueOf(i + 1));
+		}
+		assertThat(customers.get(0).get("companyname").asString()).isEqualTo("Demo Customer 1");
+		assertThat(customers.get(0).get("email").asString()).isEqualTo("customer1@example.com");
+		assertThat(this.netSuite.requestCount() - before).isEqualTo(3);
+	}
+
+	@Test
+	void stopsEarlyAtMaxAndFetchesOnlyWhatItNeeds() {
+		long before = this.netSuite.requestCount();
+		JsonNode customers = read(get("/customers?max=3"));
+		assertThat(customers.valueStream().map((customer) -> customer.get("id").asString())).containsExactly("1", "2",
+				"3");
+		assertThat(this.netSuite.requestCount() - before).isEqualTo(1);
+		assertThat(read(get("/customers?max=1500")).size()).isEqualTo(1_500);
+		assertThat(get("/customers?max=-1").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+	}
+
+	@Test
+	void readsOneCustomerRecord() {
+		ResponseEntity<String> response = get("/customers/42");
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		JsonNode customer = read(response);
+		assertThat(customer.get("id").asString()).isEqualTo("42");
+		assertThat(customer.get("companyName").asString()).isEqualTo("Demo Customer 42");
+		assertThat(customer.get("entityId").asString()).isEqualTo("CUST00042");
+	}
+
+	@Test
+	void answersAMissingCustomerWithNetSuites404() {
+		ResponseEntity<String> response = get("/customers/999999");
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+		JsonNode error = read(response);
+		assertThat(error.get("status").asInt()).isEqualTo(404);
+		assertThat(error.get("errorCode").asString()).isEqualTo("NONEXISTENT_ID");
+		assertThat(error.get("detail").asString()).isNotBlank();
+	}
+
+	@Test
+	void createsACustomerThatCanThenBeRead() {
+		ResponseEntity<String> response = this.http.post()
+			.uri("/customers")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"companyName\":\"Acme Test\",\"email\":\"acme@example.com\"}")
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		String id = read(response).get("id").asString();
+		try {
+			assertThat(id).matches("\\d+").isNotIn("1", "2500");
+			assertThat(response.getHeaders().getLocation()).hasPath("/customers/" + id);
+			JsonNode customer = read(get("/customers/" + id));
+			assertThat(customer.get("companyName").asString()).isEqualTo("Acme Test");
+			assertThat(customer.get("email").asString()).isEqualTo("acme@example.com");
+		}
+		finally {
+			this.netSuite.records("customer").remove(id);
+		}
+	}
+
+	@Test
+	void passesEveryQueryParameterOfAGetToTheRestlet() {
+		ResponseEntity<String> response = get("/restlets/customscript_echo/customdeploy_echo?status=open&q={q}",
+				"a & b = c+d é");
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		JsonNode echo = read(response);
+		assertThat(echo.get("method").asString()).isEqualTo("GET");
+		assertThat(echo.get("parameters").get("script").asString()).isEqualTo("customscript_echo");
+		assertThat(echo.get("parameters").get("deploy").asString()).isEqualTo("customdeploy_echo");
+		assertThat(echo.get("parameters").get("status").asString()).isEqualTo("open");
+		assertThat(echo.get("parameters").get("q").asString()).isEqualTo("a & b = c+d é");
+	}
+
+	@Test
+	void answersWithTheRestletsOwnAnswer() {
+		JsonNode answer = read(get("/restlets/customscript_hello/customdeploy_hello?name=Ada"));
+		assertThat(answer.get("greeting").asString()).isEqualTo("Hello, Ada!");
+	}
+
+	@Test
+	void passesThePostBodyAndParametersToTheRestlet() {
+		ResponseEntity<String> response = this.http.post()
+			.uri("/restlets/customscript_echo/customdeploy_echo?mode=test")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"order\":17,\"lines\":[1,2]}")
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		JsonNode echo = read(response);
+		assertThat(echo.get("method").asString()).isEqualTo("POST");
+		assertThat(echo.get("parameters").get("mode").asString()).isEqualTo("test");
+		assertThat(echo.get("body").toString()).isEqualTo("{\"order\":17,\"lines\":[1,2]}");
+	}
+
+	@Test
+	void answersAFailingRestletWithNetSuitesStatusAndCode() {
+		ResponseEntity<String> response = get("/restlets/customscript_fail/customdeploy_fail");
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		JsonNode error = read(response);
+		assertThat(error.get("status").asInt()).isEqualTo(400);
+		assertThat(error.get("errorCode").isNull()).isFalse();
+	}
+
+	@Test
+	void answersADisabledRoleWithNetSuites401AndItsDetail() {
+		this.netSuite.roleDisabled(true);
+		ResponseEntity<String> response = get("/customers?max=1");
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		JsonNode error = read(response);
+		assertThat(error.get("status").asInt()).isEqualTo(401);
+		assertThat(error.get("errorCode").asString()).startsWith("INVALID_LOGIN");
+		assertThat(error.get("detail").asString()).isEqualTo("Login access has been disabled for this role.");
+		assertThat(error.get("hint").isNull()).isFalse();
+		assertThat(response.getBody()).doesNotContain(this.netSuite.consumerSecret(), this.netSuite.tokenSecret(),
+				this.netSuite.tokenId(), this.netSuite.consumerKey());
+	}
+
+	@Test
+	void healthIsUpWithDetails() {
+		ResponseEntity<String> response = get("/actuator/health");
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		JsonNode health = read(response);
+		assertThat(health.get("status").asString()).isEqualTo("UP");
+		JsonNode netSuite = health.path("components").path("netsuite");
+		if (!netSuite.isMissingNode()) {
+			assertThat(netSuite.get("status").asString()).isEqualTo("UP");
+		}
+		assertThat(response.getBody()).doesNotContain(this.netSuite.consumerSecret(), this.netSuite.tokenSecret());
+	}
+
+	@Test
+	void exposesMetricsAndInfo() {
+		get("/customers?max=1");
+		ResponseEntity<String> metrics = get("/actuator/metrics");
+		assertThat(metrics.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(read(metrics).get("names").valueStream().map(JsonNode::asString)).contains("http.server.requests",
+				"http.client.requests");
+		ResponseEntity<String> info = get("/actuator/info");
+		assertThat(info.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(read(info).path("app").path("name").asString()).isEqualTo("netsuite-sample");
+	}
+
+	private ResponseEntity<String> get(String uri, Object... variables) {
+		return this.http.get().uri(uri, variables).retrieve().toEntity(String.class);
+	}
+
+	private static JsonNode read(ResponseEntity<String> response) {
+		assertThat(response.getBody()).as("the body of a %s answer", response.getStatusCode()).isNotNull();
+		return json.readTree(response.getBody());
+	}
+
+}
