@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -237,6 +238,23 @@ public final class NetSuiteDouble implements AutoCloseable {
 	 */
 	public String restletUrl() {
 		return restUrl();
+	}
+
+	/**
+	 * Return the {@code netsuite.*} properties that point the starter at this double: the
+	 * five credentials, {@code netsuite.rest-url} and {@code netsuite.restlet-url}.
+	 * @return the properties, by key
+	 */
+	public Map<String, Object> properties() {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("netsuite.account", account());
+		properties.put("netsuite.consumer-key", consumerKey());
+		properties.put("netsuite.consumer-secret", consumerSecret());
+		properties.put("netsuite.token-id", tokenId());
+		properties.put("netsuite.token-secret", tokenSecret());
+		properties.put("netsuite.rest-url", restUrl());
+		properties.put("netsuite.restlet-url", restletUrl());
+		return properties;
 	}
 
 	/**

@@ -15,8 +15,6 @@
  */
 package io.github.netsuite.boot.test;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
@@ -58,20 +56,9 @@ class NetSuiteDoubleContextCustomizer implements ContextCustomizer {
 		else {
 			context.addApplicationListener(new StopOnClose(context, netSuite));
 		}
-		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties(netSuite)));
+		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, netSuite.properties()));
 	}
 
-	static Map<String, Object> properties(NetSuiteDouble netSuite) {
-		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put("netsuite.account", netSuite.account());
-		properties.put("netsuite.consumer-key", netSuite.consumerKey());
-		properties.put("netsuite.consumer-secret", netSuite.consumerSecret());
-		properties.put("netsuite.token-id", netSuite.tokenId());
-		properties.put("netsuite.token-secret", netSuite.tokenSecret());
-		properties.put("netsuite.rest-url", netSuite.restUrl());
-		properties.put("netsuite.restlet-url", netSuite.restletUrl());
-		return properties;
-	}
 
 	@Override
 	public boolean equals(Object other) {

@@ -78,7 +78,7 @@ public class NetSuiteDoubleInitializer implements ApplicationContextInitializer<
 			// Stops the double when the context closes, and when it fails to start
 			((DefaultSingletonBeanRegistry) beanFactory).registerDisposableBean(BEAN_NAME, netSuite::stop);
 			environment.getPropertySources()
-				.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties(netSuite)));
+				.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, netSuite.properties()));
 		}
 		catch (RuntimeException ex) {
 			netSuite.stop();
@@ -97,17 +97,6 @@ public class NetSuiteDoubleInitializer implements ApplicationContextInitializer<
 		return CREDENTIALS.stream().anyMatch((key) -> !binder.bind(key, String.class).orElse("").isBlank());
 	}
 
-	private static Map<String, Object> properties(NetSuiteDouble netSuite) {
-		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put("netsuite.account", netSuite.account());
-		properties.put("netsuite.consumer-key", netSuite.consumerKey());
-		properties.put("netsuite.consumer-secret", netSuite.consumerSecret());
-		properties.put("netsuite.token-id", netSuite.tokenId());
-		properties.put("netsuite.token-secret", netSuite.tokenSecret());
-		properties.put("netsuite.rest-url", netSuite.restUrl());
-		properties.put("netsuite.restlet-url", netSuite.restletUrl());
-		return properties;
-	}
 
 	/**
 	 * Runs first among the bean factory post-processors, ahead of the configuration class
