@@ -1,11 +1,16 @@
 package io.github.netsuite.boot.autoconfigure;
 
 import java.net.URI;
+import java.util.List;
 
 import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.NetSuiteClient;
+import io.github.netsuite.boot.SuiteQlPageListener;
 import io.github.netsuite.boot.auth.TbaSigner;
 import io.github.netsuite.boot.http.TbaSigningInterceptor;
+import io.github.netsuite.boot.observation.NetSuiteObservationInterceptor;
+import io.github.netsuite.boot.observation.NetSuiteRequestObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -71,38 +76,55 @@ public final class NetSuiteAutoConfiguration {
 		return new TbaSigningInterceptor(signer);
 	}
 
+	// micrometer-observation comes with spring-context; without a registry bean it is a no-op.
+	@Bean
+	@ConditionalOnMissingBean
+	NetSuiteObservationInterceptor netSuiteObservationInterceptor(NetSuiteAccount account,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<NetSuiteRequestObservationConvention> convention) {
+		return new NetSuiteObservationInterceptor(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
+				account.id().realm(), convention.getIfAvailable());
+	}
+
 	// Not default candidates: they must never compete with the application's own RestClients.
 	@Bean(name = REST_CLIENT_BEAN_NAME, defaultCandidate = false)
 	@ConditionalOnMissingBean(name = REST_CLIENT_BEAN_NAME)
 	RestClient netSuiteRestClient(NetSuiteAccount account, NetSuiteProperties properties,
-			TbaSigningInterceptor signingInterceptor, ObjectProvider<RestClient.Builder> builders,
+			TbaSigningInterceptor signingInterceptor, NetSuiteObservationInterceptor observationInterceptor,
+			ObjectProvider<RestClient.Builder> builders,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilders,
 			ObjectProvider<HttpClientSettings> httpClientSettings) {
-		return signedRestClient(account.restUrl(), properties, signingInterceptor, builders, requestFactoryBuilders,
-				httpClientSettings);
+		return signedRestClient(account.restUrl(), properties, signingInterceptor, observationInterceptor, builders,
+				requestFactoryBuilders, httpClientSettings);
 	}
 
 	@Bean(name = RESTLET_CLIENT_BEAN_NAME, defaultCandidate = false)
 	@ConditionalOnMissingBean(name = RESTLET_CLIENT_BEAN_NAME)
 	RestClient netSuiteRestletClient(NetSuiteAccount account, NetSuiteProperties properties,
-			TbaSigningInterceptor signingInterceptor, ObjectProvider<RestClient.Builder> builders,
+			TbaSigningInterceptor signingInterceptor, NetSuiteObservationInterceptor observationInterceptor,
+			ObjectProvider<RestClient.Builder> builders,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilders,
 			ObjectProvider<HttpClientSettings> httpClientSettings) {
-		return signedRestClient(account.restletUrl(), properties, signingInterceptor, builders,
-				requestFactoryBuilders, httpClientSettings);
+		return signedRestClient(account.restletUrl(), properties, signingInterceptor, observationInterceptor,
+				builders, requestFactoryBuilders, httpClientSettings);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	NetSuiteClient netSuiteClient(@Qualifier(REST_CLIENT_BEAN_NAME) RestClient rest,
-			@Qualifier(RESTLET_CLIENT_BEAN_NAME) RestClient restlets, ObjectProvider<JsonMapper> jsonMapper) {
-		return new NetSuiteClient(rest, restlets, jsonMapper.getIfAvailable(
-				() -> JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()));
+			@Qualifier(RESTLET_CLIENT_BEAN_NAME) RestClient restlets, ObjectProvider<JsonMapper> jsonMapper,
+			ObjectProvider<SuiteQlPageListener> suiteQlPageListeners) {
+		List<SuiteQlPageListener> listeners = suiteQlPageListeners.orderedStream().toList();
+		return new NetSuiteClient(rest, restlets,
+				jsonMapper.getIfAvailable(
+						() -> JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()),
+				(rows) -> listeners.forEach((listener) -> listener.pageRead(rows)));
 	}
 
 	// Boot's builder (a new prototype each time) keeps its customizers and observation.
 	private static RestClient signedRestClient(URI baseUrl, NetSuiteProperties properties,
-			TbaSigningInterceptor signingInterceptor, ObjectProvider<RestClient.Builder> builders,
+			TbaSigningInterceptor signingInterceptor, NetSuiteObservationInterceptor observationInterceptor,
+			ObjectProvider<RestClient.Builder> builders,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilders,
 			ObjectProvider<HttpClientSettings> httpClientSettings) {
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
@@ -111,6 +133,8 @@ public final class NetSuiteAutoConfiguration {
 			.baseUrl(baseUrl)
 			.requestFactory(requestFactoryBuilders.getIfAvailable(ClientHttpRequestFactoryBuilder::detect)
 				.build(settings))
+			// Outermost first: each attempt on the wire is observed, then signed afresh.
+			.requestInterceptor(observationInterceptor)
 			.requestInterceptor(signingInterceptor)
 			.build();
 	}
