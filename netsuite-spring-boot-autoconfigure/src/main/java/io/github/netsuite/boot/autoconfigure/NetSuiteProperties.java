@@ -66,6 +66,11 @@ public class NetSuiteProperties {
 	 */
 	private Duration readTimeout = Duration.ofMinutes(2);
 
+	/**
+	 * Health indicator settings.
+	 */
+	private final Health health = new Health();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -144,6 +149,45 @@ public class NetSuiteProperties {
 
 	public void setReadTimeout(Duration readTimeout) {
 		this.readTimeout = readTimeout;
+	}
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	/**
+	 * Settings of the {@code netsuite} health indicator.
+	 */
+	public static class Health {
+
+		/**
+		 * Time the health check waits for NetSuite, to connect and then to answer; shorter
+		 * than 'netsuite.read-timeout' so a probe never hangs on a slow account.
+		 */
+		private Duration timeout = Duration.ofSeconds(10);
+
+		/**
+		 * Time a health result is reused before NetSuite is asked again, so frequent
+		 * probes do not spend the account's concurrency. Zero checks on every probe.
+		 */
+		private Duration cacheTtl = Duration.ofSeconds(30);
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public Duration getCacheTtl() {
+			return this.cacheTtl;
+		}
+
+		public void setCacheTtl(Duration cacheTtl) {
+			this.cacheTtl = cacheTtl;
+		}
+
 	}
 
 }
