@@ -70,7 +70,17 @@ public class DefaultNetSuiteRequestObservationConvention implements NetSuiteRequ
 			return "UNKNOWN";
 		}
 		HttpStatus.Series series = HttpStatus.Series.resolve(statusCode);
-		return (series != null) ? series.name() : "UNKNOWN";
+		if (series == null) {
+			return "UNKNOWN";
+		}
+		// The values of Spring's http.client.requests, so that both read alike.
+		return switch (series) {
+			case INFORMATIONAL -> "INFORMATIONAL";
+			case SUCCESSFUL -> "SUCCESS";
+			case REDIRECTION -> "REDIRECTION";
+			case CLIENT_ERROR -> "CLIENT_ERROR";
+			case SERVER_ERROR -> "SERVER_ERROR";
+		};
 	}
 
 	static String errorCode(@Nullable String errorCode) {
