@@ -37,6 +37,8 @@ public final class NetSuiteClient {
 
 	private final NetSuiteErrorDecoder errors;
 
+	private final SuiteQlPageListener suiteQlPageListener;
+
 	/**
 	 * Create a client.
 	 * @param rest a client signed for the account, with the REST web services base URL
@@ -44,10 +46,23 @@ public final class NetSuiteClient {
 	 * @param mapper the mapper for request and response bodies
 	 */
 	public NetSuiteClient(RestClient rest, RestClient restlets, ObjectMapper mapper) {
+		this(rest, restlets, mapper, SuiteQlPageListener.NONE);
+	}
+
+	/**
+	 * Create a client that reports the SuiteQL pages it reads.
+	 * @param rest a client signed for the account, with the REST web services base URL
+	 * @param restlets a client signed for the account, with the RESTlet base URL
+	 * @param mapper the mapper for request and response bodies
+	 * @param suiteQlPageListener told of every SuiteQL page read
+	 */
+	public NetSuiteClient(RestClient rest, RestClient restlets, ObjectMapper mapper,
+			SuiteQlPageListener suiteQlPageListener) {
 		this.rest = Objects.requireNonNull(rest, "rest");
 		this.restlets = Objects.requireNonNull(restlets, "restlets");
 		this.mapper = Objects.requireNonNull(mapper, "mapper");
 		this.errors = new NetSuiteErrorDecoder(mapper);
+		this.suiteQlPageListener = Objects.requireNonNull(suiteQlPageListener, "suiteQlPageListener");
 	}
 
 	/**
@@ -109,6 +124,10 @@ public final class NetSuiteClient {
 
 	NetSuiteErrorDecoder errors() {
 		return this.errors;
+	}
+
+	SuiteQlPageListener suiteQlPageListener() {
+		return this.suiteQlPageListener;
 	}
 
 }

@@ -132,7 +132,10 @@ public final class SuiteQlQuery {
 			.retrieve()
 			.onStatus(this.client.errors())
 			.body(byte[].class);
-		return PagedItems.page(this.client.mapper().readTree((response != null) ? response : new byte[0]));
+		NetSuitePage<ObjectNode> page = PagedItems
+			.page(this.client.mapper().readTree((response != null) ? response : new byte[0]));
+		this.client.suiteQlPageListener().pageRead(page.items().size());
+		return page;
 	}
 
 	@SuppressWarnings("unchecked")

@@ -1,14 +1,19 @@
 package io.github.netsuite.boot.autoconfigure;
 
 import java.net.URI;
+import java.util.List;
 
 import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.NetSuiteClient;
+import io.github.netsuite.boot.SuiteQlPageListener;
 import io.github.netsuite.boot.auth.TbaSigner;
 import io.github.netsuite.boot.http.ConcurrencyGovernor;
 import io.github.netsuite.boot.http.RetryInterceptor;
 import io.github.netsuite.boot.http.TbaSigningInterceptor;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import io.github.netsuite.boot.observation.NetSuiteObservationInterceptor;
+import io.github.netsuite.boot.observation.NetSuiteRequestObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,6 +32,7 @@ import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFacto
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -102,13 +108,24 @@ public final class NetSuiteAutoConfiguration {
 		return new GovernanceLimitsSizer(governor, rest);
 	}
 
-	// Not default candidates: they must never compete with the application's own RestClients.
+	// micrometer-observation comes with spring-context; without a registry bean it is a no-op.
 	@Bean
-	NetSuiteInterceptors netSuiteInterceptors(ObjectProvider<RetryInterceptor> retry,
-			ObjectProvider<ConcurrencyGovernor> governor, TbaSigningInterceptor signing) {
-		return new NetSuiteInterceptors(retry.getIfAvailable(), governor.getIfAvailable(), signing);
+	@ConditionalOnMissingBean
+	NetSuiteObservationInterceptor netSuiteObservationInterceptor(NetSuiteAccount account,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<NetSuiteRequestObservationConvention> convention) {
+		return new NetSuiteObservationInterceptor(observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
+				account.id().realm(), convention.getIfAvailable());
 	}
 
+	@Bean
+	NetSuiteInterceptors netSuiteInterceptors(ObjectProvider<RetryInterceptor> retry,
+			ObjectProvider<ConcurrencyGovernor> governor, NetSuiteObservationInterceptor observation,
+			TbaSigningInterceptor signing) {
+		return new NetSuiteInterceptors(retry.getIfAvailable(), governor.getIfAvailable(), observation, signing);
+	}
+
+	// Not default candidates: they must never compete with the application's own RestClients.
 	@Bean(name = REST_CLIENT_BEAN_NAME, defaultCandidate = false)
 	@ConditionalOnMissingBean(name = REST_CLIENT_BEAN_NAME)
 	RestClient netSuiteRestClient(NetSuiteAccount account, NetSuiteProperties properties,
@@ -132,9 +149,13 @@ public final class NetSuiteAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	NetSuiteClient netSuiteClient(@Qualifier(REST_CLIENT_BEAN_NAME) RestClient rest,
-			@Qualifier(RESTLET_CLIENT_BEAN_NAME) RestClient restlets, ObjectProvider<JsonMapper> jsonMapper) {
-		return new NetSuiteClient(rest, restlets, jsonMapper.getIfAvailable(
-				() -> JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()));
+			@Qualifier(RESTLET_CLIENT_BEAN_NAME) RestClient restlets, ObjectProvider<JsonMapper> jsonMapper,
+			ObjectProvider<SuiteQlPageListener> suiteQlPageListeners) {
+		List<SuiteQlPageListener> listeners = suiteQlPageListeners.orderedStream().toList();
+		return new NetSuiteClient(rest, restlets,
+				jsonMapper.getIfAvailable(
+						() -> JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()),
+				(rows) -> listeners.forEach((listener) -> listener.pageRead(rows)));
 	}
 
 	// Boot's builder (a new prototype each time) keeps its customizers and observation.
@@ -144,16 +165,24 @@ public final class NetSuiteAutoConfiguration {
 			ObjectProvider<HttpClientSettings> httpClientSettings) {
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 			.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout());
-		ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder = requestFactoryBuilders
-			.getIfAvailable(ClientHttpRequestFactoryBuilder::detect);
-		if (requestFactoryBuilder instanceof HttpComponentsClientHttpRequestFactoryBuilder httpComponents) {
-			requestFactoryBuilder = HttpComponentsRetries.disable(httpComponents);
-		}
 		return builders.getIfAvailable(RestClient::builder)
 			.baseUrl(baseUrl)
-			.requestFactory(requestFactoryBuilder.build(settings))
+			.requestFactory(requestFactory(requestFactoryBuilders, settings))
 			.requestInterceptors((list) -> list.addAll(interceptors.inOrder()))
 			.build();
+	}
+
+	/**
+	 * Build the request factory for NetSuite's clients from Boot's builder (or the one
+	 * detected on the class path), with the given settings and without hidden retries.
+	 */
+	static ClientHttpRequestFactory requestFactory(ObjectProvider<ClientHttpRequestFactoryBuilder<?>> builders,
+			HttpClientSettings settings) {
+		ClientHttpRequestFactoryBuilder<?> builder = builders.getIfAvailable(ClientHttpRequestFactoryBuilder::detect);
+		if (builder instanceof HttpComponentsClientHttpRequestFactoryBuilder httpComponents) {
+			builder = HttpComponentsRetries.disable(httpComponents);
+		}
+		return builder.build(settings);
 	}
 
 	/**

@@ -66,9 +66,20 @@ public class NetSuiteProperties {
 	 */
 	private Duration readTimeout = Duration.ofMinutes(2);
 
+	/**
+	 * Concurrency governance settings.
+	 */
 	private final Concurrency concurrency = new Concurrency();
 
+	/**
+	 * Retry settings.
+	 */
 	private final Retry retry = new Retry();
+
+	/**
+	 * Health indicator settings.
+	 */
+	private final Health health = new Health();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -156,6 +167,10 @@ public class NetSuiteProperties {
 
 	public Retry getRetry() {
 		return this.retry;
+	}
+
+	public Health getHealth() {
+		return this.health;
 	}
 
 	/**
@@ -291,6 +306,41 @@ public class NetSuiteProperties {
 
 		public void setMaxElapsed(Duration maxElapsed) {
 			this.maxElapsed = maxElapsed;
+		}
+
+	}
+
+	/**
+	 * Settings of the {@code netsuite} health indicator.
+	 */
+	public static class Health {
+
+		/**
+		 * Time the health check waits for NetSuite, to connect and then to answer; shorter
+		 * than 'netsuite.read-timeout' so a probe never hangs on a slow account.
+		 */
+		private Duration timeout = Duration.ofSeconds(10);
+
+		/**
+		 * Time a health result is reused before NetSuite is asked again, so frequent
+		 * probes do not spend the account's concurrency. Zero checks on every probe.
+		 */
+		private Duration cacheTtl = Duration.ofSeconds(30);
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public Duration getCacheTtl() {
+			return this.cacheTtl;
+		}
+
+		public void setCacheTtl(Duration cacheTtl) {
+			this.cacheTtl = cacheTtl;
 		}
 
 	}

@@ -1,0 +1,59 @@
+package io.github.netsuite.boot.autoconfigure;
+
+import io.github.netsuite.boot.NetSuiteAccount;
+import io.github.netsuite.boot.http.ConcurrencyGovernor;
+import io.github.netsuite.boot.observation.NetSuiteConcurrencyMeterBinder;
+import io.github.netsuite.boot.observation.NetSuiteMeterObservationHandler;
+import io.github.netsuite.boot.observation.NetSuiteSuiteQlMeters;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for NetSuite's meters beyond the
+ * {@code netsuite.requests} timer (which Micrometer's {@code DefaultMeterObservationHandler}
+ * makes of the observation): {@code netsuite.retries}, {@code netsuite.throttled},
+ * {@code netsuite.suiteql.pages}, {@code netsuite.suiteql.rows} and, once a
+ * {@link ConcurrencyGovernor} is in use, the gauges {@code netsuite.requests.in-flight}
+ * and {@code netsuite.requests.waiting}.
+ * <p>
+ * Backs off without Micrometer or without a {@link MeterRegistry}.
+ *
+ * @author NetSuite Spring Boot team
+ */
+@AutoConfiguration(after = NetSuiteAutoConfiguration.class,
+		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean({ MeterRegistry.class, NetSuiteAccount.class })
+public final class NetSuiteMetricsAutoConfiguration {
+
+	// Boot registers every ObservationHandler bean with the ObservationRegistry.
+	@Bean
+	@ConditionalOnMissingBean
+	NetSuiteMeterObservationHandler netSuiteMeterObservationHandler(MeterRegistry meterRegistry) {
+		return new NetSuiteMeterObservationHandler(meterRegistry);
+	}
+
+	// NetSuiteClient tells every SuiteQlPageListener bean of the pages it reads.
+	@Bean
+	@ConditionalOnMissingBean
+	NetSuiteSuiteQlMeters netSuiteSuiteQlMeters(MeterRegistry meterRegistry, NetSuiteAccount account) {
+		return new NetSuiteSuiteQlMeters(meterRegistry, account.id().realm());
+	}
+
+	@Bean
+	@ConditionalOnBean(ConcurrencyGovernor.class)
+	@ConditionalOnMissingBean
+	NetSuiteConcurrencyMeterBinder netSuiteConcurrencyMeterBinder(ConcurrencyGovernor governor,
+			NetSuiteAccount account) {
+		return new NetSuiteConcurrencyMeterBinder(governor, account.id().realm());
+	}
+
+}

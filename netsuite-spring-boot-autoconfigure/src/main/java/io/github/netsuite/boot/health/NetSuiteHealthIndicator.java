@@ -1,0 +1,385 @@
+package io.github.netsuite.boot.health;
+
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.github.netsuite.boot.NetSuiteAccount;
+import io.github.netsuite.boot.NetSuiteAuthenticationException;
+import io.github.netsuite.boot.NetSuiteConcurrencyLimitException;
+import io.github.netsuite.boot.NetSuiteException;
+import io.github.netsuite.boot.http.NetSuiteErrorDecoder;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * {@link HealthIndicator} for a NetSuite account: checks the credentials with one cheap
+ * authenticated call and caches the result, so that frequent probes do not spend the
+ * account's concurrency.
+ * <p>
+ * The call is {@code GET /services/rest/system/v1/serverTime}: it is authenticated like
+ * every REST call, reads no record (so it needs no permission beyond REST web services),
+ * answers a few bytes, and tells NetSuite's clock, which measures the skew that breaks
+ * token-based authentication beyond about five minutes. Accounts older than 2025.2 answer
+ * it 404; for them the check falls back, for good, to {@code OPTIONS /services/rest/*},
+ * equally authenticated and data-free, rather than to a one-row SuiteQL query, which would
+ * need a table the role can read.
+ * <p>
+ * UP: the credentials work, also when NetSuite throttled the call (its concurrency limit
+ * was reached, which it checks only for requests it authenticated). DOWN: NetSuite refused
+ * the credentials, with what to fix, or did not answer in time or at all. Details never
+ * carry a secret.
+ *
+ * @author NetSuite Spring Boot team
+ */
+public class NetSuiteHealthIndicator implements HealthIndicator {
+
+	static final String SERVER_TIME_PATH = "/services/rest/system/v1/serverTime";
+
+	static final String FALLBACK_PATH = "/services/rest/*";
+
+	// NetSuite refuses OAuth timestamps further than this from its clock.
+	private static final Duration TIMESTAMP_TOLERANCE = Duration.ofMinutes(5);
+
+	// A skew this large is worth a warning while the credentials still work.
+	private static final Duration SKEW_WARNING = Duration.ofMinutes(1);
+
+	private static final int MAX_BODY = 64 * 1024;
+
+	static final String ROLE_DISABLED_FIX = "The token's role may not log in with access tokens. Create a role "
+			+ "(Setup > Users/Roles > Manage Roles > New) with the permissions User Access Tokens (or Log in using "
+			+ "Access Tokens), Access Token Management and REST Web Services (Web Services too for SOAP) on its "
+			+ "Permissions > Setup subtab; add it to the employee's record (Lists > Employees > Employee > Access > "
+			+ "Roles); create the access token for that user, integration record and role (Setup > Users/Roles > "
+			+ "Access Tokens > New); configure the new token ID and token secret (netsuite.token-id, "
+			+ "netsuite.token-secret).";
+
+	private final NetSuiteAccount account;
+
+	private final RestClient restClient;
+
+	private final Duration timeout;
+
+	private final long cacheTtlNanos;
+
+	private final Clock clock;
+
+	private final NetSuiteErrorDecoder errors;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private volatile boolean serverTimeAvailable = true;
+
+	private volatile @Nullable Health cached;
+
+	private volatile long cachedAt;
+
+	/**
+	 * Create an indicator.
+	 * @param account the account to check
+	 * @param restClient a client signed for the account with the REST web services base
+	 * URL, whose request factory gives up after {@code timeout}
+	 * @param timeout how long the client waits, for the messages of timeouts
+	 * @param cacheTtl how long a result is reused; zero checks on every call
+	 */
+	public NetSuiteHealthIndicator(NetSuiteAccount account, RestClient restClient, Duration timeout,
+			Duration cacheTtl) {
+		this(account, restClient, timeout, cacheTtl, Clock.systemUTC());
+	}
+
+	NetSuiteHealthIndicator(NetSuiteAccount account, RestClient restClient, Duration timeout, Duration cacheTtl,
+			Clock clock) {
+		this.account = Objects.requireNonNull(account, "account");
+		this.restClient = Objects.requireNonNull(restClient, "restClient");
+		this.timeout = Objects.requireNonNull(timeout, "timeout");
+		this.cacheTtlNanos = Objects.requireNonNull(cacheTtl, "cacheTtl").toNanos();
+		this.clock = Objects.requireNonNull(clock, "clock");
+		this.errors = new NetSuiteErrorDecoder(JsonMapper.shared());
+	}
+
+	@Override
+	public Health health() {
+		Health health = fresh();
+		if (health != null) {
+			return health;
+		}
+		// One check at a time: concurrent probes wait for it and share its result.
+		this.lock.lock();
+		try {
+			health = fresh();
+			if (health == null) {
+				health = check();
+				this.cached = health;
+				this.cachedAt = System.nanoTime();
+			}
+			return health;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private @Nullable Health fresh() {
+		Health health = this.cached;
+		return (health != null && System.nanoTime() - this.cachedAt < this.cacheTtlNanos) ? health : null;
+	}
+
+	private Health check() {
+		if (this.serverTimeAvailable) {
+			Health health = check(HttpMethod.GET, SERVER_TIME_PATH);
+			if (health != null) {
+				return health;
+			}
+			this.serverTimeAvailable = false;
+		}
+		Health health = check(HttpMethod.OPTIONS, FALLBACK_PATH);
+		return (health != null) ? health : down(HttpMethod.OPTIONS, FALLBACK_PATH)
+			.withDetail("error", "NetSuite answered 404 to both health checks; is REST Web Services enabled "
+					+ "(Setup > Company > Enable Features > SuiteCloud > SuiteTalk (Web Services) > REST Web Services)?")
+			.build();
+	}
+
+	// Null when serverTime is not there (404), to fall back.
+	private @Nullable Health check(HttpMethod method, String path) {
+		Instant sent = this.clock.instant();
+		long start = System.nanoTime();
+		Answer answer;
+		try {
+			answer = this.restClient.method(method)
+				.uri(path)
+				.accept(MediaType.APPLICATION_JSON)
+				.exchange((request, response) -> new Answer(response.getStatusCode().value(), response.getHeaders(),
+						response.getBody().readNBytes(MAX_BODY)), true);
+		}
+		catch (RestClientException ex) {
+			return unreachable(method, path, ex);
+		}
+		Duration latency = Duration.ofNanos(System.nanoTime() - start);
+		Instant received = this.clock.instant();
+		Instant localTime = sent.plus(Duration.between(sent, received).dividedBy(2));
+		if (answer.status() >= 200 && answer.status() < 300) {
+			return up(method, path, latency, answer, localTime);
+		}
+		if (answer.status() == 404 && path.equals(SERVER_TIME_PATH)) {
+			return null;
+		}
+		NetSuiteException error = this.errors.decode(method.name(), path, answer.status(), answer.body());
+		if (error instanceof NetSuiteConcurrencyLimitException) {
+			return base(Health.up(), method, path).withDetail("latency", millis(latency))
+				.withDetail("throttled", "NetSuite answered " + answer.status() + describeCode(error)
+						+ ": the account's concurrency limit was reached. The credentials work; requests wait for "
+						+ "a free slot or fail until one frees up (see netsuite.concurrency.limit)")
+				.build();
+		}
+		Health.Builder down = down(method, path).withDetail("status", answer.status());
+		if (error.getErrorCode() != null) {
+			down.withDetail("errorCode", error.getErrorCode());
+		}
+		if (isRoleDisabled(error, answer)) {
+			return down.withDetail("error", (error.getDetail() != null && error.getDetail()
+				.contains(NetSuiteErrorDecoder.ROLE_DISABLED_DETAIL)) ? error.getDetail()
+						: NetSuiteErrorDecoder.ROLE_DISABLED_DETAIL)
+				.withDetail("fix", ROLE_DISABLED_FIX)
+				.build();
+		}
+		down.withDetail("error", (error.getDetail() != null) ? error.getDetail() : "HTTP " + answer.status());
+		if (error instanceof NetSuiteAuthenticationException) {
+			return down.withDetail("checklist", invalidLoginChecklist(skew(localTime, answer.headers()))).build();
+		}
+		if (error.getHint() != null) {
+			down.withDetail("hint", error.getHint());
+		}
+		return down.build();
+	}
+
+	private Health up(HttpMethod method, String path, Duration latency, Answer answer, Instant localTime) {
+		Health.Builder up = base(Health.up(), method, path).withDetail("latency", millis(latency));
+		Instant serverTime = serverTime(answer.body());
+		if (serverTime != null) {
+			Duration skew = Duration.between(serverTime, localTime);
+			up.withDetail("serverTime", serverTime.toString()).withDetail("clockSkew", signed(skew));
+			if (skew.abs().compareTo(SKEW_WARNING) >= 0) {
+				up.withDetail("clockSkewWarning", "The local clock is " + aheadOrBehind(skew)
+						+ " NetSuite's; NetSuite refuses signatures more than about 5 minutes off. Synchronize "
+						+ "the clock (NTP)");
+			}
+		}
+		return up.build();
+	}
+
+	private Health unreachable(HttpMethod method, String path, RestClientException ex) {
+		Throwable cause = rootCause(ex);
+		String reason = cause.getClass().getSimpleName()
+				+ ((cause.getMessage() != null) ? ": " + cause.getMessage() : "");
+		String error = isTimeout(ex) ? "NetSuite did not answer within " + format(this.timeout)
+				+ " (netsuite.health.timeout): " + reason : "Could not reach NetSuite: " + reason;
+		return down(method, path).withDetail("error", error).build();
+	}
+
+	private Health.Builder down(HttpMethod method, String path) {
+		return base(Health.down(), method, path);
+	}
+
+	private Health.Builder base(Health.Builder builder, HttpMethod method, String path) {
+		return builder.withDetail("realm", this.account.id().realm())
+			.withDetail("restUrl", withoutUserInfoOrQuery(this.account.restUrl()))
+			.withDetail("check", method.name() + " " + path);
+	}
+
+	private List<String> invalidLoginChecklist(@Nullable Duration skew) {
+		List<String> checklist = new ArrayList<>();
+		checklist.add("Account ID: netsuite.account is " + this.account.id().realm()
+				+ "; it must be the account's ID as on Setup > Company > Company Information, sandboxes with their "
+				+ "suffix (1234567_SB1, not 1234567)");
+		checklist.add("Integration record (Setup > Integration > Manage Integrations): State Enabled, "
+				+ "Token-based Authentication checked, and netsuite.consumer-key and netsuite.consumer-secret "
+				+ "are from this record");
+		checklist.add("Feature: Setup > Company > Enable Features > SuiteCloud > Manage Authentication > "
+				+ "Token-based Authentication is checked");
+		checklist.add("Token role: the access token's role has the permissions User Access Tokens, Access Token "
+				+ "Management and REST Web Services (Setup > Users/Roles > Manage Roles)");
+		checklist.add("Token: netsuite.token-id and netsuite.token-secret belong to an access token of this "
+				+ "account that is not revoked (Setup > Users/Roles > Access Tokens); a sandbox refresh replaces "
+				+ "the sandbox's tokens, so create a new one there after each refresh");
+		String clockItem;
+		if (skew == null) {
+			clockItem = "Clock: this server's clock must be within about 5 minutes of NetSuite's (NTP); NetSuite's "
+					+ "answer carried no Date header to measure it";
+		}
+		else if (skew.abs().compareTo(TIMESTAMP_TOLERANCE) > 0) {
+			clockItem = "Clock: this server's clock is " + aheadOrBehind(skew) + " NetSuite's (measured with "
+					+ "NetSuite's Date header); NetSuite refuses timestamps more than about 5 minutes off: "
+					+ "synchronize the clock (NTP)";
+		}
+		else {
+			clockItem = "Clock: this server's clock is " + aheadOrBehind(skew) + " NetSuite's (measured with "
+					+ "NetSuite's Date header), within the 5 minutes NetSuite allows";
+		}
+		// A measured skew beyond NetSuite's tolerance is the cause, not a candidate.
+		if (skew != null && skew.abs().compareTo(TIMESTAMP_TOLERANCE) > 0) {
+			checklist.add(0, clockItem);
+		}
+		else {
+			checklist.add(clockItem);
+		}
+		checklist.add("The real reason: Setup > Users/Roles > User Management > View Login Audit Trail, the "
+				+ "entry of the token's user at the time of this check (its Detail column)");
+		return checklist;
+	}
+
+	private static boolean isRoleDisabled(NetSuiteException error, Answer answer) {
+		String roleDisabled = NetSuiteErrorDecoder.ROLE_DISABLED_DETAIL;
+		String authenticate = answer.headers().getFirst(HttpHeaders.WWW_AUTHENTICATE);
+		return (error.getDetail() != null && error.getDetail().contains(roleDisabled))
+				|| new String(answer.body(), StandardCharsets.UTF_8).contains(roleDisabled)
+				|| (authenticate != null && authenticate.contains(roleDisabled));
+	}
+
+	// NetSuite's clock from its Date header (to the second): local minus NetSuite.
+	private static @Nullable Duration skew(Instant localTime, HttpHeaders headers) {
+		try {
+			long date = headers.getDate();
+			return (date != -1) ? Duration.between(Instant.ofEpochMilli(date), localTime) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static @Nullable Instant serverTime(byte[] body) {
+		try {
+			JsonNode serverTime = JsonMapper.shared().readTree(body).path("serverTime");
+			return serverTime.isString() ? Instant.parse(serverTime.asString()) : null;
+		}
+		catch (JacksonException | DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	private static String describeCode(NetSuiteException error) {
+		return (error.getErrorCode() != null) ? " " + error.getErrorCode() : "";
+	}
+
+	private static boolean isTimeout(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SocketTimeoutException || cause instanceof TimeoutException
+					|| cause instanceof java.net.http.HttpTimeoutException
+					|| cause.getClass().getSimpleName().contains("Timeout")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static Throwable rootCause(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return cause;
+	}
+
+	private static String withoutUserInfoOrQuery(URI url) {
+		try {
+			return new URI(url.getScheme(), null, url.getHost(), url.getPort(), url.getPath(), null, null).toString();
+		}
+		catch (URISyntaxException ex) {
+			return url.getScheme() + "://" + url.getHost();
+		}
+	}
+
+	private static String millis(Duration duration) {
+		return duration.toMillis() + "ms";
+	}
+
+	private static String signed(Duration duration) {
+		return (duration.isNegative() ? "-" : "+") + format(duration.abs());
+	}
+
+	private static String aheadOrBehind(Duration skew) {
+		if (skew.abs().compareTo(Duration.ofSeconds(1)) < 0) {
+			return "within a second of";
+		}
+		return format(skew.abs()) + (skew.isNegative() ? " behind" : " ahead of");
+	}
+
+	// 350ms, 2.5s, 7m 3s, 1h 2m 0s
+	static String format(Duration duration) {
+		Duration abs = duration.abs();
+		if (abs.compareTo(Duration.ofSeconds(1)) < 0) {
+			return abs.toMillis() + "ms";
+		}
+		if (abs.compareTo(Duration.ofMinutes(1)) < 0) {
+			String seconds = java.math.BigDecimal.valueOf(abs.toMillis(), 3).stripTrailingZeros().toPlainString();
+			return seconds + "s";
+		}
+		long hours = abs.toHours();
+		String minutesAndSeconds = abs.toMinutesPart() + "m " + abs.toSecondsPart() + "s";
+		return (hours > 0) ? hours + "h " + minutesAndSeconds : minutesAndSeconds;
+	}
+
+	private record Answer(int status, HttpHeaders headers, byte[] body) {
+
+	}
+
+}

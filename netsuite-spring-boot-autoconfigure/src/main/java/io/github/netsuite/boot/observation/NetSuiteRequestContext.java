@@ -1,0 +1,148 @@
+package io.github.netsuite.boot.observation;
+
+import java.util.Objects;
+
+import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpRequest;
+
+/**
+ * Context of one NetSuite request attempt on the wire: the request, the account realm, the
+ * API it addresses and, once answered, NetSuite's status and error code.
+ *
+ * @author NetSuite Spring Boot team
+ */
+public class NetSuiteRequestContext extends Observation.Context {
+
+	/**
+	 * API value for REST web services other than SuiteQL (records, metadata, system).
+	 */
+	public static final String API_REST = "rest";
+
+	/**
+	 * API value for SuiteQL queries.
+	 */
+	public static final String API_SUITEQL = "suiteql";
+
+	/**
+	 * API value for RESTlets.
+	 */
+	public static final String API_RESTLET = "restlet";
+
+	private final HttpRequest request;
+
+	private final String realm;
+
+	private final String api;
+
+	private final int attempt;
+
+	private @Nullable Integer statusCode;
+
+	private @Nullable String errorCode;
+
+	private boolean throttled;
+
+	/**
+	 * Create a context.
+	 * @param request the request as it goes on the wire
+	 * @param realm the account realm, such as {@code 1234567_SB1}
+	 * @param attempt the attempt number, 1 for the first
+	 */
+	public NetSuiteRequestContext(HttpRequest request, String realm, int attempt) {
+		this.request = Objects.requireNonNull(request, "request");
+		this.realm = Objects.requireNonNull(realm, "realm");
+		this.api = apiOf(request.getURI().getRawPath());
+		this.attempt = attempt;
+	}
+
+	/**
+	 * Return the API a request path addresses.
+	 * @param path the request path
+	 * @return {@link #API_SUITEQL}, {@link #API_RESTLET} or {@link #API_REST}
+	 */
+	public static String apiOf(@Nullable String path) {
+		if (path == null) {
+			return API_REST;
+		}
+		if (path.startsWith("/services/rest/query/")) {
+			return API_SUITEQL;
+		}
+		if (path.startsWith("/app/site/hosting/restlet.nl")) {
+			return API_RESTLET;
+		}
+		return API_REST;
+	}
+
+	/**
+	 * Return the request.
+	 * @return the request
+	 */
+	public HttpRequest getRequest() {
+		return this.request;
+	}
+
+	/**
+	 * Return the account realm.
+	 * @return the realm
+	 */
+	public String getRealm() {
+		return this.realm;
+	}
+
+	/**
+	 * Return the API the request addresses: {@code rest}, {@code suiteql} or
+	 * {@code restlet}.
+	 * @return the API
+	 */
+	public String getApi() {
+		return this.api;
+	}
+
+	/**
+	 * Return the attempt number, 1 for the first and more for retries.
+	 * @return the attempt number
+	 */
+	public int getAttempt() {
+		return this.attempt;
+	}
+
+	/**
+	 * Return the HTTP status NetSuite answered with.
+	 * @return the status code, or {@code null} without an answer
+	 */
+	public @Nullable Integer getStatusCode() {
+		return this.statusCode;
+	}
+
+	void setStatusCode(int statusCode) {
+		this.statusCode = statusCode;
+	}
+
+	/**
+	 * Return NetSuite's error code of an error answer.
+	 * @return the error code, or {@code null} when there was none
+	 */
+	public @Nullable String getErrorCode() {
+		return this.errorCode;
+	}
+
+	void setErrorCode(@Nullable String errorCode) {
+		this.errorCode = errorCode;
+	}
+
+	/**
+	 * Return whether NetSuite refused the request for its concurrency limit (REST 429 or
+	 * {@code CONCURRENCY_LIMIT_EXCEEDED}, RESTlet {@code SSS_REQUEST_LIMIT_EXCEEDED}).
+	 * @return whether the request was throttled
+	 */
+	public boolean isThrottled() {
+		return this.throttled;
+	}
+
+	void setThrottled(boolean throttled) {
+		this.throttled = throttled;
+	}
+
+}

@@ -1,0 +1,300 @@
+package io.github.netsuite.boot.health;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import io.github.netsuite.boot.NetSuiteAccount;
+import io.github.netsuite.boot.auth.AccountId;
+import io.github.netsuite.boot.auth.TbaCredentials;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.web.client.RestClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.request;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link NetSuiteHealthIndicator} against NetSuite's answers as the protocol
+ * notes record them.
+ */
+class NetSuiteHealthIndicatorTests {
+
+	static final String INVALID_LOGIN_BODY = """
+			{"type":"https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.2","title":"Unauthorized","status":401,
+			 "o:errorDetails":[{"detail":"Invalid login attempt. For more details, see the Login Audit Trail in the \
+			NetSuite UI at Setup > Users/Roles > User Management > View Login Audit Trail.","o:errorCode":"INVALID_LOGIN"}]}""";
+
+	static final String INVALID_LOGIN_DETAIL = "Invalid login attempt. For more details, see the Login Audit Trail in "
+			+ "the NetSuite UI at Setup > Users/Roles > User Management > View Login Audit Trail.";
+
+	static final String ROLE_DISABLED_BODY = """
+			{"type":"https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.2","title":"Unauthorized","status":401,
+			 "o:errorDetails":[{"detail":"Login access has been disabled for this role.","o:errorCode":"INVALID_LOGIN"}]}""";
+
+	static final String[] SECRETS = { "consumer-key-1", "consumer-secret-2", "token-id-3", "token-secret-4" };
+
+	// NetSuite's Date header and serverTime are in step; the local clock is what moves.
+	private static final Instant NOW = Instant.parse("2025-03-26T16:21:00Z");
+
+	private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+
+	@BeforeEach
+	void startServer() {
+		this.server.start();
+	}
+
+	@AfterEach
+	void stopServer() {
+		this.server.stop();
+	}
+
+	@Test
+	void upWithRealmUrlLatencyServerTimeAndSkewWhenServerTimeAnswers() {
+		stubServerTime(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"serverTime\":\"2025-03-26T16:21:00.000Z\"}"));
+		Health health = indicator(NOW.plusMillis(1500)).health();
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(withoutLatency(health)).containsExactlyInAnyOrderEntriesOf(Map.of("realm", "1234567_SB1", "restUrl",
+				restUrl(), "check", "GET /services/rest/system/v1/serverTime", "serverTime", "2025-03-26T16:21:00Z",
+				"clockSkew", "+1.5s"));
+		assertThat(health.getDetails().get("latency")).asString().matches("\\d+ms");
+	}
+
+	@Test
+	void upWithAWarningWhenTheClockIsMoreThanAMinuteOff() {
+		stubServerTime(aResponse().withStatus(200).withBody("{\"serverTime\":\"2025-03-26T16:21:00.000Z\"}"));
+		Health health = indicator(NOW.minusSeconds(150)).health();
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(health.getDetails()).containsEntry("clockSkew", "-2m 30s")
+			.containsEntry("clockSkewWarning", "The local clock is 2m 30s behind NetSuite's; NetSuite refuses "
+					+ "signatures more than about 5 minutes off. Synchronize the clock (NTP)");
+	}
+
+	@Test
+	void downWithNetSuiteTextAndTheFixWhenLoginAccessIsDisabledForTheRole() {
+		stubServerTime(unauthorized(ROLE_DISABLED_BODY));
+		Health health = indicator(NOW).health();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsExactlyInAnyOrderEntriesOf(Map.of("realm", "1234567_SB1", "restUrl",
+				restUrl(), "check", "GET /services/rest/system/v1/serverTime", "status", 401, "errorCode",
+				"INVALID_LOGIN", "error", "Login access has been disabled for this role.", "fix",
+				NetSuiteHealthIndicator.ROLE_DISABLED_FIX));
+	}
+
+	@Test
+	void roleDisabledFixNamesNetSuiteSetupScreensAndPermissions() {
+		assertThat(NetSuiteHealthIndicator.ROLE_DISABLED_FIX).contains("User Access Tokens",
+				"Access Token Management", "REST Web Services", "Access > Roles", "Setup > Users/Roles > Access Tokens > New",
+				"netsuite.token-id", "netsuite.token-secret");
+	}
+
+	@Test
+	void downWithTheFixWhenRoleDisabledIsOnlyInTheAuthenticateHeader() {
+		stubServerTime(aResponse().withStatus(401)
+			.withHeader("WWW-Authenticate", "OAuth realm=\"1234567_SB1\", error=\"token_rejected\", "
+					+ "error_description=\"Login access has been disabled for this role.\"")
+			.withBody(INVALID_LOGIN_BODY));
+		Health health = indicator(NOW).health();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("error", "Login access has been disabled for this role.")
+			.containsEntry("fix", NetSuiteHealthIndicator.ROLE_DISABLED_FIX)
+			.doesNotContainKey("checklist");
+	}
+
+	@Test
+	void downWithAChecklistInOrderOfLikelihoodOnInvalidLogin() {
+		stubServerTime(unauthorized(INVALID_LOGIN_BODY).withHeader("Date", "Wed, 26 Mar 2025 16:21:00 GMT"));
+		Health health = indicator(NOW.plusSeconds(2)).health();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsOnlyKeys("realm", "restUrl", "check", "status", "errorCode", "error",
+				"checklist")
+			.containsEntry("status", 401)
+			.containsEntry("errorCode", "INVALID_LOGIN")
+			.containsEntry("error", INVALID_LOGIN_DETAIL);
+		assertThat(checklist(health)).containsExactly(
+				"Account ID: netsuite.account is 1234567_SB1; it must be the account's ID as on Setup > Company > "
+						+ "Company Information, sandboxes with their suffix (1234567_SB1, not 1234567)",
+				"Integration record (Setup > Integration > Manage Integrations): State Enabled, Token-based "
+						+ "Authentication checked, and netsuite.consumer-key and netsuite.consumer-secret are from "
+						+ "this record",
+				"Feature: Setup > Company > Enable Features > SuiteCloud > Manage Authentication > Token-based "
+						+ "Authentication is checked",
+				"Token role: the access token's role has the permissions User Access Tokens, Access Token "
+						+ "Management and REST Web Services (Setup > Users/Roles > Manage Roles)",
+				"Token: netsuite.token-id and netsuite.token-secret belong to an access token of this account that "
+						+ "is not revoked (Setup > Users/Roles > Access Tokens); a sandbox refresh replaces the "
+						+ "sandbox's tokens, so create a new one there after each refresh",
+				"Clock: this server's clock is 2s ahead of NetSuite's (measured with NetSuite's Date header), "
+						+ "within the 5 minutes NetSuite allows",
+				"The real reason: Setup > Users/Roles > User Management > View Login Audit Trail, the entry of the "
+						+ "token's user at the time of this check (its Detail column)");
+	}
+
+	@Test
+	void putsAMeasuredClockSkewBeyondFiveMinutesFirstOnInvalidLogin() {
+		stubServerTime(unauthorized(INVALID_LOGIN_BODY).withHeader("Date", "Wed, 26 Mar 2025 16:21:00 GMT"));
+		Health health = indicator(NOW.plusSeconds(7 * 60 + 3)).health();
+		assertThat(checklist(health)).hasSize(7)
+			.first()
+			.isEqualTo("Clock: this server's clock is 7m 3s ahead of NetSuite's (measured with NetSuite's Date "
+					+ "header); NetSuite refuses timestamps more than about 5 minutes off: synchronize the clock (NTP)");
+	}
+
+	@Test
+	void upAndSaysSoWhenNetSuiteThrottles() {
+		stubServerTime(aResponse().withStatus(429)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"status\":429,\"o:errorDetails\":[{\"detail\":\"Concurrency limit exceeded.\","
+					+ "\"o:errorCode\":\"CONCURRENCY_LIMIT_EXCEEDED\"}]}"));
+		Health health = indicator(NOW).health();
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(withoutLatency(health)).containsExactlyInAnyOrderEntriesOf(Map.of("realm", "1234567_SB1", "restUrl",
+				restUrl(), "check", "GET /services/rest/system/v1/serverTime", "throttled",
+				"NetSuite answered 429 CONCURRENCY_LIMIT_EXCEEDED: the account's concurrency limit was reached. "
+						+ "The credentials work; requests wait for a free slot or fail until one frees up "
+						+ "(see netsuite.concurrency.limit)"));
+	}
+
+	@Test
+	void downNamingTheTimeoutWhenNetSuiteIsSlow() {
+		stubServerTime(aResponse().withStatus(200).withFixedDelay(3000).withBody("{\"serverTime\":\"x\"}"));
+		long start = System.nanoTime();
+		Health health = indicator(NOW).health();
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsOnlyKeys("realm", "restUrl", "check", "error");
+		assertThat(health.getDetails().get("error")).asString()
+			.startsWith("NetSuite did not answer within 1s (netsuite.health.timeout): ")
+			.contains("Timeout");
+	}
+
+	@Test
+	void downNamingTheCauseWhenNetSuiteCannotBeReached() throws IOException {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		NetSuiteAccount account = account(URI.create("http://127.0.0.1:" + closedPort));
+		Health health = new NetSuiteHealthIndicator(account, client(account), Duration.ofSeconds(1), Duration.ZERO,
+				Clock.fixed(NOW, ZoneOffset.UTC))
+			.health();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsOnlyKeys("realm", "restUrl", "check", "error")
+			.containsEntry("restUrl", "http://127.0.0.1:" + closedPort);
+		assertThat(health.getDetails().get("error")).asString()
+			.startsWith("Could not reach NetSuite: ")
+			.contains("Connection refused");
+	}
+
+	@Test
+	void fallsBackToOptionsForGoodWhenServerTimeIsMissing() {
+		stubServerTime(aResponse().withStatus(404));
+		this.server.stubFor(request("OPTIONS", urlEqualTo("/services/rest/*")).willReturn(aResponse().withStatus(204)));
+		NetSuiteHealthIndicator indicator = indicator(NOW);
+		Health first = indicator.health();
+		Health second = indicator.health();
+		assertThat(first.getStatus()).isEqualTo(Status.UP);
+		assertThat(withoutLatency(first)).containsExactlyInAnyOrderEntriesOf(
+				Map.of("realm", "1234567_SB1", "restUrl", restUrl(), "check", "OPTIONS /services/rest/*"));
+		assertThat(second.getStatus()).isEqualTo(Status.UP);
+		assertThat(this.server.findAll(anyRequestedFor(urlEqualTo(NetSuiteHealthIndicator.SERVER_TIME_PATH))))
+			.hasSize(1);
+	}
+
+	@Test
+	void reusesTheResultWithinTheCacheTimeToLive() throws InterruptedException {
+		stubServerTime(aResponse().withStatus(200).withBody("{\"serverTime\":\"2025-03-26T16:21:00.000Z\"}"));
+		NetSuiteAccount account = account(URI.create(restUrl()));
+		NetSuiteHealthIndicator indicator = new NetSuiteHealthIndicator(account, client(account),
+				Duration.ofSeconds(1), Duration.ofMillis(500), Clock.fixed(NOW, ZoneOffset.UTC));
+		Health first = indicator.health();
+		assertThat(indicator.health()).isSameAs(first);
+		assertThat(this.server.findAll(anyRequestedFor(anyUrl()))).hasSize(1);
+		Thread.sleep(600);
+		indicator.health();
+		assertThat(this.server.findAll(anyRequestedFor(anyUrl()))).hasSize(2);
+	}
+
+	@Test
+	void putsNoSecretInAnyDetail() {
+		stubServerTime(unauthorized(INVALID_LOGIN_BODY));
+		NetSuiteAccount account = new NetSuiteAccount(AccountId.of("1234567_SB1"),
+				new TbaCredentials(SECRETS[0], SECRETS[1], SECRETS[2], SECRETS[3]),
+				URI.create("http://user:" + SECRETS[1] + "@127.0.0.1:" + this.server.port() + "?t=" + SECRETS[3]),
+				null);
+		Health health = new NetSuiteHealthIndicator(account, client(account), Duration.ofSeconds(1), Duration.ZERO)
+			.health();
+		assertThat(health.getDetails()).containsEntry("restUrl", restUrl());
+		assertThat(health.getDetails().toString()).doesNotContain(SECRETS);
+	}
+
+	private void stubServerTime(ResponseDefinitionBuilder response) {
+		this.server.stubFor(get(urlEqualTo(NetSuiteHealthIndicator.SERVER_TIME_PATH)).willReturn(response));
+	}
+
+	private static ResponseDefinitionBuilder unauthorized(String body) {
+		return aResponse().withStatus(401)
+			.withHeader("Content-Type", "application/json")
+			.withHeader("WWW-Authenticate",
+					"OAuth realm=\"1234567_SB1\", error=\"token_rejected\", error_description=\"Invalid login attempt.\"")
+			.withBody(body);
+	}
+
+	private NetSuiteHealthIndicator indicator(Instant localTime) {
+		NetSuiteAccount account = account(URI.create(restUrl()));
+		return new NetSuiteHealthIndicator(account, client(account), Duration.ofSeconds(1), Duration.ZERO,
+				Clock.fixed(localTime, ZoneOffset.UTC));
+	}
+
+	private String restUrl() {
+		return "http://127.0.0.1:" + this.server.port();
+	}
+
+	private static NetSuiteAccount account(URI restUrl) {
+		return new NetSuiteAccount(AccountId.of("1234567_SB1"),
+				new TbaCredentials(SECRETS[0], SECRETS[1], SECRETS[2], SECRETS[3]), restUrl, null);
+	}
+
+	private static RestClient client(NetSuiteAccount account) {
+		return RestClient.builder()
+			.baseUrl(account.restUrl())
+			.requestFactory(ClientHttpRequestFactoryBuilder.detect()
+				.build(HttpClientSettings.defaults().withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1))))
+			.build();
+	}
+
+	private static Map<String, Object> withoutLatency(Health health) {
+		assertThat(health.getDetails()).containsKey("latency");
+		Map<String, Object> details = new java.util.HashMap<>(health.getDetails());
+		details.remove("latency");
+		return details;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> checklist(Health health) {
+		return (List<String>) health.getDetails().get("checklist");
+	}
+
+}
