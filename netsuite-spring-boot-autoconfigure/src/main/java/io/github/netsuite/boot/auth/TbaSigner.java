@@ -78,6 +78,10 @@ public final class TbaSigner {
 
 	private static final byte[] ENCODED_AMPERSAND = ascii("%26");
 
+	private static final byte[] HEADER_NONCE = ascii("\", oauth_nonce=\"");
+
+	private static final byte[] HEADER_SIGNATURE = ascii("\", oauth_version=\"1.0\", oauth_signature=\"");
+
 	private final Clock clock;
 
 	private final @Nullable Supplier<String> nonces;
@@ -157,9 +161,9 @@ public final class TbaSigner {
 		header.clear();
 		header.write(this.headerStart);
 		header.write(workspace.oauthValues[TIMESTAMP]);
-		header.writeAscii("\", oauth_nonce=\"");
+		header.write(HEADER_NONCE);
 		header.write(workspace.oauthValues[NONCE]);
-		header.writeAscii("\", oauth_version=\"1.0\", oauth_signature=\"");
+		header.write(HEADER_SIGNATURE);
 		header.writeEncoded(workspace.signature, 0, workspace.signature.length);
 		header.write((byte) '"');
 		return header.toString();
@@ -355,9 +359,12 @@ public final class TbaSigner {
 
 		void writeAscii(String value, int from, int to) {
 			ensureCapacity(to - from);
+			byte[] bytes = this.bytes;
+			int length = this.length;
 			for (int i = from; i < to; i++) {
-				this.bytes[this.length++] = (byte) value.charAt(i);
+				bytes[length++] = (byte) value.charAt(i);
 			}
+			this.length = length;
 		}
 
 		void writeDigits(long value) {
@@ -380,39 +387,57 @@ public final class TbaSigner {
 		 */
 		void writeEncoded(byte[] source, int from, int to) {
 			ensureCapacity((to - from) * 3);
+			// Locals, not fields, in the loops that make most of the base string.
+			byte[] bytes = this.bytes;
+			int length = this.length;
 			for (int i = from; i < to; i++) {
-				writeEncodedAscii(source[i]);
+				length = writeEncodedAscii(bytes, length, source[i]);
 			}
+			this.length = length;
 		}
 
 		void writeEncoded(String value) {
 			ensureCapacity(value.length() * 3);
+			byte[] bytes = this.bytes;
+			int length = this.length;
 			for (int i = 0; i < value.length(); i++) {
 				char c = value.charAt(i);
 				if (c < 0x80) {
-					writeEncodedAscii(c);
+					length = writeEncodedAscii(bytes, length, c);
 				}
 				else {
-					int end = (Character.isHighSurrogate(c) && i + 1 < value.length()) ? i + 2 : i + 1;
-					byte[] utf8 = value.substring(i, end).getBytes(StandardCharsets.UTF_8);
-					// Up to 4 bytes, 12 characters, where room for 3 or 6 was made.
-					ensureCapacity(utf8.length * 3);
-					for (byte b : utf8) {
-						writePercent(b & 0xFF);
-					}
-					i = end - 1;
+					this.length = length;
+					i = writeEncodedNonAscii(value, i);
+					bytes = this.bytes;
+					length = this.length;
 				}
 			}
+			this.length = length;
+		}
+
+		// Returns the index of the last character written: the low surrogate of a pair.
+		private int writeEncodedNonAscii(String value, int index) {
+			char c = value.charAt(index);
+			int end = (Character.isHighSurrogate(c) && index + 1 < value.length()) ? index + 2 : index + 1;
+			byte[] utf8 = value.substring(index, end).getBytes(StandardCharsets.UTF_8);
+			// Up to 4 bytes, 12 characters, where room for 3 or 6 was made.
+			ensureCapacity(utf8.length * 3);
+			for (byte b : utf8) {
+				writePercent(b & 0xFF);
+			}
+			return end - 1;
 		}
 
 		// Room must have been made for three bytes.
-		private void writeEncodedAscii(int c) {
+		private static int writeEncodedAscii(byte[] bytes, int length, int c) {
 			if (UNRESERVED[c]) {
-				this.bytes[this.length++] = (byte) c;
+				bytes[length] = (byte) c;
+				return length + 1;
 			}
-			else {
-				writePercent(c);
-			}
+			bytes[length] = '%';
+			bytes[length + 1] = HEX[c >> 4];
+			bytes[length + 2] = HEX[c & 0xF];
+			return length + 3;
 		}
 
 		private void writePercent(int b) {
@@ -591,16 +616,19 @@ public final class TbaSigner {
 		void newNonce() {
 			AsciiBuffer nonce = this.oauthValues[NONCE];
 			nonce.clear();
-			while (nonce.length < NONCE_LENGTH) {
+			nonce.ensureCapacity(NONCE_LENGTH);
+			byte[] chars = nonce.bytes;
+			for (int filled = 0; filled < NONCE_LENGTH;) {
 				if (this.randomIndex == this.randomBytes.length) {
 					this.random.nextBytes(this.randomBytes);
 					this.randomIndex = 0;
 				}
 				int value = this.randomBytes[this.randomIndex++] & 0xFF;
 				if (value < NONCE_BYTE_LIMIT) {
-					nonce.write(NONCE_ALPHABET[value % NONCE_ALPHABET.length]);
+					chars[filled++] = NONCE_ALPHABET[value % NONCE_ALPHABET.length];
 				}
 			}
+			nonce.length = NONCE_LENGTH;
 		}
 
 		// Letters and digits only: NetSuite refuses anything else, and the header shows
