@@ -4,12 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
-import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -25,7 +24,10 @@ import org.jspecify.annotations.Nullable;
  * (and form body parameter) signed as sent, a fresh nonce and timestamp on every call.
  * <p>
  * Thread-safe. Each thread keeps its own {@link Mac}, random source and buffers, so the
- * per-request path shares no mutable state and sets nothing up again.
+ * per-request path shares no mutable state and sets nothing up again. Everything the
+ * signature covers is percent-encoded ASCII, so it is written as bytes, ready for the
+ * {@link Mac}, and the only object made per request is the header itself (and the
+ * normalized form of a query parameter that is not already canonical).
  *
  * @author NetSuite Spring Boot team
  */
@@ -35,10 +37,50 @@ public final class TbaSigner {
 
 	private static final int NONCE_LENGTH = 24;
 
-	private static final char[] NONCE_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-		.toCharArray();
+	private static final byte[] NONCE_ALPHABET = ascii(
+			"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
 
-	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+	// 248 is the largest multiple of 62 below 256: dropping the bytes from 248 up
+	// leaves every character equally likely.
+	private static final int NONCE_BYTE_LIMIT = 248;
+
+	// One call to the random source serves about twenty nonces.
+	private static final int RANDOM_BUFFER_SIZE = 512;
+
+	private static final byte[] HEX = ascii("0123456789ABCDEF");
+
+	private static final boolean[] UNRESERVED = new boolean[128];
+
+	static {
+		for (char c = 0; c < UNRESERVED.length; c++) {
+			UNRESERVED[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+					|| c == '.' || c == '_' || c == '~';
+		}
+	}
+
+	// Names of the oauth_* parameters in base string order, for sorting.
+	private static final byte[][] OAUTH_NAMES = { ascii("oauth_consumer_key"), ascii("oauth_nonce"),
+			ascii("oauth_signature_method"), ascii("oauth_timestamp"), ascii("oauth_token"), ascii("oauth_version") };
+
+	private static final int CONSUMER_KEY = 0;
+
+	private static final int NONCE = 1;
+
+	private static final int SIGNATURE_METHOD = 2;
+
+	private static final int TIMESTAMP = 3;
+
+	private static final int TOKEN = 4;
+
+	private static final int VERSION = 5;
+
+	private static final byte[] ENCODED_EQUALS = ascii("%3D");
+
+	private static final byte[] ENCODED_AMPERSAND = ascii("%26");
+
+	private static final byte[] HEADER_NONCE = ascii("\", oauth_nonce=\"");
+
+	private static final byte[] HEADER_SIGNATURE = ascii("\", oauth_version=\"1.0\", oauth_signature=\"");
 
 	private final Clock clock;
 
@@ -46,11 +88,15 @@ public final class TbaSigner {
 
 	private final SecretKeySpec key;
 
-	private final Param consumerKeyParam;
+	private final String consumerKey;
 
-	private final Param tokenParam;
+	private final String token;
 
-	private final String headerStart;
+	private final byte[] headerStart;
+
+	// The oauth_* parameters as they go into the base string: "name%3Dvalue" encoded
+	// twice, only "name%3D" for the nonce and timestamp, which change on every request.
+	private final byte[][] oauthParams;
 
 	private final ThreadLocal<Workspace> workspaces;
 
@@ -70,7 +116,8 @@ public final class TbaSigner {
 	 * @param credentials the credentials to sign with
 	 * @param clock the clock that gives the timestamp
 	 * @param nonces the nonce source, or {@code null} for a cryptographically strong one;
-	 * each nonce must be 6 to 64 alphanumeric characters and never repeat
+	 * each nonce must be 6 to 64 alphanumeric characters and never repeat (characters
+	 * other than letters and digits are refused)
 	 */
 	public TbaSigner(AccountId account, TbaCredentials credentials, Clock clock, @Nullable Supplier<String> nonces) {
 		Objects.requireNonNull(account, "account");
@@ -79,12 +126,14 @@ public final class TbaSigner {
 		this.nonces = nonces;
 		String signingKey = encode(credentials.consumerSecret()) + "&" + encode(credentials.tokenSecret());
 		this.key = new SecretKeySpec(signingKey.getBytes(StandardCharsets.US_ASCII), ALGORITHM);
-		this.consumerKeyParam = new Param("oauth_consumer_key", encode(credentials.consumerKey()));
-		this.tokenParam = new Param("oauth_token", encode(credentials.tokenId()));
-		this.headerStart = "OAuth realm=\"" + account.realm() + "\", oauth_consumer_key=\"" + this.consumerKeyParam.value
-				+ "\", oauth_token=\"" + this.tokenParam.value
-				+ "\", oauth_signature_method=\"HMAC-SHA256\", oauth_timestamp=\"";
-		this.workspaces = ThreadLocal.withInitial(() -> new Workspace(this.key));
+		this.consumerKey = encode(credentials.consumerKey());
+		this.token = encode(credentials.tokenId());
+		this.headerStart = ascii("OAuth realm=\"" + account.realm() + "\", oauth_consumer_key=\"" + this.consumerKey
+				+ "\", oauth_token=\"" + this.token + "\", oauth_signature_method=\"HMAC-SHA256\", oauth_timestamp=\"");
+		this.oauthParams = new byte[][] { ascii("oauth_consumer_key%3D" + encode(this.consumerKey)),
+				ascii("oauth_nonce%3D"), ascii("oauth_signature_method%3DHMAC-SHA256"), ascii("oauth_timestamp%3D"),
+				ascii("oauth_token%3D" + encode(this.token)), ascii("oauth_version%3D1.0") };
+		this.workspaces = ThreadLocal.withInitial(() -> new Workspace(this.key, this.consumerKey, this.token));
 		this.workspaces.get();
 	}
 
@@ -99,19 +148,25 @@ public final class TbaSigner {
 	 */
 	public String authorizationHeader(String method, URI uri, @Nullable String formBody) {
 		Workspace workspace = this.workspaces.get();
-		String nonce = (this.nonces != null) ? this.nonces.get() : workspace.nonce();
-		String timestamp = Long.toString(this.clock.millis() / 1000);
-		String baseString = baseString(workspace.text, method, uri, formBody, nonce, timestamp);
-		String signature = workspace.sign(baseString);
-		StringBuilder header = workspace.text;
-		header.setLength(0);
-		header.append(this.headerStart)
-			.append(timestamp)
-			.append("\", oauth_nonce=\"")
-			.append(nonce)
-			.append("\", oauth_version=\"1.0\", oauth_signature=\"");
-		appendEncoded(header, signature);
-		return header.append('"').toString();
+		if (this.nonces != null) {
+			workspace.useNonce(this.nonces.get());
+		}
+		else {
+			workspace.newNonce();
+		}
+		workspace.useTimestamp(this.clock.millis() / 1000);
+		writeBaseString(workspace, method, uri, formBody);
+		workspace.sign();
+		AsciiBuffer header = workspace.text;
+		header.clear();
+		header.write(this.headerStart);
+		header.write(workspace.oauthValues[TIMESTAMP]);
+		header.write(HEADER_NONCE);
+		header.write(workspace.oauthValues[NONCE]);
+		header.write(HEADER_SIGNATURE);
+		header.writeEncoded(workspace.signature, 0, workspace.signature.length);
+		header.write((byte) '"');
+		return header.toString();
 	}
 
 	/**
@@ -124,7 +179,11 @@ public final class TbaSigner {
 	 * @return the base string
 	 */
 	String baseString(String method, URI uri, @Nullable String formBody, String nonce, String timestamp) {
-		return baseString(new StringBuilder(512), method, uri, formBody, nonce, timestamp);
+		Workspace workspace = this.workspaces.get();
+		workspace.useNonce(nonce);
+		workspace.useTimestamp(Long.parseLong(timestamp));
+		writeBaseString(workspace, method, uri, formBody);
+		return workspace.text.toString();
 	}
 
 	/**
@@ -133,68 +192,60 @@ public final class TbaSigner {
 	 * @return the signature
 	 */
 	String signature(String baseString) {
-		return this.workspaces.get().sign(baseString);
+		Workspace workspace = this.workspaces.get();
+		workspace.text.clear();
+		workspace.text.writeAscii(baseString);
+		workspace.sign();
+		return new String(workspace.signature, StandardCharsets.US_ASCII);
 	}
 
-	private String baseString(StringBuilder text, String method, URI uri, @Nullable String formBody, String nonce,
-			String timestamp) {
-		List<Param> params = new ArrayList<>(12);
-		params.add(this.consumerKeyParam);
-		params.add(new Param("oauth_nonce", encode(nonce)));
-		params.add(new Param("oauth_signature_method", "HMAC-SHA256"));
-		params.add(new Param("oauth_timestamp", timestamp));
-		params.add(this.tokenParam);
-		params.add(new Param("oauth_version", "1.0"));
-		addParams(params, uri.getRawQuery());
-		addParams(params, formBody);
-		Collections.sort(params);
-		text.setLength(0);
-		text.append(method.toUpperCase(Locale.ROOT)).append('&');
-		appendEncodedBaseUri(text, uri);
-		text.append('&');
-		for (int i = 0; i < params.size(); i++) {
-			Param param = params.get(i);
-			if (i > 0) {
-				text.append("%26");
+	private void writeBaseString(Workspace workspace, String method, URI uri, @Nullable String formBody) {
+		Params params = workspace.params;
+		params.clear();
+		params.addAll(uri.getRawQuery());
+		params.addAll(formBody);
+		AsciiBuffer text = workspace.text;
+		text.clear();
+		// RFC 5849 §3.4.1.1: a custom method is encoded; the standard ones are letters.
+		text.writeEncoded(method.toUpperCase(Locale.ROOT));
+		text.write((byte) '&');
+		writeEncodedBaseUri(text, uri);
+		text.write((byte) '&');
+		// Query and form parameters are sorted: merge the oauth_* ones, in order, in.
+		int next = 0;
+		for (int oauth = 0; oauth < OAUTH_NAMES.length; oauth++) {
+			AsciiBuffer value = workspace.oauthValues[oauth];
+			while (next < params.size && params.compare(next, OAUTH_NAMES[oauth], value) < 0) {
+				params.writeTo(text, next++);
+				text.write(ENCODED_AMPERSAND);
 			}
-			appendEncoded(text, param.name);
-			text.append("%3D");
-			appendEncoded(text, param.value);
+			text.write(this.oauthParams[oauth]);
+			if (oauth == NONCE || oauth == TIMESTAMP) {
+				// Letters and digits: encoding them changes nothing.
+				text.write(value);
+			}
+			if (oauth < OAUTH_NAMES.length - 1) {
+				text.write(ENCODED_AMPERSAND);
+			}
 		}
-		return text.toString();
+		while (next < params.size) {
+			text.write(ENCODED_AMPERSAND);
+			params.writeTo(text, next++);
+		}
 	}
 
-	private static void appendEncodedBaseUri(StringBuilder text, URI uri) {
+	private static void writeEncodedBaseUri(AsciiBuffer text, URI uri) {
 		String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-		text.append(scheme).append("%3A%2F%2F");
-		appendEncoded(text, uri.getHost().toLowerCase(Locale.ROOT));
+		text.writeEncoded(scheme);
+		text.writeAscii("%3A%2F%2F");
+		text.writeEncoded(uri.getHost().toLowerCase(Locale.ROOT));
 		int port = uri.getPort();
 		if (port != -1 && !(port == 80 && scheme.equals("http")) && !(port == 443 && scheme.equals("https"))) {
-			text.append("%3A").append(port);
+			text.writeAscii("%3A");
+			text.writeDigits(port);
 		}
 		String path = uri.getRawPath();
-		appendEncoded(text, (path == null || path.isEmpty()) ? "/" : path);
-	}
-
-	private static void addParams(List<Param> params, @Nullable String encoded) {
-		if (encoded == null || encoded.isEmpty()) {
-			return;
-		}
-		int start = 0;
-		while (start <= encoded.length()) {
-			int end = encoded.indexOf('&', start);
-			if (end == -1) {
-				end = encoded.length();
-			}
-			if (end > start) {
-				int equals = encoded.indexOf('=', start);
-				boolean hasValue = equals != -1 && equals < end;
-				String name = normalize(encoded.substring(start, hasValue ? equals : end));
-				String value = hasValue ? normalize(encoded.substring(equals + 1, end)) : "";
-				params.add(new Param(name, value));
-			}
-			start = end + 1;
-		}
+		text.writeEncoded((path == null || path.isEmpty()) ? "/" : path);
 	}
 
 	/**
@@ -202,12 +253,7 @@ public final class TbaSigner {
 	 * the OAuth way. Components that are already canonical are returned as they are.
 	 */
 	static String normalize(String component) {
-		for (int i = 0; i < component.length(); i++) {
-			if (!isUnreserved(component.charAt(i))) {
-				return encode(decode(component));
-			}
-		}
-		return component;
+		return isCanonical(component, 0, component.length()) ? component : encode(decode(component));
 	}
 
 	private static String decode(String component) {
@@ -251,75 +297,287 @@ public final class TbaSigner {
 	 * @return the encoded value
 	 */
 	static String encode(String value) {
-		StringBuilder encoded = new StringBuilder(value.length() + 16);
-		appendEncoded(encoded, value);
+		AsciiBuffer encoded = new AsciiBuffer(value.length() + 16);
+		encoded.writeEncoded(value);
 		return encoded.toString();
 	}
 
-	private static void appendEncoded(StringBuilder target, String value) {
-		for (int i = 0; i < value.length(); i++) {
+	private static boolean isCanonical(String value, int start, int end) {
+		for (int i = start; i < end; i++) {
 			char c = value.charAt(i);
-			if (isUnreserved(c)) {
-				target.append(c);
-			}
-			else if (c < 0x80) {
-				appendPercent(target, c);
-			}
-			else {
-				int end = (Character.isHighSurrogate(c) && i + 1 < value.length()) ? i + 2 : i + 1;
-				for (byte b : value.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
-					appendPercent(target, b & 0xFF);
-				}
-				i = end - 1;
+			if (c >= 0x80 || !UNRESERVED[c]) {
+				return false;
 			}
 		}
+		return true;
 	}
 
-	private static void appendPercent(StringBuilder target, int b) {
-		target.append('%').append(HEX[b >> 4]).append(HEX[b & 0xF]);
-	}
-
-	private static boolean isUnreserved(char c) {
-		return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-				|| c == '_' || c == '~';
+	private static byte[] ascii(String value) {
+		return value.getBytes(StandardCharsets.US_ASCII);
 	}
 
 	/**
-	 * A name and value pair, both already encoded, in base string order.
+	 * Text known to be ASCII, such as a base string or a header, written as bytes into
+	 * a buffer that grows as needed and is kept from one request to the next.
 	 */
-	private record Param(String name, String value) implements Comparable<Param> {
+	private static final class AsciiBuffer {
+
+		private byte[] bytes;
+
+		private int length;
+
+		AsciiBuffer(int capacity) {
+			this.bytes = new byte[capacity];
+		}
+
+		void clear() {
+			this.length = 0;
+		}
+
+		void write(byte b) {
+			ensureCapacity(1);
+			this.bytes[this.length++] = b;
+		}
+
+		void write(byte[] source) {
+			write(source, 0, source.length);
+		}
+
+		void write(byte[] source, int from, int to) {
+			ensureCapacity(to - from);
+			System.arraycopy(source, from, this.bytes, this.length, to - from);
+			this.length += to - from;
+		}
+
+		void write(AsciiBuffer source) {
+			write(source.bytes, 0, source.length);
+		}
+
+		void writeAscii(String value) {
+			writeAscii(value, 0, value.length());
+		}
+
+		void writeAscii(String value, int from, int to) {
+			ensureCapacity(to - from);
+			byte[] bytes = this.bytes;
+			int length = this.length;
+			for (int i = from; i < to; i++) {
+				bytes[length++] = (byte) value.charAt(i);
+			}
+			this.length = length;
+		}
+
+		void writeDigits(long value) {
+			int digits = 1;
+			for (long rest = value / 10; rest > 0; rest /= 10) {
+				digits++;
+			}
+			ensureCapacity(digits);
+			long rest = value;
+			for (int i = this.length + digits - 1; i >= this.length; i--) {
+				this.bytes[i] = (byte) ('0' + rest % 10);
+				rest /= 10;
+			}
+			this.length += digits;
+		}
+
+		/**
+		 * Percent-encode ASCII bytes, as when a parameter encoded once is encoded again
+		 * for the base string.
+		 */
+		void writeEncoded(byte[] source, int from, int to) {
+			ensureCapacity((to - from) * 3);
+			// Locals, not fields, in the loops that make most of the base string.
+			byte[] bytes = this.bytes;
+			int length = this.length;
+			for (int i = from; i < to; i++) {
+				length = writeEncodedAscii(bytes, length, source[i]);
+			}
+			this.length = length;
+		}
+
+		void writeEncoded(String value) {
+			ensureCapacity(value.length() * 3);
+			byte[] bytes = this.bytes;
+			int length = this.length;
+			for (int i = 0; i < value.length(); i++) {
+				char c = value.charAt(i);
+				if (c < 0x80) {
+					length = writeEncodedAscii(bytes, length, c);
+				}
+				else {
+					this.length = length;
+					i = writeEncodedNonAscii(value, i);
+					bytes = this.bytes;
+					length = this.length;
+				}
+			}
+			this.length = length;
+		}
+
+		// Returns the index of the last character written: the low surrogate of a pair.
+		private int writeEncodedNonAscii(String value, int index) {
+			char c = value.charAt(index);
+			int end = (Character.isHighSurrogate(c) && index + 1 < value.length()) ? index + 2 : index + 1;
+			byte[] utf8 = value.substring(index, end).getBytes(StandardCharsets.UTF_8);
+			// Up to 4 bytes, 12 characters, where room for 3 or 6 was made.
+			ensureCapacity(utf8.length * 3);
+			for (byte b : utf8) {
+				writePercent(b & 0xFF);
+			}
+			return end - 1;
+		}
+
+		// Room must have been made for three bytes.
+		private static int writeEncodedAscii(byte[] bytes, int length, int c) {
+			if (UNRESERVED[c]) {
+				bytes[length] = (byte) c;
+				return length + 1;
+			}
+			bytes[length] = '%';
+			bytes[length + 1] = HEX[c >> 4];
+			bytes[length + 2] = HEX[c & 0xF];
+			return length + 3;
+		}
+
+		private void writePercent(int b) {
+			this.bytes[this.length++] = '%';
+			this.bytes[this.length++] = HEX[b >> 4];
+			this.bytes[this.length++] = HEX[b & 0xF];
+		}
+
+		private void ensureCapacity(int extra) {
+			if (this.length + extra > this.bytes.length) {
+				this.bytes = Arrays.copyOf(this.bytes, Math.max(this.bytes.length * 2, this.length + extra));
+			}
+		}
 
 		@Override
-		public int compareTo(Param other) {
-			int byName = this.name.compareTo(other.name);
-			return (byName != 0) ? byName : this.value.compareTo(other.value);
+		public String toString() {
+			return new String(this.bytes, 0, this.length, StandardCharsets.ISO_8859_1);
 		}
 
 	}
 
 	/**
-	 * What one thread needs to sign: {@link Mac} and {@link SecureRandom} are not meant to
+	 * Query and form parameters, normalized into one buffer and kept sorted by name then
+	 * value as they are added: a request has a handful, so insertion sort it is.
+	 */
+	private static final class Params {
+
+		private final AsciiBuffer text = new AsciiBuffer(256);
+
+		// Per parameter: start and end of the name, start and end of the value.
+		private int[] bounds = new int[32];
+
+		int size;
+
+		void clear() {
+			this.text.clear();
+			this.size = 0;
+		}
+
+		void addAll(@Nullable String encoded) {
+			if (encoded == null || encoded.isEmpty()) {
+				return;
+			}
+			int start = 0;
+			while (start <= encoded.length()) {
+				int end = encoded.indexOf('&', start);
+				if (end == -1) {
+					end = encoded.length();
+				}
+				if (end > start) {
+					int equals = encoded.indexOf('=', start);
+					boolean hasValue = equals != -1 && equals < end;
+					int nameStart = this.text.length;
+					writeNormalized(encoded, start, hasValue ? equals : end);
+					int valueStart = this.text.length;
+					if (hasValue) {
+						writeNormalized(encoded, equals + 1, end);
+					}
+					add(nameStart, valueStart, this.text.length);
+				}
+				start = end + 1;
+			}
+		}
+
+		private void writeNormalized(String encoded, int start, int end) {
+			if (isCanonical(encoded, start, end)) {
+				this.text.writeAscii(encoded, start, end);
+			}
+			else {
+				this.text.writeAscii(normalize(encoded.substring(start, end)));
+			}
+		}
+
+		private void add(int nameStart, int valueStart, int valueEnd) {
+			if (this.bounds.length < (this.size + 1) * 4) {
+				this.bounds = Arrays.copyOf(this.bounds, this.bounds.length * 2);
+			}
+			int index = this.size++;
+			byte[] bytes = this.text.bytes;
+			while (index > 0 && compare(index - 1, bytes, nameStart, valueStart, bytes, valueStart, valueEnd) > 0) {
+				System.arraycopy(this.bounds, (index - 1) * 4, this.bounds, index * 4, 4);
+				index--;
+			}
+			this.bounds[index * 4] = nameStart;
+			this.bounds[index * 4 + 1] = valueStart;
+			this.bounds[index * 4 + 2] = valueStart;
+			this.bounds[index * 4 + 3] = valueEnd;
+		}
+
+		int compare(int index, byte[] name, AsciiBuffer value) {
+			return compare(index, name, 0, name.length, value.bytes, 0, value.length);
+		}
+
+		// Encoded text is ASCII: comparing bytes orders it as String.compareTo would.
+		private int compare(int index, byte[] name, int nameFrom, int nameTo, byte[] value, int valueFrom,
+				int valueTo) {
+			int at = index * 4;
+			byte[] bytes = this.text.bytes;
+			int byName = Arrays.compare(bytes, this.bounds[at], this.bounds[at + 1], name, nameFrom, nameTo);
+			return (byName != 0) ? byName
+					: Arrays.compare(bytes, this.bounds[at + 2], this.bounds[at + 3], value, valueFrom, valueTo);
+		}
+
+		void writeTo(AsciiBuffer target, int index) {
+			int at = index * 4;
+			byte[] bytes = this.text.bytes;
+			target.writeEncoded(bytes, this.bounds[at], this.bounds[at + 1]);
+			target.write(ENCODED_EQUALS);
+			target.writeEncoded(bytes, this.bounds[at + 2], this.bounds[at + 3]);
+		}
+
+	}
+
+	/**
+	 * What one thread needs to sign: {@link Mac} and the random source are not meant to
 	 * be shared, and keeping the buffers avoids allocating them per request.
 	 */
 	private static final class Workspace {
 
 		private final Mac mac;
 
-		private final SecureRandom random = new SecureRandom();
+		private final SecureRandom random = newRandom();
 
-		private final StringBuilder text = new StringBuilder(512);
+		private final byte[] randomBytes = new byte[RANDOM_BUFFER_SIZE];
+
+		private int randomIndex = RANDOM_BUFFER_SIZE;
+
+		// Values of the oauth_* parameters, encoded once, in base string order.
+		final AsciiBuffer[] oauthValues = new AsciiBuffer[OAUTH_NAMES.length];
+
+		final Params params = new Params();
+
+		// The base string, then the header.
+		final AsciiBuffer text = new AsciiBuffer(512);
 
 		private final byte[] digest = new byte[32];
 
-		private final byte[] base64 = new byte[44];
+		final byte[] signature = new byte[44];
 
-		private final byte[] randomBytes = new byte[NONCE_LENGTH + 8];
-
-		private final char[] nonce = new char[NONCE_LENGTH];
-
-		private byte[] input = new byte[512];
-
-		Workspace(SecretKeySpec key) {
+		Workspace(SecretKeySpec key, String consumerKey, String token) {
 			try {
 				this.mac = Mac.getInstance(ALGORITHM);
 				this.mac.init(key);
@@ -327,41 +585,80 @@ public final class TbaSigner {
 			catch (GeneralSecurityException ex) {
 				throw new IllegalStateException("HMAC-SHA256 is not available in this JVM", ex);
 			}
+			this.oauthValues[CONSUMER_KEY] = asciiBuffer(consumerKey);
+			this.oauthValues[NONCE] = new AsciiBuffer(64);
+			this.oauthValues[SIGNATURE_METHOD] = asciiBuffer("HMAC-SHA256");
+			this.oauthValues[TIMESTAMP] = new AsciiBuffer(20);
+			this.oauthValues[TOKEN] = asciiBuffer(token);
+			this.oauthValues[VERSION] = asciiBuffer("1.0");
 		}
 
-		String sign(String baseString) {
-			int length = baseString.length();
-			if (this.input.length < length) {
-				this.input = new byte[Math.max(length, this.input.length * 2)];
+		private static AsciiBuffer asciiBuffer(String value) {
+			AsciiBuffer buffer = new AsciiBuffer(value.length());
+			buffer.writeAscii(value);
+			return buffer;
+		}
+
+		/**
+		 * A DRBG (NIST SP 800-90A; Hash_DRBG with SHA-256 unless configured otherwise)
+		 * seeded once. The default NativePRNG locks and reads {@code /dev/urandom} on
+		 * every call, for every thread.
+		 */
+		private static SecureRandom newRandom() {
+			try {
+				return SecureRandom.getInstance("DRBG");
 			}
-			// The base string is all percent-encoded ASCII.
-			for (int i = 0; i < length; i++) {
-				this.input[i] = (byte) baseString.charAt(i);
+			catch (NoSuchAlgorithmException ex) {
+				return new SecureRandom();
 			}
-			this.mac.update(this.input, 0, length);
+		}
+
+		void newNonce() {
+			AsciiBuffer nonce = this.oauthValues[NONCE];
+			nonce.clear();
+			nonce.ensureCapacity(NONCE_LENGTH);
+			byte[] chars = nonce.bytes;
+			for (int filled = 0; filled < NONCE_LENGTH;) {
+				if (this.randomIndex == this.randomBytes.length) {
+					this.random.nextBytes(this.randomBytes);
+					this.randomIndex = 0;
+				}
+				int value = this.randomBytes[this.randomIndex++] & 0xFF;
+				if (value < NONCE_BYTE_LIMIT) {
+					chars[filled++] = NONCE_ALPHABET[value % NONCE_ALPHABET.length];
+				}
+			}
+			nonce.length = NONCE_LENGTH;
+		}
+
+		// Letters and digits only: NetSuite refuses anything else, and the header shows
+		// the nonce as it is.
+		void useNonce(String nonce) {
+			if (nonce.isEmpty() || !nonce.chars().allMatch(Workspace::isAlphanumeric)) {
+				throw new IllegalArgumentException("A nonce must be letters and digits only");
+			}
+			this.oauthValues[NONCE].clear();
+			this.oauthValues[NONCE].writeAscii(nonce);
+		}
+
+		private static boolean isAlphanumeric(int c) {
+			return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+		}
+
+		void useTimestamp(long seconds) {
+			this.oauthValues[TIMESTAMP].clear();
+			this.oauthValues[TIMESTAMP].writeDigits(seconds);
+		}
+
+		void sign() {
+			this.mac.update(this.text.bytes, 0, this.text.length);
 			try {
 				this.mac.doFinal(this.digest, 0);
 			}
 			catch (GeneralSecurityException ex) {
 				throw new IllegalStateException(ex);
 			}
-			Base64.getEncoder().encode(this.digest, this.base64);
-			return new String(this.base64, StandardCharsets.US_ASCII);
-		}
-
-		String nonce() {
-			int filled = 0;
-			while (filled < NONCE_LENGTH) {
-				this.random.nextBytes(this.randomBytes);
-				for (int i = 0; i < this.randomBytes.length && filled < NONCE_LENGTH; i++) {
-					int value = this.randomBytes[i] & 0xFF;
-					// 248 is the largest multiple of 62 below 256: no bias towards any letter.
-					if (value < 248) {
-						this.nonce[filled++] = NONCE_ALPHABET[value % NONCE_ALPHABET.length];
-					}
-				}
-			}
-			return new String(this.nonce);
+			Base64.getEncoder().encode(this.digest, this.signature);
 		}
 
 	}

@@ -89,6 +89,25 @@ class TbaSignerTests {
 	}
 
 	@Test
+	void sortsQueryParametersAmongTheOAuthOnesByNameThenValue() {
+		TbaSigner signer = fixedSigner();
+		String base = signer.baseString("GET", URI.create("https://a.example/x?oauth_p=1&z=2&a=3&oauth_nonce=a"), null,
+				"nonce123", "1");
+		assertThat(base).isEqualTo("GET&https%3A%2F%2Fa.example%2Fx&a%3D3%26oauth_consumer_key%3Dck"
+				+ "%26oauth_nonce%3Da%26oauth_nonce%3Dnonce123%26oauth_p%3D1%26oauth_signature_method%3DHMAC-SHA256"
+				+ "%26oauth_timestamp%3D1%26oauth_token%3Dtk%26oauth_version%3D1.0%26z%3D2");
+	}
+
+	@Test
+	void refusesASuppliedNonceThatIsNotLettersAndDigits() {
+		TbaSigner signer = new TbaSigner(AccountId.of("1234567"), new TbaCredentials("ck", "cs", "tk", "ts"),
+				Clock.systemUTC(), () -> "abc\", oauth_x=\"1");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> signer.authorizationHeader("GET", URI.create("https://a.example/x"), null))
+			.withMessageContaining("letters and digits");
+	}
+
+	@Test
 	void dropsDefaultPortAndLowerCasesSchemeAndHost() {
 		TbaSigner signer = fixedSigner();
 		String base = signer.baseString("get", URI.create("HTTPS://A.Example:443/Path"), null, "nonce123", "1");
