@@ -66,14 +66,6 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 
 	private static final int MAX_BODY = 64 * 1024;
 
-	static final String ROLE_DISABLED_FIX = "The token's role may not log in with access tokens. Create a role "
-			+ "(Setup > Users/Roles > Manage Roles > New) with the permissions User Access Tokens (or Log in using "
-			+ "Access Tokens), Access Token Management and REST Web Services (Web Services too for SOAP) on its "
-			+ "Permissions > Setup subtab; add it to the employee's record (Lists > Employees > Employee > Access > "
-			+ "Roles); create the access token for that user, integration record and role (Setup > Users/Roles > "
-			+ "Access Tokens > New); configure the new token ID and token secret (netsuite.token-id, "
-			+ "netsuite.token-secret).";
-
 	private final NetSuiteAccount account;
 
 	private final RestClient restClient;
@@ -199,7 +191,7 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 			return down.withDetail("error", (error.getDetail() != null && error.getDetail()
 				.contains(NetSuiteErrorDecoder.ROLE_DISABLED_DETAIL)) ? error.getDetail()
 						: NetSuiteErrorDecoder.ROLE_DISABLED_DETAIL)
-				.withDetail("fix", ROLE_DISABLED_FIX)
+				.withDetail("fix", NetSuiteErrorDecoder.ROLE_DISABLED_HINT)
 				.build();
 		}
 		down.withDetail("error", (error.getDetail() != null) ? error.getDetail() : "HTTP " + answer.status());

@@ -42,10 +42,17 @@ public final class NetSuiteErrorDecoder implements ResponseErrorHandler {
 			+ "sandbox refresh; the server clock is right. The real reason is in Setup > Users/Roles > "
 			+ "User Management > View Login Audit Trail";
 
-	static final String ROLE_DISABLED_HINT = "The token's role may not log in with access tokens: create a role with "
-			+ "the User Access Tokens, Access Token Management and REST Web Services permissions, add it to the "
-			+ "employee (Access > Roles), create an access token for that role (Setup > Users/Roles > Access "
-			+ "Tokens > New) and configure its token ID and secret";
+	/**
+	 * How to fix a token role that may not log in with access tokens, in the words of
+	 * NetSuite's setup screens.
+	 */
+	public static final String ROLE_DISABLED_HINT = "The token's role may not log in with access tokens. Create a "
+			+ "role (Setup > Users/Roles > Manage Roles > New) with the permissions User Access Tokens (or Log in "
+			+ "using Access Tokens), Access Token Management and REST Web Services (Web Services too for SOAP) on "
+			+ "its Permissions > Setup subtab; add it to the employee's record (Lists > Employees > Employee > "
+			+ "Access > Roles); create the access token for that user, integration record and role (Setup > "
+			+ "Users/Roles > Access Tokens > New); configure the new token ID and token secret (netsuite.token-id, "
+			+ "netsuite.token-secret).";
 
 	private static final String PERMISSION_HINT = "Give the token's role the permission for this record type or "
 			+ "operation (Setup > Users/Roles > Manage Roles)";

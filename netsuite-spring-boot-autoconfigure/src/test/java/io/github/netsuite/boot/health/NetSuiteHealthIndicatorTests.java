@@ -13,6 +13,7 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.github.netsuite.boot.NetSuiteAccount;
+import io.github.netsuite.boot.http.NetSuiteErrorDecoder;
 import io.github.netsuite.boot.auth.AccountId;
 import io.github.netsuite.boot.auth.TbaCredentials;
 import org.junit.jupiter.api.AfterEach;
@@ -100,12 +101,12 @@ class NetSuiteHealthIndicatorTests {
 		assertThat(health.getDetails()).containsExactlyInAnyOrderEntriesOf(Map.of("realm", "1234567_SB1", "restUrl",
 				restUrl(), "check", "GET /services/rest/system/v1/serverTime", "status", 401, "errorCode",
 				"INVALID_LOGIN", "error", "Login access has been disabled for this role.", "fix",
-				NetSuiteHealthIndicator.ROLE_DISABLED_FIX));
+				NetSuiteErrorDecoder.ROLE_DISABLED_HINT));
 	}
 
 	@Test
 	void roleDisabledFixNamesNetSuiteSetupScreensAndPermissions() {
-		assertThat(NetSuiteHealthIndicator.ROLE_DISABLED_FIX).contains("User Access Tokens",
+		assertThat(NetSuiteErrorDecoder.ROLE_DISABLED_HINT).contains("User Access Tokens",
 				"Access Token Management", "REST Web Services", "Access > Roles", "Setup > Users/Roles > Access Tokens > New",
 				"netsuite.token-id", "netsuite.token-secret");
 	}
@@ -119,7 +120,7 @@ class NetSuiteHealthIndicatorTests {
 		Health health = indicator(NOW).health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("error", "Login access has been disabled for this role.")
-			.containsEntry("fix", NetSuiteHealthIndicator.ROLE_DISABLED_FIX)
+			.containsEntry("fix", NetSuiteErrorDecoder.ROLE_DISABLED_HINT)
 			.doesNotContainKey("checklist");
 	}
 

@@ -83,7 +83,10 @@ final class NetSuiteDoubleHandler implements ResponseDefinitionTransformerV2 {
 
 	@Override
 	public ResponseDefinition transform(ServeEvent serveEvent) {
-		return handle(new Call(serveEvent.getRequest())).toResponseDefinition();
+		// Every answer tells the double's clock, as NetSuite's do: clients measure skew with it.
+		return handle(new Call(serveEvent.getRequest()))
+			.header("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(this.netSuite.now().atZone(ZoneOffset.UTC)))
+			.toResponseDefinition();
 	}
 
 	private Reply handle(Call call) {

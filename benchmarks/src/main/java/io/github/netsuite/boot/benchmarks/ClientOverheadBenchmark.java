@@ -1,0 +1,130 @@
+package io.github.netsuite.boot.benchmarks;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import com.sun.net.httpserver.HttpServer;
+import io.github.netsuite.boot.NetSuiteClient;
+import io.github.netsuite.boot.auth.AccountId;
+import io.github.netsuite.boot.auth.TbaCredentials;
+import io.github.netsuite.boot.auth.TbaSigner;
+import io.github.netsuite.boot.http.ConcurrencyGovernor;
+import io.github.netsuite.boot.http.RetryInterceptor;
+import io.github.netsuite.boot.http.TbaSigningInterceptor;
+import io.github.netsuite.boot.observation.NetSuiteMeterObservationHandler;
+import io.github.netsuite.boot.observation.NetSuiteObservationInterceptor;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/**
+ * What the starter adds to a round trip: {@link #signedClient()} reads a record through
+ * {@link NetSuiteClient} with everything the auto-configuration puts in its way (retry,
+ * concurrency permit, observation with meters on a {@link SimpleMeterRegistry}, signing,
+ * error decoding), {@link #plainClient()} reads the same answer from the same loopback
+ * server with a plain {@link RestClient}. The target is {@code signedClient} at no more
+ * than 1.05 times {@code plainClient}.
+ *
+ * @author NetSuite Spring Boot team
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 10, time = 1)
+@Fork(2)
+@State(Scope.Benchmark)
+public class ClientOverheadBenchmark {
+
+	private static final byte[] RECORD = "{\"links\":[],\"id\":\"42\",\"companyname\":\"Acme\",\"email\":\"a@acme.test\"}"
+		.getBytes(StandardCharsets.UTF_8);
+
+	private HttpServer server;
+
+	private ExecutorService serverThreads;
+
+	private NetSuiteClient netSuite;
+
+	private RestClient plain;
+
+	@Setup
+	public void setUp() throws IOException {
+		// The JDK's server would otherwise wait out the client's delayed ACK on each answer.
+		System.setProperty("sun.net.httpserver.nodelay", "true");
+		this.serverThreads = Executors.newFixedThreadPool(2);
+		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		this.server.setExecutor(this.serverThreads);
+		this.server.createContext("/", (exchange) -> {
+			exchange.getRequestBody().readAllBytes();
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, RECORD.length);
+			exchange.getResponseBody().write(RECORD);
+			exchange.close();
+		});
+		this.server.start();
+		String baseUrl = "http://127.0.0.1:" + this.server.getAddress().getPort();
+		this.netSuite = netSuiteClient(baseUrl);
+		this.plain = RestClient.builder().baseUrl(baseUrl).requestFactory(new JdkClientHttpRequestFactory()).build();
+	}
+
+	// The chain NetSuiteAutoConfiguration builds, outermost first.
+	private static NetSuiteClient netSuiteClient(String baseUrl) {
+		MeterRegistry meters = new SimpleMeterRegistry();
+		ObservationRegistry observations = ObservationRegistry.create();
+		observations.observationConfig()
+			.observationHandler(new DefaultMeterObservationHandler(meters))
+			.observationHandler(new NetSuiteMeterObservationHandler(meters));
+		AccountId account = AccountId.of("1234567_SB1");
+		TbaSigner signer = new TbaSigner(account, new TbaCredentials(SigningBenchmark.CONSUMER_KEY,
+				SigningBenchmark.CONSUMER_SECRET, SigningBenchmark.TOKEN_ID, SigningBenchmark.TOKEN_SECRET));
+		RestClient rest = RestClient.builder()
+			.baseUrl(baseUrl)
+			.requestFactory(new JdkClientHttpRequestFactory())
+			.requestInterceptor(new RetryInterceptor(4, Duration.ofMillis(500), Duration.ofSeconds(10),
+					Duration.ofSeconds(60)))
+			.requestInterceptor(new ConcurrencyGovernor(5, Duration.ofSeconds(30)))
+			.requestInterceptor(new NetSuiteObservationInterceptor(observations, account.realm(), null))
+			.requestInterceptor(new TbaSigningInterceptor(signer))
+			.build();
+		return new NetSuiteClient(rest, rest, JsonMapper.builder().build());
+	}
+
+	@TearDown
+	public void tearDown() {
+		this.server.stop(0);
+		this.serverThreads.shutdownNow();
+	}
+
+	@Benchmark
+	public Map<String, Object> signedClient() {
+		return this.netSuite.record("customer", "42").get();
+	}
+
+	@Benchmark
+	@SuppressWarnings("unchecked")
+	public Map<String, Object> plainClient() {
+		return this.plain.get().uri("/services/rest/record/v1/{type}/{id}", "customer", "42").retrieve().body(Map.class);
+	}
+
+}

@@ -1,0 +1,145 @@
+package io.github.netsuite.boot.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.netsuite.boot.NetSuiteClient;
+import io.github.netsuite.boot.health.NetSuiteHealthIndicator;
+import io.github.netsuite.boot.http.NetSuiteErrorDecoder;
+import io.github.netsuite.boot.test.NetSuiteDouble;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code netsuite} health indicator against the NetSuite double's fault modes.
+ */
+class NetSuiteHealthDoubleTests {
+
+	private NetSuiteDouble netSuite;
+
+	private ApplicationContextRunner contextRunner;
+
+	@BeforeEach
+	void startDouble() {
+		this.netSuite = NetSuiteDouble.builder().build().start();
+		this.contextRunner = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
+					NetSuiteAutoConfiguration.class, NetSuiteHealthContributorAutoConfiguration.class))
+			.withPropertyValues(this.netSuite.properties()
+				.entrySet()
+				.stream()
+				.map((entry) -> entry.getKey() + "=" + entry.getValue())
+				.toArray(String[]::new))
+			.withPropertyValues("netsuite.health.timeout=1s", "netsuite.health.cache-ttl=0s");
+	}
+
+	@AfterEach
+	void stopDouble() {
+		this.netSuite.stop();
+	}
+
+	@Test
+	void isUpWithRealmUrlLatencyAndNetSuitesClockWhenTheTokenWorks() {
+		Health health = health();
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(health.getDetails()).containsEntry("realm", "1234567_SB1")
+			.containsEntry("restUrl", this.netSuite.restUrl())
+			.containsEntry("check", "GET /services/rest/system/v1/serverTime")
+			.containsKeys("latency", "serverTime", "clockSkew");
+		assertNoSecretIn(health);
+	}
+
+	@Test
+	void isDownWithNetSuitesTextAndTheFixWhenTheRoleIsDisabled() {
+		this.netSuite.roleDisabled(true);
+		Health health = health();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("error", "Login access has been disabled for this role.")
+			.containsEntry("fix", NetSuiteErrorDecoder.ROLE_DISABLED_HINT)
+			.containsEntry("status", 401);
+		assertNoSecretIn(health);
+	}
+
+	@Test
+	void isDownWithTheChecklistOnAnInvalidLogin() {
+		this.netSuite.invalidLogin(true);
+		Health health = health();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("errorCode", "INVALID_LOGIN");
+		assertThat(checklist(health)).hasSize(7)
+			.satisfies((items) -> assertThat(items.get(0)).startsWith("Account ID: netsuite.account is 1234567_SB1"))
+			.anySatisfy((item) -> assertThat(item).contains("Manage Authentication"))
+			.anySatisfy((item) -> assertThat(item).contains("View Login Audit Trail"));
+		assertNoSecretIn(health);
+	}
+
+	@Test
+	void putsAMeasuredClockSkewFirstInTheChecklist() {
+		this.netSuite.clockSkew(Duration.ofMinutes(10));
+		Health health = health();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(checklist(health).get(0)).startsWith("Clock: this server's clock is").contains("behind");
+	}
+
+	@Test
+	void staysUpAndSaysSoWhenNetSuiteThrottles() throws Exception {
+		this.netSuite.concurrencyLimit(1).latency(Duration.ofMillis(600));
+		this.contextRunner.withPropertyValues("netsuite.concurrency.enabled=false", "netsuite.retry.enabled=false")
+			.run((context) -> {
+				CompletableFuture<Map<String, Object>> busy = CompletableFuture
+					.supplyAsync(() -> context.getBean(NetSuiteClient.class).record("customer", "1").get());
+				Thread.sleep(200);
+				Health health = context.getBean(NetSuiteHealthIndicator.class).health();
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat((String) health.getDetails().get("throttled")).contains("concurrency limit",
+						"The credentials work");
+				busy.exceptionally((ex) -> null).join();
+			});
+	}
+
+	@Test
+	void isDownNamingTheTimeoutWhenNetSuiteIsSlow() {
+		this.netSuite.latency(Duration.ofSeconds(3));
+		long start = System.nanoTime();
+		Health health = health();
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2900));
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat((String) health.getDetails().get("error"))
+			.startsWith("NetSuite did not answer within 1s (netsuite.health.timeout)");
+	}
+
+	@Test
+	void isDownNamingTheCauseWhenNetSuiteIsDown() {
+		this.netSuite.stop();
+		Health health = health();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat((String) health.getDetails().get("error")).startsWith("Could not reach NetSuite: ");
+	}
+
+	private Health health() {
+		Health[] health = new Health[1];
+		this.contextRunner.run((context) -> health[0] = context.getBean(NetSuiteHealthIndicator.class).health());
+		return health[0];
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> checklist(Health health) {
+		return (List<String>) health.getDetails().get("checklist");
+	}
+
+	private void assertNoSecretIn(Health health) {
+		assertThat(health.toString()).doesNotContain(this.netSuite.consumerSecret(), this.netSuite.tokenSecret());
+	}
+
+}
