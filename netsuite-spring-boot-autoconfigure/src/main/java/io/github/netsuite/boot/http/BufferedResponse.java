@@ -4,8 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
@@ -13,16 +11,14 @@ import org.springframework.http.client.ClientHttpResponse;
  *
  * @author NetSuite Spring Boot team
  */
-final class BufferedResponse implements ClientHttpResponse {
+final class BufferedResponse extends ClientHttpResponseDecorator {
 
 	private static final int MAX_BODY = 64 * 1024;
-
-	private final ClientHttpResponse response;
 
 	private final byte[] body;
 
 	private BufferedResponse(ClientHttpResponse response, byte[] body) {
-		this.response = response;
+		super(response);
 		this.body = body;
 	}
 
@@ -41,28 +37,8 @@ final class BufferedResponse implements ClientHttpResponse {
 	}
 
 	@Override
-	public HttpStatusCode getStatusCode() throws IOException {
-		return this.response.getStatusCode();
-	}
-
-	@Override
-	public String getStatusText() throws IOException {
-		return this.response.getStatusText();
-	}
-
-	@Override
-	public HttpHeaders getHeaders() {
-		return this.response.getHeaders();
-	}
-
-	@Override
 	public InputStream getBody() {
 		return new ByteArrayInputStream(this.body);
-	}
-
-	@Override
-	public void close() {
-		this.response.close();
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.github.netsuite.boot.http;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
@@ -11,9 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.netsuite.boot.NetSuitePermitTimeoutException;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
@@ -150,43 +147,21 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor {
 	/**
 	 * Gives the permit back once, when the response is closed.
 	 */
-	private static final class PermitReleasingResponse implements ClientHttpResponse {
-
-		private final ClientHttpResponse response;
+	private static final class PermitReleasingResponse extends ClientHttpResponseDecorator {
 
 		private final Runnable release;
 
 		private final AtomicBoolean released = new AtomicBoolean();
 
 		PermitReleasingResponse(ClientHttpResponse response, Runnable release) {
-			this.response = response;
+			super(response);
 			this.release = release;
-		}
-
-		@Override
-		public HttpStatusCode getStatusCode() throws IOException {
-			return this.response.getStatusCode();
-		}
-
-		@Override
-		public String getStatusText() throws IOException {
-			return this.response.getStatusText();
-		}
-
-		@Override
-		public HttpHeaders getHeaders() {
-			return this.response.getHeaders();
-		}
-
-		@Override
-		public InputStream getBody() throws IOException {
-			return this.response.getBody();
 		}
 
 		@Override
 		public void close() {
 			try {
-				this.response.close();
+				super.close();
 			}
 			finally {
 				if (this.released.compareAndSet(false, true)) {

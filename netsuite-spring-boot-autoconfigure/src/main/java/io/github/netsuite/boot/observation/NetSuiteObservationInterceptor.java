@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.netsuite.boot.NetSuiteConcurrencyLimitException;
 import io.github.netsuite.boot.NetSuiteException;
+import io.github.netsuite.boot.http.ClientHttpResponseDecorator;
 import io.github.netsuite.boot.http.NetSuiteErrorDecoder;
 import io.github.netsuite.boot.http.RetryInterceptor;
 import io.micrometer.observation.Observation;
@@ -16,7 +17,6 @@ import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpRequestExecution;
@@ -116,9 +116,7 @@ public final class NetSuiteObservationInterceptor implements ClientHttpRequestIn
 	 * A response whose observation stops when it is closed, with its body replayed from
 	 * the buffered head, if any, then the rest of the original stream.
 	 */
-	private static final class ObservedResponse implements ClientHttpResponse {
-
-		private final ClientHttpResponse response;
+	private static final class ObservedResponse extends ClientHttpResponseDecorator {
 
 		private final byte @Nullable [] head;
 
@@ -129,35 +127,20 @@ public final class NetSuiteObservationInterceptor implements ClientHttpRequestIn
 		private @Nullable InputStream body;
 
 		ObservedResponse(ClientHttpResponse response, byte @Nullable [] head, Observation observation) {
-			this.response = response;
+			super(response);
 			this.head = head;
 			this.observation = observation;
 		}
 
 		@Override
-		public HttpStatusCode getStatusCode() throws IOException {
-			return this.response.getStatusCode();
-		}
-
-		@Override
-		public String getStatusText() throws IOException {
-			return this.response.getStatusText();
-		}
-
-		@Override
-		public HttpHeaders getHeaders() {
-			return this.response.getHeaders();
-		}
-
-		@Override
 		public InputStream getBody() throws IOException {
 			if (this.head == null) {
-				return this.response.getBody();
+				return super.getBody();
 			}
 			if (this.body == null) {
 				// A short head is the whole body; some clients close a stream read to its end.
 				this.body = (this.head.length < MAX_BUFFERED_ERROR_BODY) ? new ByteArrayInputStream(this.head)
-						: new SequenceInputStream(new ByteArrayInputStream(this.head), this.response.getBody());
+						: new SequenceInputStream(new ByteArrayInputStream(this.head), super.getBody());
 			}
 			return this.body;
 		}
@@ -165,7 +148,7 @@ public final class NetSuiteObservationInterceptor implements ClientHttpRequestIn
 		@Override
 		public void close() {
 			try {
-				this.response.close();
+				super.close();
 			}
 			finally {
 				if (this.closed.compareAndSet(false, true)) {
