@@ -37,15 +37,15 @@ public final class TbaSigner {
 
 	private static final int NONCE_LENGTH = 24;
 
-	private static final byte[] NONCE_ALPHABET = ascii(
-			"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+	// 32 letters and digits (RFC 4648's base32 alphabet): 5 random bits per character,
+	// no rejection sampling, 120 bits in 24 characters.
+	private static final byte[] NONCE_ALPHABET = ascii("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
 
-	// 248 is the largest multiple of 62 below 256: dropping the bytes from 248 up
-	// leaves every character equally likely.
-	private static final int NONCE_BYTE_LIMIT = 248;
+	// 24 characters of 5 bits.
+	private static final int NONCE_RANDOM_BYTES = 15;
 
-	// One call to the random source serves about twenty nonces.
-	private static final int RANDOM_BUFFER_SIZE = 512;
+	// A whole number of nonces, so that one call to the random source serves 256.
+	private static final int RANDOM_BUFFER_SIZE = 256 * NONCE_RANDOM_BYTES;
 
 	private static final byte[] HEX = ascii("0123456789ABCDEF");
 
@@ -614,20 +614,28 @@ public final class TbaSigner {
 		}
 
 		void newNonce() {
+			if (this.randomIndex == this.randomBytes.length) {
+				this.random.nextBytes(this.randomBytes);
+				this.randomIndex = 0;
+			}
 			AsciiBuffer nonce = this.oauthValues[NONCE];
 			nonce.clear();
 			nonce.ensureCapacity(NONCE_LENGTH);
 			byte[] chars = nonce.bytes;
-			for (int filled = 0; filled < NONCE_LENGTH;) {
-				if (this.randomIndex == this.randomBytes.length) {
-					this.random.nextBytes(this.randomBytes);
-					this.randomIndex = 0;
+			byte[] random = this.randomBytes;
+			int from = this.randomIndex;
+			// Three times: 40 bits, 8 characters.
+			for (int group = 0; group < 3; group++) {
+				long bits = 0;
+				for (int i = 0; i < 5; i++) {
+					bits = (bits << 8) | (random[from++] & 0xFF);
 				}
-				int value = this.randomBytes[this.randomIndex++] & 0xFF;
-				if (value < NONCE_BYTE_LIMIT) {
-					chars[filled++] = NONCE_ALPHABET[value % NONCE_ALPHABET.length];
+				for (int i = 7; i >= 0; i--) {
+					chars[group * 8 + i] = NONCE_ALPHABET[(int) bits & 0x1F];
+					bits >>>= 5;
 				}
 			}
+			this.randomIndex = from;
 			nonce.length = NONCE_LENGTH;
 		}
 
