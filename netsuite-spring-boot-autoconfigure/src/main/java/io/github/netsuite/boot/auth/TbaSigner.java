@@ -209,7 +209,7 @@ public final class TbaSigner {
 		// RFC 5849 §3.4.1.1: a custom method is encoded; the standard ones are letters.
 		text.writeEncoded(method.toUpperCase(Locale.ROOT));
 		text.write((byte) '&');
-		writeEncodedBaseUri(text, uri);
+		writeEncodedBaseUri(workspace, text, uri);
 		text.write((byte) '&');
 		// Query and form parameters are sorted: merge the oauth_* ones, in order, in.
 		int next = 0;
@@ -234,18 +234,25 @@ public final class TbaSigner {
 		}
 	}
 
-	private static void writeEncodedBaseUri(AsciiBuffer text, URI uri) {
-		String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-		text.writeEncoded(scheme);
-		text.writeAscii("%3A%2F%2F");
-		text.writeEncoded(uri.getHost().toLowerCase(Locale.ROOT));
-		int port = uri.getPort();
-		if (port != -1 && !(port == 80 && scheme.equals("http")) && !(port == 443 && scheme.equals("https"))) {
-			text.writeAscii("%3A");
-			text.writeDigits(port);
-		}
+	private static void writeEncodedBaseUri(Workspace workspace, AsciiBuffer text, URI uri) {
+		text.write(workspace.encodedOrigin(uri));
 		String path = uri.getRawPath();
 		text.writeEncoded((path == null || path.isEmpty()) ? "/" : path);
+	}
+
+	// "scheme://host[:port]" as it starts the base URI, encoded.
+	private static byte[] encodeOrigin(String scheme, String host, int port) {
+		AsciiBuffer origin = new AsciiBuffer(64);
+		String lowerCaseScheme = scheme.toLowerCase(Locale.ROOT);
+		origin.writeEncoded(lowerCaseScheme);
+		origin.writeAscii("%3A%2F%2F");
+		origin.writeEncoded(host.toLowerCase(Locale.ROOT));
+		if (port != -1 && !(port == 80 && lowerCaseScheme.equals("http"))
+				&& !(port == 443 && lowerCaseScheme.equals("https"))) {
+			origin.writeAscii("%3A");
+			origin.writeDigits(port);
+		}
+		return Arrays.copyOf(origin.bytes, origin.length);
 	}
 
 	/**
@@ -575,6 +582,16 @@ public final class TbaSigner {
 
 		private final byte[] digest = new byte[32];
 
+		// The encoded origin of the last request and what it was made from: a client
+		// sends to one host, so only the path is encoded on every request.
+		private @Nullable String originScheme;
+
+		private @Nullable String originHost;
+
+		private int originPort;
+
+		private byte[] encodedOrigin = new byte[0];
+
 		final byte[] signature = new byte[44];
 
 		Workspace(SecretKeySpec key, String consumerKey, String token) {
@@ -651,6 +668,19 @@ public final class TbaSigner {
 
 		private static boolean isAlphanumeric(int c) {
 			return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+		}
+
+		byte[] encodedOrigin(URI uri) {
+			String scheme = uri.getScheme();
+			String host = uri.getHost();
+			int port = uri.getPort();
+			if (port != this.originPort || !host.equals(this.originHost) || !scheme.equals(this.originScheme)) {
+				this.encodedOrigin = encodeOrigin(scheme, host, port);
+				this.originScheme = scheme;
+				this.originHost = host;
+				this.originPort = port;
+			}
+			return this.encodedOrigin;
 		}
 
 		void useTimestamp(long seconds) {

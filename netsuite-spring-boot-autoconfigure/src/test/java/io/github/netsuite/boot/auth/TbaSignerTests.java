@@ -115,6 +115,22 @@ class TbaSignerTests {
 	}
 
 	@Test
+	void encodesTheOriginOfEachRequestWhenOneSignerSendsToSeveralHosts() {
+		TbaSigner signer = fixedSigner();
+		String[][] cases = { { "https://a.example/x", "GET&https%3A%2F%2Fa.example%2Fx&" },
+				{ "https://b.example/x", "GET&https%3A%2F%2Fb.example%2Fx&" },
+				{ "https://b.example:8443/x", "GET&https%3A%2F%2Fb.example%3A8443%2Fx&" },
+				{ "http://b.example:8443/x", "GET&http%3A%2F%2Fb.example%3A8443%2Fx&" },
+				{ "http://b.example:443/x", "GET&http%3A%2F%2Fb.example%3A443%2Fx&" },
+				{ "https://b.example:443/x", "GET&https%3A%2F%2Fb.example%2Fx&" },
+				{ "https://B.example/y", "GET&https%3A%2F%2Fb.example%2Fy&" },
+				{ "https://a.example/x", "GET&https%3A%2F%2Fa.example%2Fx&" } };
+		for (String[] c : cases) {
+			assertThat(signer.baseString("GET", URI.create(c[0]), null, "nonce123", "1")).startsWith(c[1]);
+		}
+	}
+
+	@Test
 	void refusesMalformedPercentEncodingInFormBodyWithoutEchoingIt() {
 		TbaSigner signer = fixedSigner();
 		assertThatIllegalArgumentException()
