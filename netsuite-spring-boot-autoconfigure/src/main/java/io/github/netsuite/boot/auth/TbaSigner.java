@@ -133,7 +133,7 @@ public final class TbaSigner {
 		this.oauthParams = new byte[][] { ascii("oauth_consumer_key%3D" + encode(this.consumerKey)),
 				ascii("oauth_nonce%3D"), ascii("oauth_signature_method%3DHMAC-SHA256"), ascii("oauth_timestamp%3D"),
 				ascii("oauth_token%3D" + encode(this.token)), ascii("oauth_version%3D1.0") };
-		this.workspaces = ThreadLocal.withInitial(() -> new Workspace(this.key, this.consumerKey, this.token));
+		this.workspaces = ThreadLocal.withInitial(() -> new Workspace(this.key, encode(this.consumerKey), encode(this.token)));
 		this.workspaces.get();
 	}
 
@@ -467,8 +467,12 @@ public final class TbaSigner {
 	}
 
 	/**
-	 * Query and form parameters, normalized into one buffer and kept sorted by name then
-	 * value as they are added: a request has a handful, so insertion sort it is.
+	 * Query and form parameters as they go into the base string, each one
+	 * {@code name%3Dvalue} (decoded, encoded, then encoded again) in one buffer, kept
+	 * sorted by name then value as they are added: a request has a handful, so insertion
+	 * sort it is. RFC 5849 sorts the once-encoded form; encoding again only turns
+	 * {@code %} into {@code %25}, which keeps that order, so the twice-encoded bytes are
+	 * compared directly.
 	 */
 	private static final class Params {
 
@@ -484,52 +488,71 @@ public final class TbaSigner {
 			this.size = 0;
 		}
 
+		// One pass: split on '&' and the first '=', noting whether the parameter is
+		// already canonical (unreserved characters only), as it nearly always is.
 		void addAll(@Nullable String encoded) {
-			if (encoded == null || encoded.isEmpty()) {
+			if (encoded == null) {
 				return;
 			}
+			int length = encoded.length();
 			int start = 0;
-			while (start <= encoded.length()) {
-				int end = encoded.indexOf('&', start);
-				if (end == -1) {
-					end = encoded.length();
-				}
-				if (end > start) {
-					int equals = encoded.indexOf('=', start);
-					boolean hasValue = equals != -1 && equals < end;
-					int nameStart = this.text.length;
-					writeNormalized(encoded, start, hasValue ? equals : end);
-					int valueStart = this.text.length;
-					if (hasValue) {
-						writeNormalized(encoded, equals + 1, end);
+			int equals = -1;
+			boolean canonical = true;
+			for (int i = 0; i <= length; i++) {
+				char c = (i < length) ? encoded.charAt(i) : '&';
+				if (c == '&') {
+					if (i > start) {
+						add(encoded, start, equals, i, canonical);
 					}
-					add(nameStart, valueStart, this.text.length);
+					start = i + 1;
+					equals = -1;
+					canonical = true;
 				}
-				start = end + 1;
+				else if (c == '=' && equals == -1) {
+					equals = i;
+				}
+				else if (c >= 0x80 || !UNRESERVED[c]) {
+					canonical = false;
+				}
 			}
 		}
 
-		private void writeNormalized(String encoded, int start, int end) {
-			if (isCanonical(encoded, start, end)) {
-				this.text.writeAscii(encoded, start, end);
+		private void add(String encoded, int start, int equals, int end, boolean canonical) {
+			int nameEnd = (equals != -1) ? equals : end;
+			int valueStart = (equals != -1) ? equals + 1 : end;
+			AsciiBuffer text = this.text;
+			int name = text.length;
+			if (canonical) {
+				// Encoding a canonical component changes nothing, once or twice.
+				text.writeAscii(encoded, start, nameEnd);
 			}
 			else {
-				this.text.writeAscii(normalize(encoded.substring(start, end)));
+				text.writeEncoded(normalize(encoded.substring(start, nameEnd)));
 			}
+			int nameLimit = text.length;
+			text.write(ENCODED_EQUALS);
+			int value = text.length;
+			if (canonical) {
+				text.writeAscii(encoded, valueStart, end);
+			}
+			else {
+				text.writeEncoded(normalize(encoded.substring(valueStart, end)));
+			}
+			insert(name, nameLimit, value, text.length);
 		}
 
-		private void add(int nameStart, int valueStart, int valueEnd) {
+		private void insert(int nameStart, int nameEnd, int valueStart, int valueEnd) {
 			if (this.bounds.length < (this.size + 1) * 4) {
 				this.bounds = Arrays.copyOf(this.bounds, this.bounds.length * 2);
 			}
 			int index = this.size++;
 			byte[] bytes = this.text.bytes;
-			while (index > 0 && compare(index - 1, bytes, nameStart, valueStart, bytes, valueStart, valueEnd) > 0) {
+			while (index > 0 && compare(index - 1, bytes, nameStart, nameEnd, bytes, valueStart, valueEnd) > 0) {
 				System.arraycopy(this.bounds, (index - 1) * 4, this.bounds, index * 4, 4);
 				index--;
 			}
 			this.bounds[index * 4] = nameStart;
-			this.bounds[index * 4 + 1] = valueStart;
+			this.bounds[index * 4 + 1] = nameEnd;
 			this.bounds[index * 4 + 2] = valueStart;
 			this.bounds[index * 4 + 3] = valueEnd;
 		}
@@ -543,17 +566,20 @@ public final class TbaSigner {
 				int valueTo) {
 			int at = index * 4;
 			byte[] bytes = this.text.bytes;
-			int byName = Arrays.compare(bytes, this.bounds[at], this.bounds[at + 1], name, nameFrom, nameTo);
+			int nameStart = this.bounds[at];
+			int nameEnd = this.bounds[at + 1];
+			// Names mostly differ in their first letter (from the oauth_* ones always).
+			if (nameStart < nameEnd && nameFrom < nameTo && bytes[nameStart] != name[nameFrom]) {
+				return bytes[nameStart] - name[nameFrom];
+			}
+			int byName = Arrays.compare(bytes, nameStart, nameEnd, name, nameFrom, nameTo);
 			return (byName != 0) ? byName
 					: Arrays.compare(bytes, this.bounds[at + 2], this.bounds[at + 3], value, valueFrom, valueTo);
 		}
 
+		// "name%3Dvalue" lie together in the buffer.
 		void writeTo(AsciiBuffer target, int index) {
-			int at = index * 4;
-			byte[] bytes = this.text.bytes;
-			target.writeEncoded(bytes, this.bounds[at], this.bounds[at + 1]);
-			target.write(ENCODED_EQUALS);
-			target.writeEncoded(bytes, this.bounds[at + 2], this.bounds[at + 3]);
+			target.write(this.text.bytes, this.bounds[index * 4], this.bounds[index * 4 + 3]);
 		}
 
 	}
@@ -572,7 +598,7 @@ public final class TbaSigner {
 
 		private int randomIndex = RANDOM_BUFFER_SIZE;
 
-		// Values of the oauth_* parameters, encoded once, in base string order.
+		// Values of the oauth_* parameters as in the base string (encoded twice), in order.
 		final AsciiBuffer[] oauthValues = new AsciiBuffer[OAUTH_NAMES.length];
 
 		final Params params = new Params();
@@ -594,7 +620,7 @@ public final class TbaSigner {
 
 		final byte[] signature = new byte[44];
 
-		Workspace(SecretKeySpec key, String consumerKey, String token) {
+		Workspace(SecretKeySpec key, String encodedConsumerKey, String encodedToken) {
 			try {
 				this.mac = Mac.getInstance(ALGORITHM);
 				this.mac.init(key);
@@ -602,11 +628,11 @@ public final class TbaSigner {
 			catch (GeneralSecurityException ex) {
 				throw new IllegalStateException("HMAC-SHA256 is not available in this JVM", ex);
 			}
-			this.oauthValues[CONSUMER_KEY] = asciiBuffer(consumerKey);
+			this.oauthValues[CONSUMER_KEY] = asciiBuffer(encodedConsumerKey);
 			this.oauthValues[NONCE] = new AsciiBuffer(64);
 			this.oauthValues[SIGNATURE_METHOD] = asciiBuffer("HMAC-SHA256");
 			this.oauthValues[TIMESTAMP] = new AsciiBuffer(20);
-			this.oauthValues[TOKEN] = asciiBuffer(token);
+			this.oauthValues[TOKEN] = asciiBuffer(encodedToken);
 			this.oauthValues[VERSION] = asciiBuffer("1.0");
 		}
 

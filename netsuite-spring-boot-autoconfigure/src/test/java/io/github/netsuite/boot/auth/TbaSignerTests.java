@@ -99,6 +99,15 @@ class TbaSignerTests {
 	}
 
 	@Test
+	void sortsPercentEncodedParametersByTheirOnceEncodedForm() {
+		TbaSigner signer = fixedSigner();
+		String base = signer.baseString("GET", URI.create("https://a.example/x?b=x-y&b=x%2By&b=x+y&a%2fb=1&b=x.y"),
+				null, "nonce123", "1");
+		assertThat(base).startsWith("GET&https%3A%2F%2Fa.example%2Fx&a%252Fb%3D1%26b%3Dx%2520y%26b%3Dx%252By"
+				+ "%26b%3Dx-y%26b%3Dx.y%26oauth_consumer_key%3Dck%26");
+	}
+
+	@Test
 	void refusesASuppliedNonceThatIsNotLettersAndDigits() {
 		TbaSigner signer = new TbaSigner(AccountId.of("1234567"), new TbaCredentials("ck", "cs", "tk", "ts"),
 				Clock.systemUTC(), () -> "abc\", oauth_x=\"1");
