@@ -49,6 +49,8 @@ public final class TbaSigner {
 
 	private static final byte[] HEX = ascii("0123456789ABCDEF");
 
+	private static final byte[] BASE64 = ascii("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
+
 	private static final boolean[] UNRESERVED = new boolean[128];
 
 	static {
@@ -133,7 +135,7 @@ public final class TbaSigner {
 		this.oauthParams = new byte[][] { ascii("oauth_consumer_key%3D" + encode(this.consumerKey)),
 				ascii("oauth_nonce%3D"), ascii("oauth_signature_method%3DHMAC-SHA256"), ascii("oauth_timestamp%3D"),
 				ascii("oauth_token%3D" + encode(this.token)), ascii("oauth_version%3D1.0") };
-		this.workspaces = ThreadLocal.withInitial(() -> new Workspace(this.key, encode(this.consumerKey), encode(this.token)));
+		this.workspaces = ThreadLocal.withInitial(() -> new Workspace(this.key, encode(this.consumerKey), encode(this.token), this.headerStart));
 		this.workspaces.get();
 	}
 
@@ -157,14 +159,14 @@ public final class TbaSigner {
 		workspace.useTimestamp(this.clock.millis() / 1000);
 		writeBaseString(workspace, method, uri, formBody);
 		workspace.sign();
-		AsciiBuffer header = workspace.text;
-		header.clear();
-		header.write(this.headerStart);
+		// The header's constant start is written once per thread: keep it, replace the rest.
+		AsciiBuffer header = workspace.header;
+		header.truncate(this.headerStart.length);
 		header.write(workspace.oauthValues[TIMESTAMP]);
 		header.write(HEADER_NONCE);
 		header.write(workspace.oauthValues[NONCE]);
 		header.write(HEADER_SIGNATURE);
-		header.writeEncoded(workspace.signature, 0, workspace.signature.length);
+		header.writeSignature(workspace.digest);
 		header.write((byte) '"');
 		return header.toString();
 	}
@@ -196,7 +198,7 @@ public final class TbaSigner {
 		workspace.text.clear();
 		workspace.text.writeAscii(baseString);
 		workspace.sign();
-		return new String(workspace.signature, StandardCharsets.US_ASCII);
+		return Base64.getEncoder().encodeToString(workspace.digest);
 	}
 
 	private void writeBaseString(Workspace workspace, String method, URI uri, @Nullable String formBody) {
@@ -341,6 +343,10 @@ public final class TbaSigner {
 			this.length = 0;
 		}
 
+		void truncate(int length) {
+			this.length = length;
+		}
+
 		void write(byte b) {
 			ensureCapacity(1);
 			this.bytes[this.length++] = b;
@@ -389,22 +395,33 @@ public final class TbaSigner {
 		}
 
 		/**
-		 * Percent-encode ASCII bytes, as when a parameter encoded once is encoded again
-		 * for the base string.
+		 * Write an HMAC-SHA256 digest as the header shows it: Base64, then
+		 * percent-encoded ({@code +}, {@code /} and {@code =}), in one pass rather than
+		 * through {@link Base64} and a second loop over its output.
 		 */
-		void writeEncoded(byte[] source, int from, int to) {
-			ensureCapacity((to - from) * 3);
-			// Locals, not fields, in the loops that make most of the base string.
+		void writeSignature(byte[] digest) {
+			ensureCapacity(44 * 3);
 			byte[] bytes = this.bytes;
 			int length = this.length;
-			for (int i = from; i < to; i++) {
-				length = writeEncodedAscii(bytes, length, source[i]);
+			for (int i = 0; i < 30; i += 3) {
+				int bits = (digest[i] & 0xFF) << 16 | (digest[i + 1] & 0xFF) << 8 | (digest[i + 2] & 0xFF);
+				length = writeEncodedAscii(bytes, length, BASE64[bits >>> 18]);
+				length = writeEncodedAscii(bytes, length, BASE64[(bits >>> 12) & 0x3F]);
+				length = writeEncodedAscii(bytes, length, BASE64[(bits >>> 6) & 0x3F]);
+				length = writeEncodedAscii(bytes, length, BASE64[bits & 0x3F]);
 			}
+			// 32 bytes: the last two make three characters and one '=' of padding.
+			int bits = (digest[30] & 0xFF) << 10 | (digest[31] & 0xFF) << 2;
+			length = writeEncodedAscii(bytes, length, BASE64[bits >>> 12]);
+			length = writeEncodedAscii(bytes, length, BASE64[(bits >>> 6) & 0x3F]);
+			length = writeEncodedAscii(bytes, length, BASE64[bits & 0x3F]);
+			length = writeEncodedAscii(bytes, length, '=');
 			this.length = length;
 		}
 
 		void writeEncoded(String value) {
 			ensureCapacity(value.length() * 3);
+			// Locals, not fields, in the loops that make most of the base string.
 			byte[] bytes = this.bytes;
 			int length = this.length;
 			for (int i = 0; i < value.length(); i++) {
@@ -609,10 +626,13 @@ public final class TbaSigner {
 
 		final Params params = new Params();
 
-		// The base string, then the header.
+		// The base string.
 		final AsciiBuffer text = new AsciiBuffer(512);
 
-		private final byte[] digest = new byte[32];
+		// The header, its first part written once.
+		final AsciiBuffer header = new AsciiBuffer(512);
+
+		final byte[] digest = new byte[32];
 
 		// The encoded origin of the last request and what it was made from: a client
 		// sends to one host, so only the path is encoded on every request.
@@ -624,9 +644,8 @@ public final class TbaSigner {
 
 		private byte[] encodedOrigin = new byte[0];
 
-		final byte[] signature = new byte[44];
 
-		Workspace(SecretKeySpec key, String encodedConsumerKey, String encodedToken) {
+		Workspace(SecretKeySpec key, String encodedConsumerKey, String encodedToken, byte[] headerStart) {
 			try {
 				this.mac = Mac.getInstance(ALGORITHM);
 				this.mac.init(key);
@@ -640,6 +659,7 @@ public final class TbaSigner {
 			this.oauthValues[TIMESTAMP] = new AsciiBuffer(20);
 			this.oauthValues[TOKEN] = asciiBuffer(encodedToken);
 			this.oauthValues[VERSION] = asciiBuffer("1.0");
+			this.header.write(headerStart);
 		}
 
 		private static AsciiBuffer asciiBuffer(String value) {
@@ -728,7 +748,6 @@ public final class TbaSigner {
 			catch (GeneralSecurityException ex) {
 				throw new IllegalStateException(ex);
 			}
-			Base64.getEncoder().encode(this.digest, this.signature);
 		}
 
 	}
