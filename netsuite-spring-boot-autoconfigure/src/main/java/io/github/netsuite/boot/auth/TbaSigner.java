@@ -629,6 +629,9 @@ public final class TbaSigner {
 		// The base string.
 		final AsciiBuffer text = new AsciiBuffer(512);
 
+		// The Unix seconds written in oauthValues[TIMESTAMP].
+		private long seconds = Long.MIN_VALUE;
+
 		// The header, its first part written once.
 		final AsciiBuffer header = new AsciiBuffer(512);
 
@@ -736,8 +739,12 @@ public final class TbaSigner {
 		}
 
 		void useTimestamp(long seconds) {
-			this.oauthValues[TIMESTAMP].clear();
-			this.oauthValues[TIMESTAMP].writeDigits(seconds);
+			// Within the second of the last request the digits are already there.
+			if (seconds != this.seconds) {
+				this.oauthValues[TIMESTAMP].clear();
+				this.oauthValues[TIMESTAMP].writeDigits(seconds);
+				this.seconds = seconds;
+			}
 		}
 
 		void sign() {

@@ -160,6 +160,16 @@ class TbaSignerTests {
 	}
 
 	@Test
+	void writesTheTimestampOfEachSignatureWhenTheSecondChanges() {
+		TbaSigner signer = fixedSigner();
+		URI uri = URI.create("https://a.example/x");
+		for (String timestamp : new String[] { "1700000000", "1700000000", "1700000001", "999", "1700000001" }) {
+			assertThat(signer.baseString("GET", uri, null, "nonce123", timestamp))
+				.contains("%26oauth_timestamp%3D" + timestamp + "%26");
+		}
+	}
+
+	@Test
 	void neverRepeatsANonceAcrossAMillionSignaturesOnManyThreads() throws Exception {
 		TbaSigner signer = new TbaSigner(AccountId.of("1234567"), new TbaCredentials("ck", "cs", "tk", "ts"));
 		URI uri = URI.create("https://1234567.suitetalk.api.netsuite.com/services/rest/query/v1/suiteql?limit=1000");
