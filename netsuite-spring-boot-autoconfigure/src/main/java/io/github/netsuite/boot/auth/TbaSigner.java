@@ -100,6 +100,10 @@ public final class TbaSigner {
 	// twice, only "name%3D" for the nonce and timestamp, which change on every request.
 	private final byte[][] oauthParams;
 
+	// The same, joined with "%26" as they usually stand: no query or form parameter
+	// sorts among them unless it is named oauth_*. Cut before the nonce and timestamp.
+	private final byte[][] oauthBlock;
+
 	private final ThreadLocal<Workspace> workspaces;
 
 	/**
@@ -132,10 +136,16 @@ public final class TbaSigner {
 		this.token = encode(credentials.tokenId());
 		this.headerStart = ascii("OAuth realm=\"" + account.realm() + "\", oauth_consumer_key=\"" + this.consumerKey
 				+ "\", oauth_token=\"" + this.token + "\", oauth_signature_method=\"HMAC-SHA256\", oauth_timestamp=\"");
-		this.oauthParams = new byte[][] { ascii("oauth_consumer_key%3D" + encode(this.consumerKey)),
-				ascii("oauth_nonce%3D"), ascii("oauth_signature_method%3DHMAC-SHA256"), ascii("oauth_timestamp%3D"),
-				ascii("oauth_token%3D" + encode(this.token)), ascii("oauth_version%3D1.0") };
-		this.workspaces = ThreadLocal.withInitial(() -> new Workspace(this.key, encode(this.consumerKey), encode(this.token), this.headerStart));
+		String consumerKeyParam = "oauth_consumer_key%3D" + encode(this.consumerKey);
+		String tokenParam = "oauth_token%3D" + encode(this.token);
+		this.oauthParams = new byte[][] { ascii(consumerKeyParam), ascii("oauth_nonce%3D"),
+				ascii("oauth_signature_method%3DHMAC-SHA256"), ascii("oauth_timestamp%3D"), ascii(tokenParam),
+				ascii("oauth_version%3D1.0") };
+		this.oauthBlock = new byte[][] { ascii(consumerKeyParam + "%26oauth_nonce%3D"),
+				ascii("%26oauth_signature_method%3DHMAC-SHA256%26oauth_timestamp%3D"),
+				ascii("%26" + tokenParam + "%26oauth_version%3D1.0") };
+		this.workspaces = ThreadLocal.withInitial(
+				() -> new Workspace(this.key, encode(this.consumerKey), encode(this.token), this.headerStart));
 		this.workspaces.get();
 	}
 
@@ -213,8 +223,35 @@ public final class TbaSigner {
 		text.write((byte) '&');
 		writeEncodedBaseUri(workspace, text, uri);
 		text.write((byte) '&');
-		// Query and form parameters are sorted: merge the oauth_* ones, in order, in.
+		// Query and form parameters are sorted: the oauth_* ones go in among them.
+		AsciiBuffer[] oauthValues = workspace.oauthValues;
 		int next = 0;
+		while (next < params.size && params.compare(next, OAUTH_NAMES[CONSUMER_KEY], oauthValues[CONSUMER_KEY]) < 0) {
+			params.writeTo(text, next++);
+			text.write(ENCODED_AMPERSAND);
+		}
+		if (next == params.size || params.compare(next, OAUTH_NAMES[VERSION], oauthValues[VERSION]) > 0) {
+			// None sorts among the oauth_* ones: write them as one block, nonce and
+			// timestamp (letters and digits, so encoding changes nothing) as they are.
+			text.write(this.oauthBlock[0]);
+			text.write(oauthValues[NONCE]);
+			text.write(this.oauthBlock[1]);
+			text.write(oauthValues[TIMESTAMP]);
+			text.write(this.oauthBlock[2]);
+		}
+		else {
+			next = mergeOAuthParams(workspace, text, next);
+		}
+		while (next < params.size) {
+			text.write(ENCODED_AMPERSAND);
+			params.writeTo(text, next++);
+		}
+	}
+
+	// Some query or form parameters are named oauth_*: merge the oauth_* ones in, in order.
+	private int mergeOAuthParams(Workspace workspace, AsciiBuffer text, int first) {
+		Params params = workspace.params;
+		int next = first;
 		for (int oauth = 0; oauth < OAUTH_NAMES.length; oauth++) {
 			AsciiBuffer value = workspace.oauthValues[oauth];
 			while (next < params.size && params.compare(next, OAUTH_NAMES[oauth], value) < 0) {
@@ -230,10 +267,7 @@ public final class TbaSigner {
 				text.write(ENCODED_AMPERSAND);
 			}
 		}
-		while (next < params.size) {
-			text.write(ENCODED_AMPERSAND);
-			params.writeTo(text, next++);
-		}
+		return next;
 	}
 
 	private static void writeEncodedBaseUri(Workspace workspace, AsciiBuffer text, URI uri) {
