@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * per-request path shares no mutable state and sets nothing up again. Everything the
  * signature covers is percent-encoded ASCII, so it is written as bytes, ready for the
  * {@link Mac}, and the only object made per request is the header itself (and the
- * normalized form of a query parameter that is not already canonical).
+ * normalized form of a query parameter that is not already canonical, and the encoded
+ * origin when a thread's request goes to another host than its last one).
  *
  * @author NetSuite Spring Boot team
  */
