@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * per-request path shares no mutable state and sets nothing up again. Everything the
  * signature covers is percent-encoded ASCII, so it is written as bytes, ready for the
  * {@link Mac}, and the only object made per request is the header itself (and the
- * normalized form of a query parameter that is not already canonical).
+ * normalized form of a query parameter that is not already canonical, and the encoded
+ * origin when a thread's request goes to another host than its last one).
  *
  * @author NetSuite Spring Boot team
  */
@@ -37,17 +38,19 @@ public final class TbaSigner {
 
 	private static final int NONCE_LENGTH = 24;
 
-	private static final byte[] NONCE_ALPHABET = ascii(
-			"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+	// 32 letters and digits (RFC 4648's base32 alphabet): 5 random bits per character,
+	// no rejection sampling, 120 bits in 24 characters.
+	private static final byte[] NONCE_ALPHABET = ascii("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
 
-	// 248 is the largest multiple of 62 below 256: dropping the bytes from 248 up
-	// leaves every character equally likely.
-	private static final int NONCE_BYTE_LIMIT = 248;
+	// 24 characters of 5 bits.
+	private static final int NONCE_RANDOM_BYTES = 15;
 
-	// One call to the random source serves about twenty nonces.
-	private static final int RANDOM_BUFFER_SIZE = 512;
+	// A whole number of nonces, so that one call to the random source serves 256.
+	private static final int RANDOM_BUFFER_SIZE = 256 * NONCE_RANDOM_BYTES;
 
 	private static final byte[] HEX = ascii("0123456789ABCDEF");
+
+	private static final byte[] BASE64 = ascii("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
 
 	private static final boolean[] UNRESERVED = new boolean[128];
 
@@ -98,6 +101,10 @@ public final class TbaSigner {
 	// twice, only "name%3D" for the nonce and timestamp, which change on every request.
 	private final byte[][] oauthParams;
 
+	// The same, joined with "%26" as they usually stand: no query or form parameter
+	// sorts among them unless it is named oauth_*. Cut before the nonce and timestamp.
+	private final byte[][] oauthBlock;
+
 	private final ThreadLocal<Workspace> workspaces;
 
 	/**
@@ -130,10 +137,16 @@ public final class TbaSigner {
 		this.token = encode(credentials.tokenId());
 		this.headerStart = ascii("OAuth realm=\"" + account.realm() + "\", oauth_consumer_key=\"" + this.consumerKey
 				+ "\", oauth_token=\"" + this.token + "\", oauth_signature_method=\"HMAC-SHA256\", oauth_timestamp=\"");
-		this.oauthParams = new byte[][] { ascii("oauth_consumer_key%3D" + encode(this.consumerKey)),
-				ascii("oauth_nonce%3D"), ascii("oauth_signature_method%3DHMAC-SHA256"), ascii("oauth_timestamp%3D"),
-				ascii("oauth_token%3D" + encode(this.token)), ascii("oauth_version%3D1.0") };
-		this.workspaces = ThreadLocal.withInitial(() -> new Workspace(this.key, this.consumerKey, this.token));
+		String consumerKeyParam = "oauth_consumer_key%3D" + encode(this.consumerKey);
+		String tokenParam = "oauth_token%3D" + encode(this.token);
+		this.oauthParams = new byte[][] { ascii(consumerKeyParam), ascii("oauth_nonce%3D"),
+				ascii("oauth_signature_method%3DHMAC-SHA256"), ascii("oauth_timestamp%3D"), ascii(tokenParam),
+				ascii("oauth_version%3D1.0") };
+		this.oauthBlock = new byte[][] { ascii(consumerKeyParam + "%26oauth_nonce%3D"),
+				ascii("%26oauth_signature_method%3DHMAC-SHA256%26oauth_timestamp%3D"),
+				ascii("%26" + tokenParam + "%26oauth_version%3D1.0") };
+		this.workspaces = ThreadLocal.withInitial(
+				() -> new Workspace(this.key, encode(this.consumerKey), encode(this.token), this.headerStart));
 		this.workspaces.get();
 	}
 
@@ -157,14 +170,14 @@ public final class TbaSigner {
 		workspace.useTimestamp(this.clock.millis() / 1000);
 		writeBaseString(workspace, method, uri, formBody);
 		workspace.sign();
-		AsciiBuffer header = workspace.text;
-		header.clear();
-		header.write(this.headerStart);
+		// The header's constant start is written once per thread: keep it, replace the rest.
+		AsciiBuffer header = workspace.header;
+		header.truncate(this.headerStart.length);
 		header.write(workspace.oauthValues[TIMESTAMP]);
 		header.write(HEADER_NONCE);
 		header.write(workspace.oauthValues[NONCE]);
 		header.write(HEADER_SIGNATURE);
-		header.writeEncoded(workspace.signature, 0, workspace.signature.length);
+		header.writeSignature(workspace.digest);
 		header.write((byte) '"');
 		return header.toString();
 	}
@@ -196,7 +209,7 @@ public final class TbaSigner {
 		workspace.text.clear();
 		workspace.text.writeAscii(baseString);
 		workspace.sign();
-		return new String(workspace.signature, StandardCharsets.US_ASCII);
+		return Base64.getEncoder().encodeToString(workspace.digest);
 	}
 
 	private void writeBaseString(Workspace workspace, String method, URI uri, @Nullable String formBody) {
@@ -209,10 +222,37 @@ public final class TbaSigner {
 		// RFC 5849 §3.4.1.1: a custom method is encoded; the standard ones are letters.
 		text.writeEncoded(method.toUpperCase(Locale.ROOT));
 		text.write((byte) '&');
-		writeEncodedBaseUri(text, uri);
+		writeEncodedBaseUri(workspace, text, uri);
 		text.write((byte) '&');
-		// Query and form parameters are sorted: merge the oauth_* ones, in order, in.
+		// Query and form parameters are sorted: the oauth_* ones go in among them.
+		AsciiBuffer[] oauthValues = workspace.oauthValues;
 		int next = 0;
+		while (next < params.size && params.compare(next, OAUTH_NAMES[CONSUMER_KEY], oauthValues[CONSUMER_KEY]) < 0) {
+			params.writeTo(text, next++);
+			text.write(ENCODED_AMPERSAND);
+		}
+		if (next == params.size || params.compare(next, OAUTH_NAMES[VERSION], oauthValues[VERSION]) > 0) {
+			// None sorts among the oauth_* ones: write them as one block, nonce and
+			// timestamp (letters and digits, so encoding changes nothing) as they are.
+			text.write(this.oauthBlock[0]);
+			text.write(oauthValues[NONCE]);
+			text.write(this.oauthBlock[1]);
+			text.write(oauthValues[TIMESTAMP]);
+			text.write(this.oauthBlock[2]);
+		}
+		else {
+			next = mergeOAuthParams(workspace, text, next);
+		}
+		while (next < params.size) {
+			text.write(ENCODED_AMPERSAND);
+			params.writeTo(text, next++);
+		}
+	}
+
+	// Some query or form parameters are named oauth_*: merge the oauth_* ones in, in order.
+	private int mergeOAuthParams(Workspace workspace, AsciiBuffer text, int first) {
+		Params params = workspace.params;
+		int next = first;
 		for (int oauth = 0; oauth < OAUTH_NAMES.length; oauth++) {
 			AsciiBuffer value = workspace.oauthValues[oauth];
 			while (next < params.size && params.compare(next, OAUTH_NAMES[oauth], value) < 0) {
@@ -228,24 +268,28 @@ public final class TbaSigner {
 				text.write(ENCODED_AMPERSAND);
 			}
 		}
-		while (next < params.size) {
-			text.write(ENCODED_AMPERSAND);
-			params.writeTo(text, next++);
-		}
+		return next;
 	}
 
-	private static void writeEncodedBaseUri(AsciiBuffer text, URI uri) {
-		String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-		text.writeEncoded(scheme);
-		text.writeAscii("%3A%2F%2F");
-		text.writeEncoded(uri.getHost().toLowerCase(Locale.ROOT));
-		int port = uri.getPort();
-		if (port != -1 && !(port == 80 && scheme.equals("http")) && !(port == 443 && scheme.equals("https"))) {
-			text.writeAscii("%3A");
-			text.writeDigits(port);
-		}
+	private static void writeEncodedBaseUri(Workspace workspace, AsciiBuffer text, URI uri) {
+		text.write(workspace.encodedOrigin(uri));
 		String path = uri.getRawPath();
 		text.writeEncoded((path == null || path.isEmpty()) ? "/" : path);
+	}
+
+	// "scheme://host[:port]" as it starts the base URI, encoded.
+	private static byte[] encodeOrigin(String scheme, String host, int port) {
+		AsciiBuffer origin = new AsciiBuffer(64);
+		String lowerCaseScheme = scheme.toLowerCase(Locale.ROOT);
+		origin.writeEncoded(lowerCaseScheme);
+		origin.writeAscii("%3A%2F%2F");
+		origin.writeEncoded(host.toLowerCase(Locale.ROOT));
+		if (port != -1 && !(port == 80 && lowerCaseScheme.equals("http"))
+				&& !(port == 443 && lowerCaseScheme.equals("https"))) {
+			origin.writeAscii("%3A");
+			origin.writeDigits(port);
+		}
+		return Arrays.copyOf(origin.bytes, origin.length);
 	}
 
 	/**
@@ -334,6 +378,10 @@ public final class TbaSigner {
 			this.length = 0;
 		}
 
+		void truncate(int length) {
+			this.length = length;
+		}
+
 		void write(byte b) {
 			ensureCapacity(1);
 			this.bytes[this.length++] = b;
@@ -382,22 +430,33 @@ public final class TbaSigner {
 		}
 
 		/**
-		 * Percent-encode ASCII bytes, as when a parameter encoded once is encoded again
-		 * for the base string.
+		 * Write an HMAC-SHA256 digest as the header shows it: Base64, then
+		 * percent-encoded ({@code +}, {@code /} and {@code =}), in one pass rather than
+		 * through {@link Base64} and a second loop over its output.
 		 */
-		void writeEncoded(byte[] source, int from, int to) {
-			ensureCapacity((to - from) * 3);
-			// Locals, not fields, in the loops that make most of the base string.
+		void writeSignature(byte[] digest) {
+			ensureCapacity(44 * 3);
 			byte[] bytes = this.bytes;
 			int length = this.length;
-			for (int i = from; i < to; i++) {
-				length = writeEncodedAscii(bytes, length, source[i]);
+			for (int i = 0; i < 30; i += 3) {
+				int bits = (digest[i] & 0xFF) << 16 | (digest[i + 1] & 0xFF) << 8 | (digest[i + 2] & 0xFF);
+				length = writeEncodedAscii(bytes, length, BASE64[bits >>> 18]);
+				length = writeEncodedAscii(bytes, length, BASE64[(bits >>> 12) & 0x3F]);
+				length = writeEncodedAscii(bytes, length, BASE64[(bits >>> 6) & 0x3F]);
+				length = writeEncodedAscii(bytes, length, BASE64[bits & 0x3F]);
 			}
+			// 32 bytes: the last two make three characters and one '=' of padding.
+			int bits = (digest[30] & 0xFF) << 10 | (digest[31] & 0xFF) << 2;
+			length = writeEncodedAscii(bytes, length, BASE64[bits >>> 12]);
+			length = writeEncodedAscii(bytes, length, BASE64[(bits >>> 6) & 0x3F]);
+			length = writeEncodedAscii(bytes, length, BASE64[bits & 0x3F]);
+			length = writeEncodedAscii(bytes, length, '=');
 			this.length = length;
 		}
 
 		void writeEncoded(String value) {
 			ensureCapacity(value.length() * 3);
+			// Locals, not fields, in the loops that make most of the base string.
 			byte[] bytes = this.bytes;
 			int length = this.length;
 			for (int i = 0; i < value.length(); i++) {
@@ -460,8 +519,12 @@ public final class TbaSigner {
 	}
 
 	/**
-	 * Query and form parameters, normalized into one buffer and kept sorted by name then
-	 * value as they are added: a request has a handful, so insertion sort it is.
+	 * Query and form parameters as they go into the base string, each one
+	 * {@code name%3Dvalue} (decoded, encoded, then encoded again) in one buffer, kept
+	 * sorted by name then value as they are added: a request has a handful, so insertion
+	 * sort it is. RFC 5849 sorts the once-encoded form; encoding again only turns
+	 * {@code %} into {@code %25}, which keeps that order, so the twice-encoded bytes are
+	 * compared directly.
 	 */
 	private static final class Params {
 
@@ -477,52 +540,71 @@ public final class TbaSigner {
 			this.size = 0;
 		}
 
+		// One pass: split on '&' and the first '=', noting whether the parameter is
+		// already canonical (unreserved characters only), as it nearly always is.
 		void addAll(@Nullable String encoded) {
-			if (encoded == null || encoded.isEmpty()) {
+			if (encoded == null) {
 				return;
 			}
+			int length = encoded.length();
 			int start = 0;
-			while (start <= encoded.length()) {
-				int end = encoded.indexOf('&', start);
-				if (end == -1) {
-					end = encoded.length();
-				}
-				if (end > start) {
-					int equals = encoded.indexOf('=', start);
-					boolean hasValue = equals != -1 && equals < end;
-					int nameStart = this.text.length;
-					writeNormalized(encoded, start, hasValue ? equals : end);
-					int valueStart = this.text.length;
-					if (hasValue) {
-						writeNormalized(encoded, equals + 1, end);
+			int equals = -1;
+			boolean canonical = true;
+			for (int i = 0; i <= length; i++) {
+				char c = (i < length) ? encoded.charAt(i) : '&';
+				if (c == '&') {
+					if (i > start) {
+						add(encoded, start, equals, i, canonical);
 					}
-					add(nameStart, valueStart, this.text.length);
+					start = i + 1;
+					equals = -1;
+					canonical = true;
 				}
-				start = end + 1;
+				else if (c == '=' && equals == -1) {
+					equals = i;
+				}
+				else if (c >= 0x80 || !UNRESERVED[c]) {
+					canonical = false;
+				}
 			}
 		}
 
-		private void writeNormalized(String encoded, int start, int end) {
-			if (isCanonical(encoded, start, end)) {
-				this.text.writeAscii(encoded, start, end);
+		private void add(String encoded, int start, int equals, int end, boolean canonical) {
+			int nameEnd = (equals != -1) ? equals : end;
+			int valueStart = (equals != -1) ? equals + 1 : end;
+			AsciiBuffer text = this.text;
+			int name = text.length;
+			if (canonical) {
+				// Encoding a canonical component changes nothing, once or twice.
+				text.writeAscii(encoded, start, nameEnd);
 			}
 			else {
-				this.text.writeAscii(normalize(encoded.substring(start, end)));
+				text.writeEncoded(normalize(encoded.substring(start, nameEnd)));
 			}
+			int nameLimit = text.length;
+			text.write(ENCODED_EQUALS);
+			int value = text.length;
+			if (canonical) {
+				text.writeAscii(encoded, valueStart, end);
+			}
+			else {
+				text.writeEncoded(normalize(encoded.substring(valueStart, end)));
+			}
+			insert(name, nameLimit, value, text.length);
 		}
 
-		private void add(int nameStart, int valueStart, int valueEnd) {
+		private void insert(int nameStart, int nameEnd, int valueStart, int valueEnd) {
 			if (this.bounds.length < (this.size + 1) * 4) {
 				this.bounds = Arrays.copyOf(this.bounds, this.bounds.length * 2);
 			}
 			int index = this.size++;
 			byte[] bytes = this.text.bytes;
-			while (index > 0 && compare(index - 1, bytes, nameStart, valueStart, bytes, valueStart, valueEnd) > 0) {
+			while (index > 0 && compare(index - 1, bytes, nameStart, nameEnd, bytes, valueStart, valueEnd) > 0) {
 				System.arraycopy(this.bounds, (index - 1) * 4, this.bounds, index * 4, 4);
 				index--;
 			}
 			this.bounds[index * 4] = nameStart;
-			this.bounds[index * 4 + 1] = valueStart;
+			this.bounds[index * 4 + 1] = nameEnd;
 			this.bounds[index * 4 + 2] = valueStart;
 			this.bounds[index * 4 + 3] = valueEnd;
 		}
@@ -536,17 +618,26 @@ public final class TbaSigner {
 				int valueTo) {
 			int at = index * 4;
 			byte[] bytes = this.text.bytes;
-			int byName = Arrays.compare(bytes, this.bounds[at], this.bounds[at + 1], name, nameFrom, nameTo);
+			int byName = compareBytes(bytes, this.bounds[at], this.bounds[at + 1], name, nameFrom, nameTo);
 			return (byName != 0) ? byName
-					: Arrays.compare(bytes, this.bounds[at + 2], this.bounds[at + 3], value, valueFrom, valueTo);
+					: compareBytes(bytes, this.bounds[at + 2], this.bounds[at + 3], value, valueFrom, valueTo);
 		}
 
+		// Names differ within a few letters: a plain loop beats Arrays.compare's set-up.
+		private static int compareBytes(byte[] a, int aFrom, int aTo, byte[] b, int bFrom, int bTo) {
+			int common = Math.min(aTo - aFrom, bTo - bFrom);
+			for (int i = 0; i < common; i++) {
+				int difference = a[aFrom + i] - b[bFrom + i];
+				if (difference != 0) {
+					return difference;
+				}
+			}
+			return (aTo - aFrom) - (bTo - bFrom);
+		}
+
+		// "name%3Dvalue" lie together in the buffer.
 		void writeTo(AsciiBuffer target, int index) {
-			int at = index * 4;
-			byte[] bytes = this.text.bytes;
-			target.writeEncoded(bytes, this.bounds[at], this.bounds[at + 1]);
-			target.write(ENCODED_EQUALS);
-			target.writeEncoded(bytes, this.bounds[at + 2], this.bounds[at + 3]);
+			target.write(this.text.bytes, this.bounds[index * 4], this.bounds[index * 4 + 3]);
 		}
 
 	}
@@ -565,19 +656,34 @@ public final class TbaSigner {
 
 		private int randomIndex = RANDOM_BUFFER_SIZE;
 
-		// Values of the oauth_* parameters, encoded once, in base string order.
+		// Values of the oauth_* parameters as in the base string (encoded twice), in order.
 		final AsciiBuffer[] oauthValues = new AsciiBuffer[OAUTH_NAMES.length];
 
 		final Params params = new Params();
 
-		// The base string, then the header.
+		// The base string.
 		final AsciiBuffer text = new AsciiBuffer(512);
 
-		private final byte[] digest = new byte[32];
+		// The Unix seconds written in oauthValues[TIMESTAMP].
+		private long seconds = Long.MIN_VALUE;
 
-		final byte[] signature = new byte[44];
+		// The header, its first part written once.
+		final AsciiBuffer header = new AsciiBuffer(512);
 
-		Workspace(SecretKeySpec key, String consumerKey, String token) {
+		final byte[] digest = new byte[32];
+
+		// The encoded origin of the last request and what it was made from: a client
+		// sends to one host, so only the path is encoded on every request.
+		private @Nullable String originScheme;
+
+		private @Nullable String originHost;
+
+		private int originPort;
+
+		private byte[] encodedOrigin = new byte[0];
+
+
+		Workspace(SecretKeySpec key, String encodedConsumerKey, String encodedToken, byte[] headerStart) {
 			try {
 				this.mac = Mac.getInstance(ALGORITHM);
 				this.mac.init(key);
@@ -585,12 +691,13 @@ public final class TbaSigner {
 			catch (GeneralSecurityException ex) {
 				throw new IllegalStateException("HMAC-SHA256 is not available in this JVM", ex);
 			}
-			this.oauthValues[CONSUMER_KEY] = asciiBuffer(consumerKey);
+			this.oauthValues[CONSUMER_KEY] = asciiBuffer(encodedConsumerKey);
 			this.oauthValues[NONCE] = new AsciiBuffer(64);
 			this.oauthValues[SIGNATURE_METHOD] = asciiBuffer("HMAC-SHA256");
 			this.oauthValues[TIMESTAMP] = new AsciiBuffer(20);
-			this.oauthValues[TOKEN] = asciiBuffer(token);
+			this.oauthValues[TOKEN] = asciiBuffer(encodedToken);
 			this.oauthValues[VERSION] = asciiBuffer("1.0");
+			this.header.write(headerStart);
 		}
 
 		private static AsciiBuffer asciiBuffer(String value) {
@@ -614,20 +721,28 @@ public final class TbaSigner {
 		}
 
 		void newNonce() {
+			if (this.randomIndex == this.randomBytes.length) {
+				this.random.nextBytes(this.randomBytes);
+				this.randomIndex = 0;
+			}
 			AsciiBuffer nonce = this.oauthValues[NONCE];
 			nonce.clear();
 			nonce.ensureCapacity(NONCE_LENGTH);
 			byte[] chars = nonce.bytes;
-			for (int filled = 0; filled < NONCE_LENGTH;) {
-				if (this.randomIndex == this.randomBytes.length) {
-					this.random.nextBytes(this.randomBytes);
-					this.randomIndex = 0;
+			byte[] random = this.randomBytes;
+			int from = this.randomIndex;
+			// Three times: 40 bits, 8 characters.
+			for (int group = 0; group < 3; group++) {
+				long bits = 0;
+				for (int i = 0; i < 5; i++) {
+					bits = (bits << 8) | (random[from++] & 0xFF);
 				}
-				int value = this.randomBytes[this.randomIndex++] & 0xFF;
-				if (value < NONCE_BYTE_LIMIT) {
-					chars[filled++] = NONCE_ALPHABET[value % NONCE_ALPHABET.length];
+				for (int i = 7; i >= 0; i--) {
+					chars[group * 8 + i] = NONCE_ALPHABET[(int) bits & 0x1F];
+					bits >>>= 5;
 				}
 			}
+			this.randomIndex = from;
 			nonce.length = NONCE_LENGTH;
 		}
 
@@ -645,9 +760,26 @@ public final class TbaSigner {
 			return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 		}
 
+		byte[] encodedOrigin(URI uri) {
+			String scheme = uri.getScheme();
+			String host = uri.getHost();
+			int port = uri.getPort();
+			if (port != this.originPort || !host.equals(this.originHost) || !scheme.equals(this.originScheme)) {
+				this.encodedOrigin = encodeOrigin(scheme, host, port);
+				this.originScheme = scheme;
+				this.originHost = host;
+				this.originPort = port;
+			}
+			return this.encodedOrigin;
+		}
+
 		void useTimestamp(long seconds) {
-			this.oauthValues[TIMESTAMP].clear();
-			this.oauthValues[TIMESTAMP].writeDigits(seconds);
+			// Within the second of the last request the digits are already there.
+			if (seconds != this.seconds) {
+				this.oauthValues[TIMESTAMP].clear();
+				this.oauthValues[TIMESTAMP].writeDigits(seconds);
+				this.seconds = seconds;
+			}
 		}
 
 		void sign() {
@@ -658,7 +790,6 @@ public final class TbaSigner {
 			catch (GeneralSecurityException ex) {
 				throw new IllegalStateException(ex);
 			}
-			Base64.getEncoder().encode(this.digest, this.signature);
 		}
 
 	}

@@ -99,6 +99,15 @@ class TbaSignerTests {
 	}
 
 	@Test
+	void sortsPercentEncodedParametersByTheirOnceEncodedForm() {
+		TbaSigner signer = fixedSigner();
+		String base = signer.baseString("GET", URI.create("https://a.example/x?b=x-y&b=x%2By&b=x+y&a%2fb=1&b=x.y"),
+				null, "nonce123", "1");
+		assertThat(base).startsWith("GET&https%3A%2F%2Fa.example%2Fx&a%252Fb%3D1%26b%3Dx%2520y%26b%3Dx%252By"
+				+ "%26b%3Dx-y%26b%3Dx.y%26oauth_consumer_key%3Dck%26");
+	}
+
+	@Test
 	void refusesASuppliedNonceThatIsNotLettersAndDigits() {
 		TbaSigner signer = new TbaSigner(AccountId.of("1234567"), new TbaCredentials("ck", "cs", "tk", "ts"),
 				Clock.systemUTC(), () -> "abc\", oauth_x=\"1");
@@ -112,6 +121,22 @@ class TbaSignerTests {
 		TbaSigner signer = fixedSigner();
 		String base = signer.baseString("get", URI.create("HTTPS://A.Example:443/Path"), null, "nonce123", "1");
 		assertThat(base).startsWith("GET&https%3A%2F%2Fa.example%2FPath&");
+	}
+
+	@Test
+	void encodesTheOriginOfEachRequestWhenOneSignerSendsToSeveralHosts() {
+		TbaSigner signer = fixedSigner();
+		String[][] cases = { { "https://a.example/x", "GET&https%3A%2F%2Fa.example%2Fx&" },
+				{ "https://b.example/x", "GET&https%3A%2F%2Fb.example%2Fx&" },
+				{ "https://b.example:8443/x", "GET&https%3A%2F%2Fb.example%3A8443%2Fx&" },
+				{ "http://b.example:8443/x", "GET&http%3A%2F%2Fb.example%3A8443%2Fx&" },
+				{ "http://b.example:443/x", "GET&http%3A%2F%2Fb.example%3A443%2Fx&" },
+				{ "https://b.example:443/x", "GET&https%3A%2F%2Fb.example%2Fx&" },
+				{ "https://B.example/y", "GET&https%3A%2F%2Fb.example%2Fy&" },
+				{ "https://a.example/x", "GET&https%3A%2F%2Fa.example%2Fx&" } };
+		for (String[] c : cases) {
+			assertThat(signer.baseString("GET", URI.create(c[0]), null, "nonce123", "1")).startsWith(c[1]);
+		}
 	}
 
 	@Test
@@ -132,6 +157,16 @@ class TbaSignerTests {
 		String second = signer.authorizationHeader("GET", uri, null);
 		assertThat(nonce(first)).matches("[A-Za-z0-9]{24}").isNotEqualTo(nonce(second));
 		assertThat(first).contains("oauth_timestamp=\"1700000000\"").isNotEqualTo(second);
+	}
+
+	@Test
+	void writesTheTimestampOfEachSignatureWhenTheSecondChanges() {
+		TbaSigner signer = fixedSigner();
+		URI uri = URI.create("https://a.example/x");
+		for (String timestamp : new String[] { "1700000000", "1700000000", "1700000001", "999", "1700000001" }) {
+			assertThat(signer.baseString("GET", uri, null, "nonce123", timestamp))
+				.contains("%26oauth_timestamp%3D" + timestamp + "%26");
+		}
 	}
 
 	@Test
