@@ -54,6 +54,11 @@ final class NetSuiteAccounts {
 		positive("netsuite.retry.initial-backoff", properties.getRetry().getInitialBackoff(), problems);
 		positive("netsuite.retry.max-backoff", properties.getRetry().getMaxBackoff(), problems);
 		positive("netsuite.retry.max-elapsed", properties.getRetry().getMaxElapsed(), problems);
+		positive("netsuite.health.timeout", properties.getHealth().getTimeout(), problems);
+		if (properties.getHealth().getCacheTtl().isNegative()) {
+			problems.add(new Problem("netsuite.health.cache-ttl", "must not be negative",
+					"netsuite.health.cache-ttl: a duration such as 30s, or 0s to check on every probe"));
+		}
 		if (!problems.isEmpty() || accountId == null || consumerKey == null || consumerSecret == null
 				|| tokenId == null || tokenSecret == null) {
 			throw new InvalidNetSuitePropertiesException(problems);

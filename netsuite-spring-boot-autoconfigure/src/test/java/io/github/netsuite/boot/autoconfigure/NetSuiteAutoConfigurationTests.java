@@ -203,6 +203,15 @@ class NetSuiteAutoConfigurationTests {
 	}
 
 	@Test
+	void refusesANegativeHealthCacheTtlNamingTheKey() {
+		this.contextRunner.withPropertyValues(CREDENTIALS)
+			.withPropertyValues("netsuite.health.cache-ttl=-1s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("netsuite.health.cache-ttl must not be negative"));
+	}
+
+	@Test
 	void backsOffForBeansTheApplicationDefines() {
 		this.contextRunner.withPropertyValues(CREDENTIALS)
 			.withUserConfiguration(CustomBeansConfiguration.class)
