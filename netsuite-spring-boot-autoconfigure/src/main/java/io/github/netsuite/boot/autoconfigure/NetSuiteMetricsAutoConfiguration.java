@@ -13,14 +13,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for NetSuite's meters beyond the
- * {@code netsuite.requests} timer (which Micrometer's {@code DefaultMeterObservationHandler}
- * makes of the observation): {@code netsuite.retries}, {@code netsuite.throttled},
- * {@code netsuite.suiteql.pages}, {@code netsuite.suiteql.rows} and, once a
- * {@link ConcurrencyGovernor} is in use, the gauges {@code netsuite.requests.in-flight}
- * and {@code netsuite.requests.waiting}.
+ * {@link EnableAutoConfiguration Auto-configuration} for NetSuite's meters: the
+ * {@code netsuite.requests} timer made of the observation, {@code netsuite.retries},
+ * {@code netsuite.throttled}, {@code netsuite.suiteql.pages}, {@code netsuite.suiteql.rows}
+ * and, once a {@link ConcurrencyGovernor} is in use, the gauges
+ * {@code netsuite.requests.in-flight} and {@code netsuite.requests.waiting}.
  * <p>
  * Backs off without Micrometer or without a {@link MeterRegistry}.
  *
@@ -34,8 +34,10 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBean({ MeterRegistry.class, NetSuiteAccount.class })
 public final class NetSuiteMetricsAutoConfiguration {
 
-	// Boot registers every ObservationHandler bean with the ObservationRegistry.
+	// Boot hands an observation to the first MeterObservationHandler bean that supports it:
+	// ordered ahead of Micrometer's default handler, this one times NetSuite's requests.
 	@Bean
+	@Order(0)
 	@ConditionalOnMissingBean
 	NetSuiteMeterObservationHandler netSuiteMeterObservationHandler(MeterRegistry meterRegistry) {
 		return new NetSuiteMeterObservationHandler(meterRegistry);

@@ -44,6 +44,8 @@ public class NetSuiteRequestContext extends Observation.Context {
 
 	private boolean throttled;
 
+	private long startTime;
+
 	/**
 	 * Create a context.
 	 * @param request the request as it goes on the wire
@@ -143,6 +145,14 @@ public class NetSuiteRequestContext extends Observation.Context {
 
 	void setThrottled(boolean throttled) {
 		this.throttled = throttled;
+	}
+
+	long getStartTime() {
+		return this.startTime;
+	}
+
+	void setStartTime(long startTime) {
+		this.startTime = startTime;
 	}
 
 }

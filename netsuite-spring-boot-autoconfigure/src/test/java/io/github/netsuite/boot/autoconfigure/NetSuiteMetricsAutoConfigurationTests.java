@@ -93,6 +93,17 @@ class NetSuiteMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void takesTheRequestsTimerOverFromMicrometersDefaultHandlerWithoutALongTaskTimer() {
+		this.server.stubFor(get(urlPathEqualTo("/services/rest/record/v1/customer/4711"))
+			.willReturn(aResponse().withStatus(200).withBody("{\"id\":\"4711\"}")));
+		this.contextRunner.run((context) -> {
+			client(context).record("customer", "4711").get();
+			assertThat(registry(context).get("netsuite.requests").timer().count()).isEqualTo(1);
+			assertThat(registry(context).find("netsuite.requests.active").longTaskTimer()).isNull();
+		});
+	}
+
+	@Test
 	void tagsNetSuiteErrorCodeAndStillHandsTheErrorBodyOn() {
 		this.server.stubFor(get(urlPathEqualTo("/services/rest/record/v1/customer/4711")).willReturn(aResponse()
 			.withStatus(404)
