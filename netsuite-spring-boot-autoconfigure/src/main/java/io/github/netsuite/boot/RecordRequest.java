@@ -65,7 +65,12 @@ public final class RecordRequest {
 	 */
 	@SuppressWarnings("unchecked")
 	public Map<String, Object> get() {
-		return get(Map.class);
+		// Straight into a map, without the tree get(Class) goes through.
+		Map<String, Object> record = this.client.mapper().readValue(read(), Map.class);
+		if (record != null) {
+			record.remove("links");
+		}
+		return record;
 	}
 
 	/**
@@ -76,6 +81,14 @@ public final class RecordRequest {
 	 * @throws NetSuiteNotFoundException if there is no such record
 	 */
 	public <T> T get(Class<T> type) {
+		JsonNode json = this.client.mapper().readTree(read());
+		if (json instanceof ObjectNode object) {
+			object.remove("links");
+		}
+		return this.client.mapper().treeToValue(json, type);
+	}
+
+	private byte[] read() {
 		byte[] body = this.client.rest()
 			.get()
 			.uri((uri) -> {
@@ -91,11 +104,7 @@ public final class RecordRequest {
 			.retrieve()
 			.onStatus(this.client.errors())
 			.body(byte[].class);
-		JsonNode json = this.client.mapper().readTree((body != null) ? body : new byte[0]);
-		if (json instanceof ObjectNode object) {
-			object.remove("links");
-		}
-		return this.client.mapper().treeToValue(json, type);
+		return (body != null) ? body : new byte[0];
 	}
 
 	/**

@@ -44,12 +44,13 @@ public class DefaultNetSuiteRequestObservationConvention implements NetSuiteRequ
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(NetSuiteRequestContext context) {
-		return KeyValues.of(LowCardinalityKeyNames.ACCOUNT.withValue(context.getRealm()),
-				LowCardinalityKeyNames.API.withValue(context.getApi()),
-				LowCardinalityKeyNames.METHOD.withValue(context.getRequest().getMethod().name()),
+		// In the order of their keys, which KeyValues would otherwise sort them into.
+		return KeyValues.of(LowCardinalityKeyNames.METHOD.withValue(context.getRequest().getMethod().name()),
 				LowCardinalityKeyNames.STATUS.withValue(status(context)),
-				LowCardinalityKeyNames.OUTCOME.withValue(outcome(context.getStatusCode())),
-				LowCardinalityKeyNames.ERROR_CODE.withValue(errorCode(context.getErrorCode())));
+				LowCardinalityKeyNames.ACCOUNT.withValue(context.getRealm()),
+				LowCardinalityKeyNames.API.withValue(context.getApi()),
+				LowCardinalityKeyNames.ERROR_CODE.withValue(errorCode(context.getErrorCode())),
+				LowCardinalityKeyNames.OUTCOME.withValue(outcome(context.getStatusCode())));
 	}
 
 	@Override
