@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 
 import javax.crypto.Mac;
@@ -23,12 +25,14 @@ import org.jspecify.annotations.Nullable;
  * HMAC-SHA256, the realm in the header but not in the base string, every query parameter
  * (and form body parameter) signed as sent, a fresh nonce and timestamp on every call.
  * <p>
- * Thread-safe. Each thread keeps its own {@link Mac}, random source and buffers, so the
- * per-request path shares no mutable state and sets nothing up again. Everything the
- * signature covers is percent-encoded ASCII, so it is written as bytes, ready for the
- * {@link Mac}, and the only object made per request is the header itself (and the
- * normalized form of a query parameter that is not already canonical, and the encoded
- * origin when a thread's request goes to another host than its last one).
+ * Thread-safe. A request is signed in a workspace of its own (a {@link Mac}, a random
+ * source, buffers) that it borrows from the signer and gives back, so the per-request path
+ * shares no mutable state and sets nothing up again, on platform threads and on a virtual
+ * thread per request alike. Everything the signature covers is percent-encoded ASCII, so it
+ * is written as bytes, ready for the {@link Mac}, and the only object made per request is
+ * the header itself (and the normalized form of a query parameter that is not already
+ * canonical, and the encoded origin when a workspace's request goes to another host than
+ * its last one).
  *
  * @author NetSuite Spring Boot team
  */
@@ -85,6 +89,14 @@ public final class TbaSigner {
 
 	private static final byte[] HEADER_SIGNATURE = ascii("\", oauth_version=\"1.0\", oauth_signature=\"");
 
+	// A power of two, enough that threads signing at once rarely meet in a slot; the
+	// concurrency governor keeps them few anyway.
+	static final int IDLE_SLOTS = Integer
+		.highestOneBit(Math.min(64, Math.max(8, 4 * Runtime.getRuntime().availableProcessors())));
+
+	// Slots a thread tries, from the one its ID points to, to borrow or give back.
+	private static final int PROBES = 2;
+
 	private final Clock clock;
 
 	private final @Nullable Supplier<String> nonces;
@@ -105,7 +117,11 @@ public final class TbaSigner {
 	// sorts among them unless it is named oauth_*. Cut before the nonce and timestamp.
 	private final byte[][] oauthBlock;
 
-	private final ThreadLocal<Workspace> workspaces;
+	// Idle workspaces, each thread looking first where its ID points. Not a ThreadLocal: a
+	// virtual thread per request would set up a Mac and a seeded DRBG on every request.
+	private final AtomicReferenceArray<@Nullable Workspace> idle = new AtomicReferenceArray<>(IDLE_SLOTS);
+
+	private final AtomicInteger workspacesCreated = new AtomicInteger();
 
 	/**
 	 * Create a signer that takes time from the system clock and nonces from a
@@ -145,9 +161,8 @@ public final class TbaSigner {
 		this.oauthBlock = new byte[][] { ascii(consumerKeyParam + "%26oauth_nonce%3D"),
 				ascii("%26oauth_signature_method%3DHMAC-SHA256%26oauth_timestamp%3D"),
 				ascii("%26" + tokenParam + "%26oauth_version%3D1.0") };
-		this.workspaces = ThreadLocal.withInitial(
-				() -> new Workspace(this.key, encode(this.consumerKey), encode(this.token), this.headerStart));
-		this.workspaces.get();
+		// One ready, which also shows now whether the JDK can sign.
+		giveBack(newWorkspace());
 	}
 
 	/**
@@ -160,7 +175,16 @@ public final class TbaSigner {
 	 * @return the header value
 	 */
 	public String authorizationHeader(String method, URI uri, @Nullable String formBody) {
-		Workspace workspace = this.workspaces.get();
+		Workspace workspace = borrow();
+		try {
+			return authorizationHeader(workspace, method, uri, formBody);
+		}
+		finally {
+			giveBack(workspace);
+		}
+	}
+
+	private String authorizationHeader(Workspace workspace, String method, URI uri, @Nullable String formBody) {
 		if (this.nonces != null) {
 			workspace.useNonce(this.nonces.get());
 		}
@@ -170,7 +194,7 @@ public final class TbaSigner {
 		workspace.useTimestamp(this.clock.millis() / 1000);
 		writeBaseString(workspace, method, uri, formBody);
 		workspace.sign();
-		// The header's constant start is written once per thread: keep it, replace the rest.
+		// The header's constant start is written once per workspace: keep it, replace the rest.
 		AsciiBuffer header = workspace.header;
 		header.truncate(this.headerStart.length);
 		header.write(workspace.oauthValues[TIMESTAMP]);
@@ -192,11 +216,16 @@ public final class TbaSigner {
 	 * @return the base string
 	 */
 	String baseString(String method, URI uri, @Nullable String formBody, String nonce, String timestamp) {
-		Workspace workspace = this.workspaces.get();
-		workspace.useNonce(nonce);
-		workspace.useTimestamp(Long.parseLong(timestamp));
-		writeBaseString(workspace, method, uri, formBody);
-		return workspace.text.toString();
+		Workspace workspace = borrow();
+		try {
+			workspace.useNonce(nonce);
+			workspace.useTimestamp(Long.parseLong(timestamp));
+			writeBaseString(workspace, method, uri, formBody);
+			return workspace.text.toString();
+		}
+		finally {
+			giveBack(workspace);
+		}
 	}
 
 	/**
@@ -205,11 +234,56 @@ public final class TbaSigner {
 	 * @return the signature
 	 */
 	String signature(String baseString) {
-		Workspace workspace = this.workspaces.get();
-		workspace.text.clear();
-		workspace.text.writeAscii(baseString);
-		workspace.sign();
-		return Base64.getEncoder().encodeToString(workspace.digest);
+		Workspace workspace = borrow();
+		try {
+			workspace.text.clear();
+			workspace.text.writeAscii(baseString);
+			workspace.sign();
+			return Base64.getEncoder().encodeToString(workspace.digest);
+		}
+		finally {
+			giveBack(workspace);
+		}
+	}
+
+	/**
+	 * Return how many workspaces this signer has set up so far.
+	 * @return the number of workspaces
+	 */
+	int workspacesCreated() {
+		return this.workspacesCreated.get();
+	}
+
+	private Workspace borrow() {
+		int home = homeSlot();
+		for (int probe = 0; probe < PROBES; probe++) {
+			int slot = (home + probe) & (IDLE_SLOTS - 1);
+			Workspace workspace = this.idle.get(slot);
+			if (workspace != null && this.idle.compareAndSet(slot, workspace, null)) {
+				return workspace;
+			}
+		}
+		return newWorkspace();
+	}
+
+	private void giveBack(Workspace workspace) {
+		int home = homeSlot();
+		for (int probe = 0; probe < PROBES; probe++) {
+			if (this.idle.compareAndSet((home + probe) & (IDLE_SLOTS - 1), null, workspace)) {
+				return;
+			}
+		}
+		// Every slot it may use is taken: more threads signed at once than usual.
+	}
+
+	@SuppressWarnings("deprecation") // Thread.threadId() is Java 19
+	private static int homeSlot() {
+		return (int) Thread.currentThread().getId() & (IDLE_SLOTS - 1);
+	}
+
+	private Workspace newWorkspace() {
+		this.workspacesCreated.incrementAndGet();
+		return new Workspace(this.key, encode(this.consumerKey), encode(this.token), this.headerStart);
 	}
 
 	private void writeBaseString(Workspace workspace, String method, URI uri, @Nullable String formBody) {
