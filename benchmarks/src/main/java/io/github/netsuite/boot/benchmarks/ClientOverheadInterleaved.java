@@ -1,0 +1,57 @@
+package io.github.netsuite.boot.benchmarks;
+
+/**
+ * {@link ClientOverheadBenchmark}'s {@code plainClient} and {@code signedClient} in one
+ * JVM, in alternating blocks, so that both meet the machine in the same state: a plain
+ * {@code main}, not JMH. Arguments: blocks of each kind (default 16), requests per block
+ * (default 4000). The first quarter of the blocks is warm-up.
+ *
+ * @author NetSuite Spring Boot team
+ */
+public final class ClientOverheadInterleaved {
+
+	private ClientOverheadInterleaved() {
+	}
+
+	/**
+	 * Run the blocks and print each and the mean of the measured ones.
+	 * @param args blocks of each kind, requests per block
+	 * @throws Exception if the server or a request fails
+	 */
+	public static void main(String[] args) throws Exception {
+		int blocks = (args.length > 0) ? Integer.parseInt(args[0]) : 16;
+		int requests = (args.length > 1) ? Integer.parseInt(args[1]) : 4000;
+		ClientOverheadBenchmark benchmark = new ClientOverheadBenchmark();
+		benchmark.setUp();
+		try {
+			double plainTotal = 0;
+			double signedTotal = 0;
+			for (int block = 0; block < blocks; block++) {
+				long start = System.nanoTime();
+				for (int i = 0; i < requests; i++) {
+					benchmark.plainClient();
+				}
+				double plain = (System.nanoTime() - start) / 1000.0 / requests;
+				start = System.nanoTime();
+				for (int i = 0; i < requests; i++) {
+					benchmark.signedClient();
+				}
+				double signed = (System.nanoTime() - start) / 1000.0 / requests;
+				boolean warmUp = block < blocks / 4;
+				if (!warmUp) {
+					plainTotal += plain;
+					signedTotal += signed;
+				}
+				System.out.printf("block %2d%s: plainClient %6.1f µs, signedClient %6.1f µs%n", block,
+						warmUp ? " (warm-up)" : "", plain, signed);
+			}
+			int measured = blocks - blocks / 4;
+			System.out.printf("plainClient %.1f µs, signedClient %.1f µs, signed / plain %.3f%n",
+					plainTotal / measured, signedTotal / measured, signedTotal / plainTotal);
+		}
+		finally {
+			benchmark.tearDown();
+		}
+	}
+
+}
