@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -60,13 +61,15 @@ public final class RecordRequest {
 
 	/**
 	 * Read the record as a map of field to value.
-	 * @return the record
+	 * @return the record, or {@code null} if NetSuite answered without a body
 	 * @throws NetSuiteNotFoundException if there is no such record
 	 */
 	@SuppressWarnings("unchecked")
-	public Map<String, Object> get() {
-		// Straight into a map, without the tree get(Class) goes through.
-		Map<String, Object> record = this.client.mapper().readValue(read(), Map.class);
+	public @Nullable Map<String, Object> get() {
+		// Straight into a map, without the tree get(Class) goes through; an empty answer
+		// reads as no record there, so here too.
+		byte[] body = read();
+		Map<String, Object> record = (body.length > 0) ? this.client.mapper().readValue(body, Map.class) : null;
 		if (record != null) {
 			record.remove("links");
 		}
@@ -77,10 +80,10 @@ public final class RecordRequest {
 	 * Read the record, mapped to the given type.
 	 * @param <T> the type
 	 * @param type the type
-	 * @return the record
+	 * @return the record, or {@code null} if NetSuite answered without a body
 	 * @throws NetSuiteNotFoundException if there is no such record
 	 */
-	public <T> T get(Class<T> type) {
+	public <T> @Nullable T get(Class<T> type) {
 		JsonNode json = this.client.mapper().readTree(read());
 		if (json instanceof ObjectNode object) {
 			object.remove("links");

@@ -146,6 +146,13 @@ class NetSuiteClientWireMockTests {
 	}
 
 	@Test
+	void readsAnEmptyRecordAnswerAsNoRecordWhetherAsMapOrTyped() {
+		server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+		assertThat(this.client.record("customer", "42").get()).isNull();
+		assertThat(this.client.record("customer", "42").get(Map.class)).isNull();
+	}
+
+	@Test
 	void encodesRecordTypeAndIdAsPathSegments() {
 		server.stubFor(any(anyUrl()).willReturn(okJson("{}")));
 		this.client.record("customrecord_a b", "1/2?x").get();
