@@ -64,8 +64,9 @@ public class NetSuiteMeterObservationHandler implements MeterObservationHandler<
 	public NetSuiteMeterObservationHandler(MeterRegistry registry) {
 		this.registry = Objects.requireNonNull(registry, "registry");
 		this.clock = registry.config().clock();
-		// A timer removed from the registry must be registered again, not recorded unseen.
-		registry.config().onMeterRemoved((meter) -> this.timers.values().remove(meter));
+		// A timer removed from the registry must be registered again, not recorded unseen;
+		// a meter filter may have made several keys one timer.
+		registry.config().onMeterRemoved((meter) -> this.timers.values().removeIf((timer) -> timer == meter));
 	}
 
 	@Override

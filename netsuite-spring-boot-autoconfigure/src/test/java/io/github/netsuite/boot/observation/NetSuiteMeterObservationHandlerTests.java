@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
@@ -61,6 +62,20 @@ class NetSuiteMeterObservationHandlerTests {
 	}
 
 	@Test
+	void recordsOnATimerRegisteredAgainAfterTheRegistryDroppedOneAMeterFilterMadeOfSeveralTagSets() {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		meters.config().meterFilter(MeterFilter.ignoreTags("http.status", "outcome"));
+		ObservationRegistry observations = ObservationRegistry.create();
+		observations.observationConfig().observationHandler(new NetSuiteMeterObservationHandler(meters));
+		stop(start(1, observations), 200);
+		stop(start(1, observations), 404);
+		meters.clear();
+		stop(start(1, observations), 200);
+		stop(start(1, observations), 404);
+		assertThat(meters.get("netsuite.requests").timer().count()).isEqualTo(2);
+	}
+
+	@Test
 	void keepsOneTimerPerSetOfTags() {
 		stop(start(1), 200);
 		stop(start(1), 200);
@@ -85,11 +100,15 @@ class NetSuiteMeterObservationHandlerTests {
 	}
 
 	private Observation start(int attempt) {
+		return start(attempt, this.observations);
+	}
+
+	private static Observation start(int attempt, ObservationRegistry observations) {
 		NetSuiteRequestContext context = new NetSuiteRequestContext(
 				new MockClientHttpRequest(HttpMethod.GET, URI.create("https://example.test/services/rest/record/v1/customer/42")),
 				"1234567_SB1", attempt);
 		return NetSuiteObservationDocumentation.REQUESTS
-			.observation(null, new DefaultNetSuiteRequestObservationConvention(), () -> context, this.observations)
+			.observation(null, new DefaultNetSuiteRequestObservationConvention(), () -> context, observations)
 			.start();
 	}
 
