@@ -4,42 +4,90 @@ import java.net.URI;
 import java.util.Objects;
 
 import io.github.netsuite.boot.auth.AccountId;
-import io.github.netsuite.boot.auth.TbaCredentials;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.web.client.RestClient;
+
 /**
- * One NetSuite account as the application reaches it: its ID, the credentials and the
- * base URLs of REST web services and RESTlets. Everything that is per account hangs off
- * this object.
+ * One NetSuite account as the application reaches it, and everything that is per
+ * account: its name in the configuration, its ID (whose realm tags its metrics), the base
+ * URLs, how it authenticates, its concurrency permits, its two signed {@link RestClient}s
+ * and its {@link NetSuiteClient}. The auto-configuration builds one per configured account
+ * and holds them in {@link NetSuiteAccounts}.
  *
  * @author NetSuite Spring Boot team
  */
 public final class NetSuiteAccount {
 
-	private final AccountId id;
+	private final String name;
 
-	private final TbaCredentials credentials;
+	private final AccountId id;
 
 	private final URI restUrl;
 
 	private final URI restletUrl;
 
+	private final NetSuiteAuthentication authentication;
+
+	private final @Nullable NetSuitePermits permits;
+
+	private final RestClient restClient;
+
+	private final RestClient restletClient;
+
+	private final NetSuiteClient client;
+
 	/**
 	 * Create an account.
+	 * @param name the account's name: {@link NetSuiteAccounts#PRIMARY} or the
+	 * {@code <name>} of {@code netsuite.accounts.<name>.*}
 	 * @param id the account ID
-	 * @param credentials the token-based authentication credentials
-	 * @param restUrl the base URL of REST web services, or {@code null} for NetSuite's
-	 * ({@code https://<account>.suitetalk.api.netsuite.com})
-	 * @param restletUrl the base URL of RESTlets, or {@code null} for NetSuite's
-	 * ({@code https://<account>.restlets.api.netsuite.com})
+	 * @param restUrl the base URL of REST web services
+	 * @param restletUrl the base URL of RESTlets
+	 * @param authentication how the account's requests authenticate
+	 * @param permits the account's concurrency permits, or {@code null} when not limited
+	 * @param restClient the client signed for REST web services
+	 * @param restletClient the client signed for RESTlets
+	 * @param client the high-level client over the two
 	 */
-	public NetSuiteAccount(AccountId id, TbaCredentials credentials, @Nullable URI restUrl,
-			@Nullable URI restletUrl) {
+	public NetSuiteAccount(String name, AccountId id, URI restUrl, URI restletUrl,
+			NetSuiteAuthentication authentication, @Nullable NetSuitePermits permits, RestClient restClient,
+			RestClient restletClient, NetSuiteClient client) {
+		this.name = Objects.requireNonNull(name, "name");
 		this.id = Objects.requireNonNull(id, "id");
-		this.credentials = Objects.requireNonNull(credentials, "credentials");
-		this.restUrl = (restUrl != null) ? restUrl : URI.create("https://" + id.host() + ".suitetalk.api.netsuite.com");
-		this.restletUrl = (restletUrl != null) ? restletUrl
-				: URI.create("https://" + id.host() + ".restlets.api.netsuite.com");
+		this.restUrl = Objects.requireNonNull(restUrl, "restUrl");
+		this.restletUrl = Objects.requireNonNull(restletUrl, "restletUrl");
+		this.authentication = Objects.requireNonNull(authentication, "authentication");
+		this.permits = permits;
+		this.restClient = Objects.requireNonNull(restClient, "restClient");
+		this.restletClient = Objects.requireNonNull(restletClient, "restletClient");
+		this.client = Objects.requireNonNull(client, "client");
+	}
+
+	/**
+	 * Return NetSuite's default base URL of REST web services for an account.
+	 * @param id the account ID
+	 * @return {@code https://<account>.suitetalk.api.netsuite.com}
+	 */
+	public static URI defaultRestUrl(AccountId id) {
+		return URI.create("https://" + id.host() + ".suitetalk.api.netsuite.com");
+	}
+
+	/**
+	 * Return NetSuite's default base URL of RESTlets for an account.
+	 * @param id the account ID
+	 * @return {@code https://<account>.restlets.api.netsuite.com}
+	 */
+	public static URI defaultRestletUrl(AccountId id) {
+		return URI.create("https://" + id.host() + ".restlets.api.netsuite.com");
+	}
+
+	/**
+	 * Return the account's name in the configuration.
+	 * @return the name
+	 */
+	public String name() {
+		return this.name;
 	}
 
 	/**
@@ -48,14 +96,6 @@ public final class NetSuiteAccount {
 	 */
 	public AccountId id() {
 		return this.id;
-	}
-
-	/**
-	 * Return the credentials.
-	 * @return the credentials
-	 */
-	public TbaCredentials credentials() {
-		return this.credentials;
 	}
 
 	/**
@@ -74,10 +114,50 @@ public final class NetSuiteAccount {
 		return this.restletUrl;
 	}
 
+	/**
+	 * Return how the account's requests authenticate.
+	 * @return the authentication
+	 */
+	public NetSuiteAuthentication authentication() {
+		return this.authentication;
+	}
+
+	/**
+	 * Return the account's concurrency permits.
+	 * @return the permits, or {@code null} when requests are not limited
+	 */
+	public @Nullable NetSuitePermits permits() {
+		return this.permits;
+	}
+
+	/**
+	 * Return the client signed for REST web services, with their base URL.
+	 * @return the REST client
+	 */
+	public RestClient restClient() {
+		return this.restClient;
+	}
+
+	/**
+	 * Return the client signed for RESTlets, with their base URL.
+	 * @return the RESTlet client
+	 */
+	public RestClient restletClient() {
+		return this.restletClient;
+	}
+
+	/**
+	 * Return the high-level client of the account.
+	 * @return the client
+	 */
+	public NetSuiteClient client() {
+		return this.client;
+	}
+
 	@Override
 	public String toString() {
-		return "NetSuiteAccount[realm=" + this.id.realm() + ", restUrl=" + this.restUrl + ", restletUrl="
-				+ this.restletUrl + "]";
+		return "NetSuiteAccount[name=" + this.name + ", realm=" + this.id.realm() + ", restUrl=" + this.restUrl
+				+ ", restletUrl=" + this.restletUrl + "]";
 	}
 
 }

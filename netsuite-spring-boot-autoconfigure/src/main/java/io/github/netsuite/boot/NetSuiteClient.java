@@ -2,7 +2,8 @@ package io.github.netsuite.boot;
 
 import java.util.Objects;
 
-import io.github.netsuite.boot.http.NetSuiteErrorDecoder;
+import io.github.netsuite.boot.auth.AccountId;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.util.Assert;
@@ -29,6 +30,8 @@ import org.springframework.web.client.RestClient;
  */
 public final class NetSuiteClient {
 
+	private final @Nullable AccountId account;
+
 	private final RestClient rest;
 
 	private final RestClient restlets;
@@ -40,28 +43,32 @@ public final class NetSuiteClient {
 	private final SuiteQlPageListener suiteQlPageListener;
 
 	/**
-	 * Create a client.
+	 * Create a client over plain signed clients, with a generic hint on login failures.
 	 * @param rest a client signed for the account, with the REST web services base URL
 	 * @param restlets a client signed for the account, with the RESTlet base URL
 	 * @param mapper the mapper for request and response bodies
 	 */
 	public NetSuiteClient(RestClient rest, RestClient restlets, ObjectMapper mapper) {
-		this(rest, restlets, mapper, SuiteQlPageListener.NONE);
+		this(null, rest, restlets, mapper, new NetSuiteErrorDecoder(null), SuiteQlPageListener.NONE);
 	}
 
 	/**
-	 * Create a client that reports the SuiteQL pages it reads.
+	 * Create a client for an account that reports the SuiteQL pages it reads.
+	 * @param account the account, as told to the listener, or {@code null} if unknown
+	 * (the listener is then not told)
 	 * @param rest a client signed for the account, with the REST web services base URL
 	 * @param restlets a client signed for the account, with the RESTlet base URL
 	 * @param mapper the mapper for request and response bodies
+	 * @param errors the decoder of the account's error answers
 	 * @param suiteQlPageListener told of every SuiteQL page read
 	 */
-	public NetSuiteClient(RestClient rest, RestClient restlets, ObjectMapper mapper,
-			SuiteQlPageListener suiteQlPageListener) {
+	public NetSuiteClient(@Nullable AccountId account, RestClient rest, RestClient restlets, ObjectMapper mapper,
+			NetSuiteErrorDecoder errors, SuiteQlPageListener suiteQlPageListener) {
+		this.account = account;
 		this.rest = Objects.requireNonNull(rest, "rest");
 		this.restlets = Objects.requireNonNull(restlets, "restlets");
 		this.mapper = Objects.requireNonNull(mapper, "mapper");
-		this.errors = new NetSuiteErrorDecoder(mapper);
+		this.errors = Objects.requireNonNull(errors, "errors");
 		this.suiteQlPageListener = Objects.requireNonNull(suiteQlPageListener, "suiteQlPageListener");
 	}
 
@@ -126,8 +133,10 @@ public final class NetSuiteClient {
 		return this.errors;
 	}
 
-	SuiteQlPageListener suiteQlPageListener() {
-		return this.suiteQlPageListener;
+	void pageRead(int rows) {
+		if (this.account != null) {
+			this.suiteQlPageListener.pageRead(this.account, rows);
+		}
 	}
 
 }

@@ -49,8 +49,9 @@ public final class RecordCollection {
 			.uri(PATH, this.type)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(this.client.mapper().writeValueAsBytes(record))
+			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST)
 			.retrieve()
-			.onStatus(this.client.errors())
+			.onStatus(NetSuiteErrorDecoder.IS_ERROR, this.client.errors())
 			.toBodilessEntity();
 		URI location = response.getHeaders().getLocation();
 		if (location == null || location.getPath() == null) {
@@ -74,8 +75,9 @@ public final class RecordCollection {
 			.uri(PATH + "/eid:{externalId}", this.type, externalId)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(this.client.mapper().writeValueAsBytes(record))
+			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST)
 			.retrieve()
-			.onStatus(this.client.errors())
+			.onStatus(NetSuiteErrorDecoder.IS_ERROR, this.client.errors())
 			.toBodilessEntity();
 	}
 
@@ -124,8 +126,9 @@ public final class RecordCollection {
 			.get()
 			.uri((uri) -> uri(uri, limit, offset))
 			.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST)
 			.retrieve()
-			.onStatus(this.client.errors())
+			.onStatus(NetSuiteErrorDecoder.IS_ERROR, this.client.errors())
 			.body(byte[].class);
 		return PagedItems.page(this.client.mapper().readTree((body != null) ? body : new byte[0]));
 	}

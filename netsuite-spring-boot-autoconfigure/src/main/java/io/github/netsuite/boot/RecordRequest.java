@@ -104,8 +104,9 @@ public final class RecordRequest {
 				return uri.path(PATH).build(this.type, this.id, String.join(",", this.fields));
 			})
 			.accept(MediaType.APPLICATION_JSON)
+			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST)
 			.retrieve()
-			.onStatus(this.client.errors())
+			.onStatus(NetSuiteErrorDecoder.IS_ERROR, this.client.errors())
 			.body(byte[].class);
 		return (body != null) ? body : new byte[0];
 	}
@@ -121,8 +122,9 @@ public final class RecordRequest {
 			.uri(PATH, this.type, this.id)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(this.client.mapper().writeValueAsBytes(changes))
+			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST)
 			.retrieve()
-			.onStatus(this.client.errors())
+			.onStatus(NetSuiteErrorDecoder.IS_ERROR, this.client.errors())
 			.toBodilessEntity();
 	}
 
@@ -133,8 +135,9 @@ public final class RecordRequest {
 		this.client.rest()
 			.delete()
 			.uri(PATH, this.type, this.id)
+			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST)
 			.retrieve()
-			.onStatus(this.client.errors())
+			.onStatus(NetSuiteErrorDecoder.IS_ERROR, this.client.errors())
 			.toBodilessEntity();
 	}
 

@@ -141,13 +141,16 @@ public final class RestletRequest {
 		}
 		RestClient.RequestBodySpec request = this.client.restlets()
 			.method(method)
-			.uri(template.toString(), variables);
+			.uri(template.toString(), variables)
+			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.RESTLET);
 		if (body != null) {
 			MediaType type = (this.contentType != null) ? this.contentType
 					: (body instanceof String) ? MediaType.TEXT_PLAIN : MediaType.APPLICATION_JSON;
 			request.contentType(type).body(bytes(body, type));
 		}
-		byte[] answer = request.retrieve().onStatus(this.client.errors()).body(byte[].class);
+		byte[] answer = request.retrieve()
+			.onStatus(NetSuiteErrorDecoder.IS_ERROR, this.client.errors())
+			.body(byte[].class);
 		return read(answer, responseType);
 	}
 

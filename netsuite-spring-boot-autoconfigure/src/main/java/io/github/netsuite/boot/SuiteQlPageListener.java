@@ -1,5 +1,7 @@
 package io.github.netsuite.boot;
 
+import io.github.netsuite.boot.auth.AccountId;
+
 /**
  * Told of every page of SuiteQL rows {@link NetSuiteClient} reads; the metrics
  * auto-configuration counts them as {@code netsuite.suiteql.pages} and
@@ -13,13 +15,14 @@ public interface SuiteQlPageListener {
 	/**
 	 * A listener that does nothing.
 	 */
-	SuiteQlPageListener NONE = (rows) -> {
+	SuiteQlPageListener NONE = (account, rows) -> {
 	};
 
 	/**
 	 * Called once NetSuite answered a SuiteQL page request and the page was read.
+	 * @param account the account the page came from
 	 * @param rows the number of rows on the page
 	 */
-	void pageRead(int rows);
+	void pageRead(AccountId account, int rows);
 
 }

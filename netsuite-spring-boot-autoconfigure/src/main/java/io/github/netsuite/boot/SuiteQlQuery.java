@@ -126,15 +126,18 @@ public final class SuiteQlQuery {
 			.post()
 			.uri((uri) -> uri.path(PATH).queryParam("limit", limit).queryParam("offset", offset).build())
 			.header("Prefer", "transient")
+			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.SUITEQL)
+			// A query changes nothing: repeating it is safe.
+			.attribute(NetSuiteRequests.IDEMPOTENT_ATTRIBUTE, true)
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.APPLICATION_JSON)
 			.body(body)
 			.retrieve()
-			.onStatus(this.client.errors())
+			.onStatus(NetSuiteErrorDecoder.IS_ERROR, this.client.errors())
 			.body(byte[].class);
 		NetSuitePage<ObjectNode> page = PagedItems
 			.page(this.client.mapper().readTree((response != null) ? response : new byte[0]));
-		this.client.suiteQlPageListener().pageRead(page.items().size());
+		this.client.pageRead(page.items().size());
 		return page;
 	}
 

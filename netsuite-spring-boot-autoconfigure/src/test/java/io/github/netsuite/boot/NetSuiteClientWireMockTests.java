@@ -14,7 +14,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.netsuite.boot.auth.AccountId;
 import io.github.netsuite.boot.auth.TbaCredentials;
 import io.github.netsuite.boot.auth.TbaSigner;
-import io.github.netsuite.boot.http.TbaSigningInterceptor;
+import io.github.netsuite.boot.http.NetSuiteAuthenticationInterceptor;
+import io.github.netsuite.boot.http.TbaAuthentication;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,11 +55,13 @@ class NetSuiteClientWireMockTests {
 
 	@BeforeEach
 	void createClient() {
+		TbaAuthentication authentication = new TbaAuthentication(this.signer);
 		RestClient rest = RestClient.builder()
 			.baseUrl(server.baseUrl())
-			.requestInterceptor(new TbaSigningInterceptor(this.signer))
+			.requestInterceptor(new NetSuiteAuthenticationInterceptor(authentication))
 			.build();
-		this.client = new NetSuiteClient(rest, rest, JsonMapper.builder().build());
+		this.client = new NetSuiteClient(AccountId.of("1234567_SB1"), rest, rest, JsonMapper.builder().build(),
+				new NetSuiteErrorDecoder(authentication), SuiteQlPageListener.NONE);
 	}
 
 	@Test
@@ -263,6 +266,17 @@ class NetSuiteClientWireMockTests {
 			})
 			.withMessageNotContaining("secret-value")
 			.withMessageNotContaining("offset");
+	}
+
+	@Test
+	void givesAGenericLoginHintWithoutTheAccountsAuthentication() {
+		server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401)
+			.withBody("{\"error\" : {\"code\" : \"INVALID_LOGIN_ATTEMPT\",\"message\" : \"Invalid login attempt.\"}}")));
+		RestClient rest = RestClient.builder().baseUrl(server.baseUrl()).build();
+		NetSuiteClient plain = new NetSuiteClient(rest, rest, JsonMapper.builder().build());
+		assertThatExceptionOfType(NetSuiteAuthenticationException.class)
+			.isThrownBy(() -> plain.restlet("6", "1").get(String.class))
+			.satisfies((ex) -> assertThat(ex.getHint()).contains("View Login Audit Trail"));
 	}
 
 	@Test

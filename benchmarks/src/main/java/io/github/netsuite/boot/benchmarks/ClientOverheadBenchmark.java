@@ -7,12 +7,17 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.netsuite.boot.NetSuiteClient;
+import io.github.netsuite.boot.NetSuiteErrorDecoder;
+import io.github.netsuite.boot.NetSuiteRequests;
+import io.github.netsuite.boot.SuiteQlPageListener;
 import io.github.netsuite.boot.auth.AccountId;
 import io.github.netsuite.boot.auth.TbaCredentials;
 import io.github.netsuite.boot.auth.TbaSigner;
 import io.github.netsuite.boot.http.ConcurrencyGovernor;
+import io.github.netsuite.boot.http.NetSuiteAuthenticationInterceptor;
+import io.github.netsuite.boot.http.NetSuiteErrorInterceptor;
 import io.github.netsuite.boot.http.RetryInterceptor;
-import io.github.netsuite.boot.http.TbaSigningInterceptor;
+import io.github.netsuite.boot.http.TbaAuthentication;
 import io.github.netsuite.boot.observation.NetSuiteMeterObservationHandler;
 import io.github.netsuite.boot.observation.NetSuiteObservationInterceptor;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -98,7 +103,7 @@ public class ClientOverheadBenchmark {
 		return response;
 	}
 
-	// The chain NetSuiteAutoConfiguration builds, outermost first.
+	// The chain NetSuiteAccountFactory builds, outermost first.
 	private static NetSuiteClient netSuiteClient(String baseUrl, ClientHttpRequestFactory requestFactory) {
 		MeterRegistry meters = new SimpleMeterRegistry();
 		ObservationRegistry observations = ObservationRegistry.create();
@@ -109,6 +114,8 @@ public class ClientOverheadBenchmark {
 		AccountId account = AccountId.of("1234567_SB1");
 		TbaSigner signer = new TbaSigner(account, new TbaCredentials(SigningBenchmark.CONSUMER_KEY,
 				SigningBenchmark.CONSUMER_SECRET, SigningBenchmark.TOKEN_ID, SigningBenchmark.TOKEN_SECRET));
+		TbaAuthentication authentication = new TbaAuthentication(signer);
+		NetSuiteErrorDecoder errors = new NetSuiteErrorDecoder(authentication);
 		RestClient rest = RestClient.builder()
 			.baseUrl(baseUrl)
 			.requestFactory(requestFactory)
@@ -116,9 +123,13 @@ public class ClientOverheadBenchmark {
 					Duration.ofSeconds(60)))
 			.requestInterceptor(new ConcurrencyGovernor(5, Duration.ofSeconds(30)))
 			.requestInterceptor(new NetSuiteObservationInterceptor(observations, account.realm(), null))
-			.requestInterceptor(new TbaSigningInterceptor(signer))
+			.requestInterceptor(new NetSuiteErrorInterceptor())
+			.requestInterceptor(new NetSuiteAuthenticationInterceptor(authentication))
+			.defaultRequest((request) -> request.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST))
+			.defaultStatusHandler(NetSuiteErrorDecoder.IS_ERROR, errors)
 			.build();
-		return new NetSuiteClient(rest, rest, JsonMapper.builder().build());
+		return new NetSuiteClient(account, rest, rest, JsonMapper.builder().build(), errors,
+				SuiteQlPageListener.NONE);
 	}
 
 	@TearDown

@@ -17,7 +17,8 @@ import io.github.netsuite.boot.auth.AccountId;
 import io.github.netsuite.boot.auth.TbaCredentials;
 import io.github.netsuite.boot.auth.TbaSigner;
 import io.github.netsuite.boot.http.ConcurrencyGovernor;
-import io.github.netsuite.boot.http.TbaSigningInterceptor;
+import io.github.netsuite.boot.http.NetSuiteAuthenticationInterceptor;
+import io.github.netsuite.boot.http.TbaAuthentication;
 
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
@@ -88,7 +89,7 @@ public final class GovernorThroughputBenchmark {
 				.baseUrl("http://127.0.0.1:" + server.getAddress().getPort())
 				.requestFactory(new SimpleClientHttpRequestFactory())
 				.requestInterceptor(governor)
-				.requestInterceptor(new TbaSigningInterceptor(signer))
+				.requestInterceptor(new NetSuiteAuthenticationInterceptor(new TbaAuthentication(signer)))
 				.build();
 			// Warm up the JIT and the connection pool before measuring.
 			measure(executor, client, callers, Duration.ofSeconds(2));

@@ -1,61 +1,67 @@
 package io.github.netsuite.boot.autoconfigure;
 
+import java.util.Locale;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * The five properties that make up a NetSuite connection, with where each value comes
- * from in NetSuite.
+ * from in NetSuite. The same for every account, under its own prefix.
  *
  * @author NetSuite Spring Boot team
  */
 enum CredentialProperty {
 
-	ACCOUNT("netsuite.account", NetSuiteProperties::getAccount,
+	ACCOUNT("account", NetSuiteAccountProperties::getAccount,
 			"the account ID from Setup > Company > Company Information (sandboxes end in _SB1)"),
 
-	CONSUMER_KEY("netsuite.consumer-key", NetSuiteProperties::getConsumerKey,
+	CONSUMER_KEY("consumer-key", NetSuiteAccountProperties::getConsumerKey,
 			"the consumer key of the integration record (Setup > Integration > Manage Integrations); "
 					+ "it is shown only once, so use 'Reset Credentials' on the record if it is lost"),
 
-	CONSUMER_SECRET("netsuite.consumer-secret", NetSuiteProperties::getConsumerSecret,
+	CONSUMER_SECRET("consumer-secret", NetSuiteAccountProperties::getConsumerSecret,
 			"the consumer secret of the integration record (Setup > Integration > Manage Integrations); "
 					+ "it is shown only once, so use 'Reset Credentials' on the record if it is lost"),
 
-	TOKEN_ID("netsuite.token-id", NetSuiteProperties::getTokenId,
+	TOKEN_ID("token-id", NetSuiteAccountProperties::getTokenId,
 			"the token ID of the access token (Setup > Users/Roles > Access Tokens > New); "
 					+ "it is shown only once, so create a new token if it is lost"),
 
-	TOKEN_SECRET("netsuite.token-secret", NetSuiteProperties::getTokenSecret,
+	TOKEN_SECRET("token-secret", NetSuiteAccountProperties::getTokenSecret,
 			"the token secret of the access token (Setup > Users/Roles > Access Tokens > New); "
 					+ "it is shown only once, so create a new token if it is lost");
 
-	private final String key;
+	private final String name;
 
-	private final Function<NetSuiteProperties, @Nullable String> getter;
+	private final Function<NetSuiteAccountProperties, @Nullable String> getter;
 
 	private final String source;
 
-	CredentialProperty(String key, Function<NetSuiteProperties, @Nullable String> getter, String source) {
-		this.key = key;
+	CredentialProperty(String name, Function<NetSuiteAccountProperties, @Nullable String> getter, String source) {
+		this.name = name;
 		this.getter = getter;
 		this.source = source;
 	}
 
-	String key() {
-		return this.key;
+	/**
+	 * Return the property's key for an account's properties.
+	 * @param prefix {@code netsuite.} for the primary account,
+	 * {@code netsuite.accounts.<name>.} for a named one
+	 */
+	String key(String prefix) {
+		return prefix + this.name;
 	}
 
-	String environmentVariable() {
-		return this.key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+	String environmentVariable(String prefix) {
+		return key(prefix).toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
 	}
 
 	String source() {
 		return this.source;
 	}
 
-	@Nullable String get(NetSuiteProperties properties) {
+	@Nullable String get(NetSuiteAccountProperties properties) {
 		return this.getter.apply(properties);
 	}
 

@@ -2,18 +2,20 @@ package io.github.netsuite.boot.autoconfigure;
 
 import java.util.Map;
 
+import io.github.netsuite.boot.NetSuiteAccount;
+import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.http.ConcurrencyGovernor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
 
 /**
- * Sizes the {@link ConcurrencyGovernor} at start-up from what NetSuite grants the
- * integration ({@code GET /services/rest/system/v1/governanceLimits}). Only administrators
- * may read it, so any failure keeps the configured limit.
+ * Sizes the permits of every account with {@code concurrency.use-governance-limits} at
+ * start-up from what NetSuite grants the integration
+ * ({@code GET /services/rest/system/v1/governanceLimits}). Only administrators may read
+ * it, so any failure keeps the configured limit.
  *
  * @author NetSuite Spring Boot team
  */
@@ -21,32 +23,43 @@ class GovernanceLimitsSizer implements SmartInitializingSingleton {
 
 	private static final Log logger = LogFactory.getLog(GovernanceLimitsSizer.class);
 
-	private final ConcurrencyGovernor governor;
+	private final NetSuiteAccounts accounts;
 
-	private final RestClient rest;
+	private final NetSuiteProperties properties;
 
-	GovernanceLimitsSizer(ConcurrencyGovernor governor, RestClient rest) {
-		this.governor = governor;
-		this.rest = rest;
+	GovernanceLimitsSizer(NetSuiteAccounts accounts, NetSuiteProperties properties) {
+		this.accounts = accounts;
+		this.properties = properties;
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
+		for (NetSuiteAccount account : this.accounts.all()) {
+			if (this.properties.accountSettings(account.name()).getConcurrency().isUseGovernanceLimits()
+					&& account.permits() instanceof ConcurrencyGovernor governor) {
+				size(account, governor);
+			}
+		}
+	}
+
+	private void size(NetSuiteAccount account, ConcurrencyGovernor governor) {
 		try {
-			Map<?, ?> limits = this.rest.get()
+			Map<?, ?> limits = account.restClient()
+				.get()
 				.uri("/services/rest/system/v1/governanceLimits")
 				.accept(MediaType.APPLICATION_JSON)
 				.retrieve()
 				.body(Map.class);
 			int limit = (limits != null) ? limitFor(limits) : 0;
 			if (limit > 0) {
-				this.governor.resize(limit);
-				logger.info("NetSuite grants this integration " + limit + " concurrent requests; using that limit");
+				governor.resize(limit);
+				logger.info("NetSuite grants this integration " + limit + " concurrent requests on account "
+						+ account.id().realm() + "; using that limit");
 			}
 		}
 		catch (RuntimeException ex) {
-			logger.info("Could not read NetSuite's governance limits (" + ex.getClass().getSimpleName()
-					+ "); keeping netsuite.concurrency.limit=" + this.governor.limit());
+			logger.info("Could not read NetSuite's governance limits of account " + account.id().realm() + " ("
+					+ ex.getClass().getSimpleName() + "); keeping its concurrency limit of " + governor.limit());
 		}
 	}
 

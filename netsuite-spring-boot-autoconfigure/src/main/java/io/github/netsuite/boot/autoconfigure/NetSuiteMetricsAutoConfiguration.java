@@ -1,7 +1,6 @@
 package io.github.netsuite.boot.autoconfigure;
 
-import io.github.netsuite.boot.NetSuiteAccount;
-import io.github.netsuite.boot.http.ConcurrencyGovernor;
+import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.observation.NetSuiteConcurrencyMeterBinder;
 import io.github.netsuite.boot.observation.NetSuiteMeterObservationHandler;
 import io.github.netsuite.boot.observation.NetSuiteSuiteQlMeters;
@@ -16,11 +15,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for NetSuite's meters: the
- * {@code netsuite.requests} timer made of the observation, {@code netsuite.retries},
- * {@code netsuite.throttled}, {@code netsuite.suiteql.pages}, {@code netsuite.suiteql.rows}
- * and, once a {@link ConcurrencyGovernor} is in use, the gauges
- * {@code netsuite.requests.in-flight} and {@code netsuite.requests.waiting}.
+ * {@link EnableAutoConfiguration Auto-configuration} for NetSuite's meters, each tagged
+ * with its account's realm: the {@code netsuite.requests} timer made of the observation,
+ * {@code netsuite.retries}, {@code netsuite.throttled}, {@code netsuite.suiteql.pages},
+ * {@code netsuite.suiteql.rows} and, for every account whose requests are limited, the
+ * gauges {@code netsuite.requests.in-flight} and {@code netsuite.requests.waiting}.
  * <p>
  * Backs off without Micrometer or without a {@link MeterRegistry}.
  *
@@ -31,7 +30,7 @@ import org.springframework.core.annotation.Order;
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
-@ConditionalOnBean({ MeterRegistry.class, NetSuiteAccount.class })
+@ConditionalOnBean({ MeterRegistry.class, NetSuiteAccounts.class })
 public final class NetSuiteMetricsAutoConfiguration {
 
 	// Boot hands an observation to the first MeterObservationHandler bean that supports it:
@@ -43,19 +42,17 @@ public final class NetSuiteMetricsAutoConfiguration {
 		return new NetSuiteMeterObservationHandler(meterRegistry);
 	}
 
-	// NetSuiteClient tells every SuiteQlPageListener bean of the pages it reads.
+	// Every NetSuiteClient tells every SuiteQlPageListener bean of the pages it reads.
 	@Bean
 	@ConditionalOnMissingBean
-	NetSuiteSuiteQlMeters netSuiteSuiteQlMeters(MeterRegistry meterRegistry, NetSuiteAccount account) {
-		return new NetSuiteSuiteQlMeters(meterRegistry, account.id().realm());
+	NetSuiteSuiteQlMeters netSuiteSuiteQlMeters(MeterRegistry meterRegistry) {
+		return new NetSuiteSuiteQlMeters(meterRegistry);
 	}
 
 	@Bean
-	@ConditionalOnBean(ConcurrencyGovernor.class)
 	@ConditionalOnMissingBean
-	NetSuiteConcurrencyMeterBinder netSuiteConcurrencyMeterBinder(ConcurrencyGovernor governor,
-			NetSuiteAccount account) {
-		return new NetSuiteConcurrencyMeterBinder(governor, account.id().realm());
+	NetSuiteConcurrencyMeterBinder netSuiteConcurrencyMeterBinder(NetSuiteAccounts accounts) {
+		return new NetSuiteConcurrencyMeterBinder(accounts);
 	}
 
 }

@@ -1,18 +1,21 @@
 package io.github.netsuite.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
+import io.github.netsuite.boot.NetSuiteAccounts;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Configuration properties for Oracle NetSuite.
+ * Configuration properties for Oracle NetSuite: the primary account at the top level,
+ * named accounts under {@code accounts}, and what all accounts share (retry, health).
  *
  * @author NetSuite Spring Boot team
  */
 @ConfigurationProperties("netsuite")
-public class NetSuiteProperties {
+public class NetSuiteProperties extends NetSuiteAccountProperties {
 
 	/**
 	 * Whether to enable the NetSuite client.
@@ -20,56 +23,10 @@ public class NetSuiteProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Account ID, as on Setup > Company > Company Information, in either spelling
-	 * ('1234567_SB1' or '1234567-sb1').
+	 * Named accounts beside the primary one, each with the keys of the primary account
+	 * ('netsuite.accounts.<name>.account', '.consumer-key', …).
 	 */
-	private @Nullable String account;
-
-	/**
-	 * Consumer key of the integration record (Setup > Integration > Manage Integrations).
-	 */
-	private @Nullable String consumerKey;
-
-	/**
-	 * Consumer secret of the integration record, shown once when the record is saved.
-	 */
-	private @Nullable String consumerSecret;
-
-	/**
-	 * Token ID of the access token (Setup > Users/Roles > Access Tokens).
-	 */
-	private @Nullable String tokenId;
-
-	/**
-	 * Token secret of the access token, shown once when the token is created.
-	 */
-	private @Nullable String tokenSecret;
-
-	/**
-	 * Base URL of REST web services. Defaults to
-	 * 'https://<account>.suitetalk.api.netsuite.com'.
-	 */
-	private @Nullable String restUrl;
-
-	/**
-	 * Base URL of RESTlets. Defaults to 'https://<account>.restlets.api.netsuite.com'.
-	 */
-	private @Nullable String restletUrl;
-
-	/**
-	 * Time to wait for a connection to NetSuite.
-	 */
-	private Duration connectTimeout = Duration.ofSeconds(10);
-
-	/**
-	 * Time to wait for NetSuite's response once a request is sent.
-	 */
-	private Duration readTimeout = Duration.ofMinutes(2);
-
-	/**
-	 * Concurrency governance settings.
-	 */
-	private final Concurrency concurrency = new Concurrency();
+	private final Map<String, NetSuiteAccountProperties> accounts = new LinkedHashMap<>();
 
 	/**
 	 * Retry settings.
@@ -89,80 +46,14 @@ public class NetSuiteProperties {
 		this.enabled = enabled;
 	}
 
-	public @Nullable String getAccount() {
-		return this.account;
+	public Map<String, NetSuiteAccountProperties> getAccounts() {
+		return this.accounts;
 	}
 
-	public void setAccount(@Nullable String account) {
-		this.account = account;
-	}
-
-	public @Nullable String getConsumerKey() {
-		return this.consumerKey;
-	}
-
-	public void setConsumerKey(@Nullable String consumerKey) {
-		this.consumerKey = consumerKey;
-	}
-
-	public @Nullable String getConsumerSecret() {
-		return this.consumerSecret;
-	}
-
-	public void setConsumerSecret(@Nullable String consumerSecret) {
-		this.consumerSecret = consumerSecret;
-	}
-
-	public @Nullable String getTokenId() {
-		return this.tokenId;
-	}
-
-	public void setTokenId(@Nullable String tokenId) {
-		this.tokenId = tokenId;
-	}
-
-	public @Nullable String getTokenSecret() {
-		return this.tokenSecret;
-	}
-
-	public void setTokenSecret(@Nullable String tokenSecret) {
-		this.tokenSecret = tokenSecret;
-	}
-
-	public @Nullable String getRestUrl() {
-		return this.restUrl;
-	}
-
-	public void setRestUrl(@Nullable String restUrl) {
-		this.restUrl = restUrl;
-	}
-
-	public @Nullable String getRestletUrl() {
-		return this.restletUrl;
-	}
-
-	public void setRestletUrl(@Nullable String restletUrl) {
-		this.restletUrl = restletUrl;
-	}
-
-	public Duration getConnectTimeout() {
-		return this.connectTimeout;
-	}
-
-	public void setConnectTimeout(Duration connectTimeout) {
-		this.connectTimeout = connectTimeout;
-	}
-
-	public Duration getReadTimeout() {
-		return this.readTimeout;
-	}
-
-	public void setReadTimeout(Duration readTimeout) {
-		this.readTimeout = readTimeout;
-	}
-
-	public Concurrency getConcurrency() {
-		return this.concurrency;
+	// The settings of an account by its name: the top level is the primary account's.
+	NetSuiteAccountProperties accountSettings(String name) {
+		NetSuiteAccountProperties named = this.accounts.get(name);
+		return (named != null && !NetSuiteAccounts.PRIMARY.equals(name)) ? named : this;
 	}
 
 	public Retry getRetry() {
@@ -171,69 +62,6 @@ public class NetSuiteProperties {
 
 	public Health getHealth() {
 		return this.health;
-	}
-
-	/**
-	 * How many requests the application keeps in flight to the account at once.
-	 */
-	public static class Concurrency {
-
-		/**
-		 * Whether to limit the requests in flight to the account, REST and RESTlets
-		 * together.
-		 */
-		private boolean enabled = true;
-
-		/**
-		 * Most requests in flight to the account at once. The default suits the smallest
-		 * accounts; raise it up to what Setup > Integration > Integration Governance
-		 * grants this integration.
-		 */
-		private int limit = 5;
-
-		/**
-		 * Longest time a request waits for one of the others to finish.
-		 */
-		private Duration acquireTimeout = Duration.ofSeconds(30);
-
-		/**
-		 * Whether to size the limit at start-up from NetSuite's governanceLimits, where the
-		 * token's role may read them.
-		 */
-		private boolean useGovernanceLimits;
-
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
-
-		public int getLimit() {
-			return this.limit;
-		}
-
-		public void setLimit(int limit) {
-			this.limit = limit;
-		}
-
-		public Duration getAcquireTimeout() {
-			return this.acquireTimeout;
-		}
-
-		public void setAcquireTimeout(Duration acquireTimeout) {
-			this.acquireTimeout = acquireTimeout;
-		}
-
-		public boolean isUseGovernanceLimits() {
-			return this.useGovernanceLimits;
-		}
-
-		public void setUseGovernanceLimits(boolean useGovernanceLimits) {
-			this.useGovernanceLimits = useGovernanceLimits;
-		}
-
 	}
 
 	/**

@@ -1,19 +1,22 @@
 package io.github.netsuite.boot.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Matches when at least one NetSuite credential property has a value, so that an
- * application without any stays free of NetSuite beans while a partial configuration
- * fails loudly.
+ * Matches when at least one NetSuite credential property has a value, of the primary
+ * account or of a named one, so that an application without any stays free of NetSuite
+ * beans while a partial configuration fails loudly.
  *
  * @author NetSuite Spring Boot team
  */
@@ -22,16 +25,27 @@ class OnNetSuiteCredentialsCondition extends SpringBootCondition {
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		Binder binder = Binder.get(context.getEnvironment());
-		List<String> present = Arrays.stream(CredentialProperty.values())
-			.map(CredentialProperty::key)
-			.filter((key) -> !binder.bind(key, String.class).orElse("").isBlank())
-			.toList();
+		List<String> present = new ArrayList<>(present(binder, NetSuitePropertiesValidation.PRIMARY_PREFIX));
+		Map<String, Object> named = binder.bind("netsuite.accounts", Bindable.mapOf(String.class, Object.class))
+			.orElse(Map.of());
+		for (String name : named.keySet()) {
+			present.addAll(present(binder, NetSuitePropertiesValidation.prefix(name)));
+		}
 		ConditionMessage.Builder message = ConditionMessage.forCondition("NetSuite credentials");
 		if (present.isEmpty()) {
-			return ConditionOutcome.noMatch(message.didNotFind("property").items(
-					Arrays.stream(CredentialProperty.values()).map(CredentialProperty::key).toList()));
+			return ConditionOutcome.noMatch(message.didNotFind("property")
+				.items(Arrays.stream(CredentialProperty.values())
+					.map((property) -> property.key(NetSuitePropertiesValidation.PRIMARY_PREFIX))
+					.toList()));
 		}
 		return ConditionOutcome.match(message.found("property", "properties").items(present));
+	}
+
+	private static List<String> present(Binder binder, String prefix) {
+		return Arrays.stream(CredentialProperty.values())
+			.map((property) -> property.key(prefix))
+			.filter((key) -> !binder.bind(key, String.class).orElse("").isBlank())
+			.toList();
 	}
 
 }

@@ -1,9 +1,9 @@
 package io.github.netsuite.boot.health;
 
+import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,8 +17,11 @@ import java.util.concurrent.locks.ReentrantLock;
 import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.NetSuiteAuthenticationException;
 import io.github.netsuite.boot.NetSuiteConcurrencyLimitException;
+import io.github.netsuite.boot.NetSuiteError;
+import io.github.netsuite.boot.NetSuiteErrorDecoder;
 import io.github.netsuite.boot.NetSuiteException;
-import io.github.netsuite.boot.http.NetSuiteErrorDecoder;
+import io.github.netsuite.boot.NetSuiteRequests;
+import io.github.netsuite.boot.http.TbaAuthentication;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -28,7 +31,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpRequest;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.util.Assert;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -106,7 +112,7 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 		this.timeout = Objects.requireNonNull(timeout, "timeout");
 		this.cacheTtlNanos = Objects.requireNonNull(cacheTtl, "cacheTtl").toNanos();
 		this.clock = Objects.requireNonNull(clock, "clock");
-		this.errors = new NetSuiteErrorDecoder(JsonMapper.shared());
+		this.errors = new NetSuiteErrorDecoder(account.authentication());
 	}
 
 	@Override
@@ -160,8 +166,7 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 			answer = this.restClient.method(method)
 				.uri(path)
 				.accept(MediaType.APPLICATION_JSON)
-				.exchange((request, response) -> new Answer(response.getStatusCode().value(), response.getHeaders(),
-						response.getBody().readNBytes(MAX_BODY)), true);
+				.exchange((request, response) -> answer(request, response), true);
 		}
 		catch (RestClientException ex) {
 			return unreachable(method, path, ex);
@@ -175,7 +180,8 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 		if (answer.status() == 404 && path.equals(SERVER_TIME_PATH)) {
 			return null;
 		}
-		NetSuiteException error = this.errors.decode(method.name(), path, answer.status(), answer.body());
+		NetSuiteError netSuiteError = answer.error();
+		NetSuiteException error = this.errors.exception(netSuiteError, method.name(), path);
 		if (error instanceof NetSuiteConcurrencyLimitException) {
 			return base(Health.up(), method, path).withDetail("latency", millis(latency))
 				.withDetail("throttled", "NetSuite answered " + answer.status() + describeCode(error)
@@ -187,11 +193,11 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 		if (error.getErrorCode() != null) {
 			down.withDetail("errorCode", error.getErrorCode());
 		}
-		if (isRoleDisabled(error, answer)) {
+		if (netSuiteError.mentions(TbaAuthentication.ROLE_DISABLED_DETAIL)) {
 			return down.withDetail("error", (error.getDetail() != null && error.getDetail()
-				.contains(NetSuiteErrorDecoder.ROLE_DISABLED_DETAIL)) ? error.getDetail()
-						: NetSuiteErrorDecoder.ROLE_DISABLED_DETAIL)
-				.withDetail("fix", NetSuiteErrorDecoder.ROLE_DISABLED_HINT)
+				.contains(TbaAuthentication.ROLE_DISABLED_DETAIL)) ? error.getDetail()
+						: TbaAuthentication.ROLE_DISABLED_DETAIL)
+				.withDetail("fix", TbaAuthentication.ROLE_DISABLED_HINT)
 				.build();
 		}
 		down.withDetail("error", (error.getDetail() != null) ? error.getDetail() : "HTTP " + answer.status());
@@ -279,12 +285,15 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 		return checklist;
 	}
 
-	private static boolean isRoleDisabled(NetSuiteException error, Answer answer) {
-		String roleDisabled = NetSuiteErrorDecoder.ROLE_DISABLED_DETAIL;
-		String authenticate = answer.headers().getFirst(HttpHeaders.WWW_AUTHENTICATE);
-		return (error.getDetail() != null && error.getDetail().contains(roleDisabled))
-				|| new String(answer.body(), StandardCharsets.UTF_8).contains(roleDisabled)
-				|| (authenticate != null && authenticate.contains(roleDisabled));
+	// The error as the chain read it on the wire, or read here for a client without it.
+	private static Answer answer(HttpRequest request, ClientHttpResponse response) throws IOException {
+		int status = response.getStatusCode().value();
+		byte[] body = response.getBody().readNBytes(MAX_BODY);
+		NetSuiteError error = NetSuiteRequests.error(request);
+		if (error == null && status >= 400) {
+			error = NetSuiteError.of(status, response.getHeaders(), body);
+		}
+		return new Answer(status, response.getHeaders(), body, error);
 	}
 
 	// NetSuite's clock from its Date header (to the second): local minus NetSuite.
@@ -370,7 +379,13 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 		return (hours > 0) ? hours + "h " + minutesAndSeconds : minutesAndSeconds;
 	}
 
-	private record Answer(int status, HttpHeaders headers, byte[] body) {
+	private record Answer(int status, HttpHeaders headers, byte[] body, @Nullable NetSuiteError error) {
+
+		@Override
+		public NetSuiteError error() {
+			Assert.state(this.error != null, "Not an error answer");
+			return this.error;
+		}
 
 	}
 

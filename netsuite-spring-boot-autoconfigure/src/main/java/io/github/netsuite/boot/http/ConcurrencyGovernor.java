@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.netsuite.boot.NetSuitePermitTimeoutException;
+import io.github.netsuite.boot.NetSuitePermits;
 
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
@@ -27,7 +28,7 @@ import org.springframework.util.Assert;
  *
  * @author NetSuite Spring Boot team
  */
-public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor {
+public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, NetSuitePermits {
 
 	private final ResizableSemaphore permits;
 
@@ -55,6 +56,7 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor {
 	 * Return the most requests in flight at once.
 	 * @return the limit
 	 */
+	@Override
 	public int limit() {
 		return this.limit;
 	}
@@ -80,6 +82,7 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor {
 	 * Return how many requests are on the wire now.
 	 * @return the requests in flight
 	 */
+	@Override
 	public int inFlight() {
 		return this.inFlight.get();
 	}
@@ -88,6 +91,7 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor {
 	 * Return how many requests wait for a permit now.
 	 * @return the waiting requests
 	 */
+	@Override
 	public int waiting() {
 		return this.waiting.get();
 	}

@@ -6,18 +6,19 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
+
+import io.github.netsuite.boot.NetSuiteError;
+import io.github.netsuite.boot.NetSuiteRequests;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
@@ -30,10 +31,11 @@ import org.springframework.util.Assert;
  * <ul>
  * <li>Throttling (REST 429, RESTlet {@code SSS_REQUEST_LIMIT_EXCEEDED}) is retried for
  * every request: NetSuite did not execute it.</li>
- * <li>502, 503 and 504 are retried only for requests that are safe to repeat: REST
- * {@code GET}, {@code PUT}, {@code DELETE}, {@code OPTIONS}, SuiteQL queries and RESTlet
- * {@code GET}s. A create, a {@code PATCH} or a RESTlet {@code POST} that may have reached
- * NetSuite is never repeated, so no record is created twice.</li>
+ * <li>502, 503 and 504 are retried only for requests that are
+ * {@linkplain NetSuiteRequests#isIdempotent safe to repeat}: REST {@code GET}, {@code PUT},
+ * {@code DELETE}, {@code OPTIONS}, SuiteQL queries and RESTlet {@code GET}s. A create, a
+ * {@code PATCH} or a RESTlet {@code POST} that may have reached NetSuite is never repeated,
+ * so no record is created twice.</li>
  * <li>Connection failures before the request was sent are retried for every request.</li>
  * </ul>
  * Every attempt passes through the interceptors further in again, so it is signed afresh.
@@ -42,17 +44,6 @@ import org.springframework.util.Assert;
  * @author NetSuite Spring Boot team
  */
 public final class RetryInterceptor implements ClientHttpRequestInterceptor {
-
-	/**
-	 * The request attribute that holds the attempt number, 1 for the first.
-	 */
-	public static final String ATTEMPT_ATTRIBUTE = "io.github.netsuite.boot.http.attempt";
-
-	private static final Set<HttpMethod> SAFE_REST_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD,
-			HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE);
-
-	private static final Set<HttpMethod> SAFE_RESTLET_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD,
-			HttpMethod.OPTIONS);
 
 	private static final Set<Integer> RETRYABLE_STATUSES = Set.of(502, 503, 504);
 
@@ -86,7 +77,7 @@ public final class RetryInterceptor implements ClientHttpRequestInterceptor {
 			throws IOException {
 		long deadline = System.nanoTime() + this.maxElapsed.toNanos();
 		for (int attempt = 1;; attempt++) {
-			request.getAttributes().put(ATTEMPT_ATTRIBUTE, attempt);
+			request.getAttributes().put(NetSuiteRequests.ATTEMPT_ATTRIBUTE, attempt);
 			ClientHttpResponse response;
 			try {
 				response = execution.execute(request, body);
@@ -98,13 +89,10 @@ public final class RetryInterceptor implements ClientHttpRequestInterceptor {
 				throw ex;
 			}
 			int status = response.getStatusCode().value();
-			boolean throttled = status == 429;
-			if (status == 400 && isRestlet(request)) {
-				BufferedResponse buffered = BufferedResponse.of(response);
-				response = buffered;
-				throttled = new String(buffered.body(), StandardCharsets.UTF_8).contains("SSS_REQUEST_LIMIT_EXCEEDED");
-			}
-			boolean retryable = throttled || (RETRYABLE_STATUSES.contains(status) && isSafeToRepeat(request));
+			NetSuiteError error = NetSuiteRequests.error(request);
+			boolean throttled = status == 429 || (error != null && error.isThrottled());
+			boolean retryable = throttled
+					|| (RETRYABLE_STATUSES.contains(status) && NetSuiteRequests.isIdempotent(request));
 			if (!retryable || attempt >= this.maxAttempts) {
 				return response;
 			}
@@ -138,25 +126,6 @@ public final class RetryInterceptor implements ClientHttpRequestInterceptor {
 			Thread.currentThread().interrupt();
 			throw new InterruptedIOException("Interrupted while backing off before retrying a NetSuite request");
 		}
-	}
-
-	static boolean isSafeToRepeat(HttpRequest request) {
-		String path = request.getURI().getRawPath();
-		if (path == null) {
-			return false;
-		}
-		if (isRestlet(request)) {
-			return SAFE_RESTLET_METHODS.contains(request.getMethod());
-		}
-		if (path.endsWith("/query/v1/suiteql")) {
-			return HttpMethod.POST.equals(request.getMethod());
-		}
-		return SAFE_REST_METHODS.contains(request.getMethod());
-	}
-
-	private static boolean isRestlet(HttpRequest request) {
-		String path = request.getURI().getRawPath();
-		return path != null && path.endsWith("/restlet.nl");
 	}
 
 	// Failures that happen before a byte of the request left: nothing reached NetSuite.

@@ -1,6 +1,6 @@
 /**
- * HTTP plumbing for NetSuite: the {@code ClientHttpRequestInterceptor}s that sign, govern
- * and retry requests, and the decoding of NetSuite's error bodies.
+ * HTTP plumbing for NetSuite: the {@code ClientHttpRequestInterceptor}s that retry,
+ * govern, read error answers and authenticate requests, and token-based authentication.
  */
 @NullMarked
 package io.github.netsuite.boot.http;

@@ -2,7 +2,9 @@ package io.github.netsuite.boot.observation;
 
 import java.util.Objects;
 
-import io.github.netsuite.boot.http.ConcurrencyGovernor;
+import io.github.netsuite.boot.NetSuiteAccount;
+import io.github.netsuite.boot.NetSuiteAccounts;
+import io.github.netsuite.boot.NetSuitePermits;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -10,9 +12,10 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import static io.github.netsuite.boot.observation.NetSuiteObservationDocumentation.LowCardinalityKeyNames.ACCOUNT;
 
 /**
- * Binds the gauges {@code netsuite.requests.in-flight} (requests on the wire, holding a
- * concurrency permit) and {@code netsuite.requests.waiting} (requests waiting for one),
- * tagged with the account realm.
+ * Binds, for every account whose requests are limited, the gauges
+ * {@code netsuite.requests.in-flight} (requests on the wire, holding a concurrency
+ * permit) and {@code netsuite.requests.waiting} (requests waiting for one), tagged with
+ * the account's realm.
  *
  * @author NetSuite Spring Boot team
  */
@@ -28,32 +31,35 @@ public class NetSuiteConcurrencyMeterBinder implements MeterBinder {
 	 */
 	public static final String WAITING = "netsuite.requests.waiting";
 
-	private final ConcurrencyGovernor governor;
-
-	private final String realm;
+	private final NetSuiteAccounts accounts;
 
 	/**
 	 * Create a binder.
-	 * @param governor the governor whose permits to gauge
-	 * @param realm the account realm
+	 * @param accounts the accounts whose permits to gauge
 	 */
-	public NetSuiteConcurrencyMeterBinder(ConcurrencyGovernor governor, String realm) {
-		this.governor = Objects.requireNonNull(governor, "governor");
-		this.realm = Objects.requireNonNull(realm, "realm");
+	public NetSuiteConcurrencyMeterBinder(NetSuiteAccounts accounts) {
+		this.accounts = Objects.requireNonNull(accounts, "accounts");
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		Gauge.builder(IN_FLIGHT, this.governor, ConcurrencyGovernor::inFlight)
-			.description("NetSuite requests on the wire, holding a concurrency permit")
-			.tag(ACCOUNT.asString(), this.realm)
-			.strongReference(true)
-			.register(registry);
-		Gauge.builder(WAITING, this.governor, ConcurrencyGovernor::waiting)
-			.description("NetSuite requests waiting for a concurrency permit")
-			.tag(ACCOUNT.asString(), this.realm)
-			.strongReference(true)
-			.register(registry);
+		for (NetSuiteAccount account : this.accounts.all()) {
+			NetSuitePermits permits = account.permits();
+			if (permits == null) {
+				continue;
+			}
+			String realm = account.id().realm();
+			Gauge.builder(IN_FLIGHT, permits, NetSuitePermits::inFlight)
+				.description("NetSuite requests on the wire, holding a concurrency permit")
+				.tag(ACCOUNT.asString(), realm)
+				.strongReference(true)
+				.register(registry);
+			Gauge.builder(WAITING, permits, NetSuitePermits::waiting)
+				.description("NetSuite requests waiting for a concurrency permit")
+				.tag(ACCOUNT.asString(), realm)
+				.strongReference(true)
+				.register(registry);
+		}
 	}
 
 }

@@ -1,24 +1,17 @@
 package io.github.netsuite.boot.observation;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.github.netsuite.boot.NetSuiteConcurrencyLimitException;
-import io.github.netsuite.boot.NetSuiteException;
+import io.github.netsuite.boot.NetSuiteError;
+import io.github.netsuite.boot.NetSuiteRequests;
 import io.github.netsuite.boot.http.ClientHttpResponseDecorator;
-import io.github.netsuite.boot.http.NetSuiteErrorDecoder;
-import io.github.netsuite.boot.http.RetryInterceptor;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpRequest;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
@@ -29,9 +22,8 @@ import org.springframework.http.client.ClientHttpResponse;
  * interceptors and outside the signing one, so each retry is an observation of its own and
  * the time spent waiting for a concurrency permit is not part of any.
  * <p>
- * The observation ends when the response is closed, so reading the body counts. Error
- * answers, which are small, are buffered (up to 64 KiB) to read NetSuite's error code; the
- * response handed on still has its whole body.
+ * The observation ends when the response is closed, so reading the body counts. NetSuite's
+ * error code comes from the error the chain read once ({@link NetSuiteRequests#error}).
  *
  * @author NetSuite Spring Boot team
  */
@@ -39,15 +31,11 @@ public final class NetSuiteObservationInterceptor implements ClientHttpRequestIn
 
 	private static final NetSuiteRequestObservationConvention DEFAULT_CONVENTION = new DefaultNetSuiteRequestObservationConvention();
 
-	private static final int MAX_BUFFERED_ERROR_BODY = 64 * 1024;
-
 	private final ObservationRegistry registry;
 
 	private final String realm;
 
 	private final @Nullable NetSuiteRequestObservationConvention convention;
-
-	private final NetSuiteErrorDecoder errors = new NetSuiteErrorDecoder(JsonMapper.shared());
 
 	/**
 	 * Create an interceptor.
@@ -68,81 +56,41 @@ public final class NetSuiteObservationInterceptor implements ClientHttpRequestIn
 		if (this.registry.isNoop()) {
 			return execution.execute(request, body);
 		}
-		NetSuiteRequestContext context = new NetSuiteRequestContext(request, this.realm, attempt(request));
+		NetSuiteRequestContext context = new NetSuiteRequestContext(request, this.realm,
+				NetSuiteRequests.attempt(request));
 		Observation observation = NetSuiteObservationDocumentation.REQUESTS
 			.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
 			.start();
 		ClientHttpResponse response;
 		try (Observation.Scope scope = observation.openScope()) {
 			response = execution.execute(request, body);
+			context.setStatusCode(response.getStatusCode().value());
 		}
 		catch (IOException | RuntimeException | Error ex) {
 			observation.error(ex);
 			observation.stop();
 			throw ex;
 		}
-		try {
-			return observe(request, response, context, observation);
+		NetSuiteError error = NetSuiteRequests.error(request);
+		if (error != null) {
+			context.setErrorCode(error.errorCode());
+			context.setThrottled(error.isThrottled());
 		}
-		catch (IOException | RuntimeException ex) {
-			response.close();
-			observation.error(ex);
-			observation.stop();
-			throw ex;
-		}
-	}
-
-	private ClientHttpResponse observe(HttpRequest request, ClientHttpResponse response,
-			NetSuiteRequestContext context, Observation observation) throws IOException {
-		HttpStatusCode status = response.getStatusCode();
-		context.setStatusCode(status.value());
-		if (!status.isError()) {
-			return new ObservedResponse(response, null, observation);
-		}
-		byte[] head = response.getBody().readNBytes(MAX_BUFFERED_ERROR_BODY);
-		NetSuiteException error = this.errors.decode(request.getMethod().name(), request.getURI().getRawPath(),
-				status.value(), head);
-		context.setErrorCode(error.getErrorCode());
-		context.setThrottled(error instanceof NetSuiteConcurrencyLimitException);
-		return new ObservedResponse(response, head, observation);
-	}
-
-	private static int attempt(HttpRequest request) {
-		Object attempt = request.getAttributes().get(RetryInterceptor.ATTEMPT_ATTRIBUTE);
-		return (attempt instanceof Integer number) ? number : 1;
+		return new ObservedResponse(response, observation);
 	}
 
 	/**
-	 * A response whose observation stops when it is closed, with its body replayed from
-	 * the buffered head, if any, then the rest of the original stream.
+	 * A response whose observation stops when it is closed.
 	 */
 	private static final class ObservedResponse extends ClientHttpResponseDecorator {
-
-		private final byte @Nullable [] head;
 
 		private final Observation observation;
 
 		private final AtomicBoolean closed = new AtomicBoolean();
 
-		private @Nullable InputStream body;
-
-		ObservedResponse(ClientHttpResponse response, byte @Nullable [] head, Observation observation) {
+		ObservedResponse(ClientHttpResponse response, Observation observation) {
 			super(response);
-			this.head = head;
 			this.observation = observation;
-		}
-
-		@Override
-		public InputStream getBody() throws IOException {
-			if (this.head == null) {
-				return super.getBody();
-			}
-			if (this.body == null) {
-				// A short head is the whole body; some clients close a stream read to its end.
-				this.body = (this.head.length < MAX_BUFFERED_ERROR_BODY) ? new ByteArrayInputStream(this.head)
-						: new SequenceInputStream(new ByteArrayInputStream(this.head), super.getBody());
-			}
-			return this.body;
 		}
 
 		@Override

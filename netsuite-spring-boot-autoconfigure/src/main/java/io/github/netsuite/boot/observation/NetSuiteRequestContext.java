@@ -2,6 +2,7 @@ package io.github.netsuite.boot.observation;
 
 import java.util.Objects;
 
+import io.github.netsuite.boot.NetSuiteRequests;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
@@ -18,17 +19,17 @@ public class NetSuiteRequestContext extends Observation.Context {
 	/**
 	 * API value for REST web services other than SuiteQL (records, metadata, system).
 	 */
-	public static final String API_REST = "rest";
+	public static final String API_REST = NetSuiteRequests.REST;
 
 	/**
 	 * API value for SuiteQL queries.
 	 */
-	public static final String API_SUITEQL = "suiteql";
+	public static final String API_SUITEQL = NetSuiteRequests.SUITEQL;
 
 	/**
 	 * API value for RESTlets.
 	 */
-	public static final String API_RESTLET = "restlet";
+	public static final String API_RESTLET = NetSuiteRequests.RESTLET;
 
 	private final HttpRequest request;
 
@@ -55,26 +56,8 @@ public class NetSuiteRequestContext extends Observation.Context {
 	public NetSuiteRequestContext(HttpRequest request, String realm, int attempt) {
 		this.request = Objects.requireNonNull(request, "request");
 		this.realm = Objects.requireNonNull(realm, "realm");
-		this.api = apiOf(request.getURI().getRawPath());
+		this.api = NetSuiteRequests.api(request);
 		this.attempt = attempt;
-	}
-
-	/**
-	 * Return the API a request path addresses.
-	 * @param path the request path
-	 * @return {@link #API_SUITEQL}, {@link #API_RESTLET} or {@link #API_REST}
-	 */
-	public static String apiOf(@Nullable String path) {
-		if (path == null) {
-			return API_REST;
-		}
-		if (path.startsWith("/services/rest/query/")) {
-			return API_SUITEQL;
-		}
-		if (path.startsWith("/app/site/hosting/restlet.nl")) {
-			return API_RESTLET;
-		}
-		return API_REST;
 	}
 
 	/**

@@ -1,6 +1,11 @@
 package io.github.netsuite.boot.observation;
 
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.github.netsuite.boot.SuiteQlPageListener;
+import io.github.netsuite.boot.auth.AccountId;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -8,8 +13,8 @@ import static io.github.netsuite.boot.observation.NetSuiteObservationDocumentati
 
 /**
  * Counts the SuiteQL pages ({@code netsuite.suiteql.pages}) and rows
- * ({@code netsuite.suiteql.rows}) a {@code NetSuiteClient} reads, tagged with the account
- * realm.
+ * ({@code netsuite.suiteql.rows}) the {@code NetSuiteClient}s read, tagged with each
+ * account's realm.
  *
  * @author NetSuite Spring Boot team
  */
@@ -25,32 +30,38 @@ public class NetSuiteSuiteQlMeters implements SuiteQlPageListener {
 	 */
 	public static final String ROWS = "netsuite.suiteql.rows";
 
-	private final Counter pages;
+	private final MeterRegistry registry;
 
-	private final Counter rows;
+	// A handful of accounts: their counters are looked up, not registered, per page.
+	private final Map<AccountId, Counter[]> counters = new ConcurrentHashMap<>();
 
 	/**
-	 * Create the counters for an account.
+	 * Create the counters.
 	 * @param registry the registry the counters go to
-	 * @param realm the account realm
 	 */
-	public NetSuiteSuiteQlMeters(MeterRegistry registry, String realm) {
-		this.pages = Counter.builder(PAGES)
-			.description("SuiteQL pages read")
-			.baseUnit("pages")
-			.tag(ACCOUNT.asString(), realm)
-			.register(registry);
-		this.rows = Counter.builder(ROWS)
-			.description("SuiteQL rows read")
-			.baseUnit("rows")
-			.tag(ACCOUNT.asString(), realm)
-			.register(registry);
+	public NetSuiteSuiteQlMeters(MeterRegistry registry) {
+		this.registry = Objects.requireNonNull(registry, "registry");
 	}
 
 	@Override
-	public void pageRead(int rows) {
-		this.pages.increment();
-		this.rows.increment(rows);
+	public void pageRead(AccountId account, int rows) {
+		Counter[] counters = this.counters.computeIfAbsent(account, this::register);
+		counters[0].increment();
+		counters[1].increment(rows);
+	}
+
+	private Counter[] register(AccountId account) {
+		Counter pages = Counter.builder(PAGES)
+			.description("SuiteQL pages read")
+			.baseUnit("pages")
+			.tag(ACCOUNT.asString(), account.realm())
+			.register(this.registry);
+		Counter rows = Counter.builder(ROWS)
+			.description("SuiteQL rows read")
+			.baseUnit("rows")
+			.tag(ACCOUNT.asString(), account.realm())
+			.register(this.registry);
+		return new Counter[] { pages, rows };
 	}
 
 }

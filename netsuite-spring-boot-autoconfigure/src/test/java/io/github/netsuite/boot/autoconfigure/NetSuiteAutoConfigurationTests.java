@@ -4,17 +4,19 @@ import java.net.URI;
 import java.util.Map;
 
 import io.github.netsuite.boot.NetSuiteAccount;
+import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NetSuiteClient;
+import io.github.netsuite.boot.NoSuchNetSuiteAccountException;
 import io.github.netsuite.boot.auth.AccountId;
 import io.github.netsuite.boot.auth.TbaCredentials;
-import io.github.netsuite.boot.auth.TbaSigner;
-import io.github.netsuite.boot.http.TbaSigningInterceptor;
+import io.github.netsuite.boot.http.NetSuiteAuthenticationInterceptor;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +25,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link NetSuiteAutoConfiguration}.
@@ -38,8 +41,8 @@ class NetSuiteAutoConfigurationTests {
 	@Test
 	void backsOffWithoutCredentials() {
 		this.contextRunner.run((context) -> assertThat(context).hasNotFailed()
-			.doesNotHaveBean(NetSuiteAccount.class)
-			.doesNotHaveBean(TbaSigner.class)
+			.doesNotHaveBean(NetSuiteAccounts.class)
+			.doesNotHaveBean(NetSuiteConnectionDetails.class)
 			.doesNotHaveBean(NetSuiteAutoConfiguration.REST_CLIENT_BEAN_NAME));
 	}
 
@@ -48,25 +51,27 @@ class NetSuiteAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("netsuite.account=", "netsuite.consumer-key= ", "netsuite.consumer-secret=",
 					"netsuite.token-id=", "netsuite.token-secret=")
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(NetSuiteAccount.class));
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(NetSuiteAccounts.class));
 	}
 
 	@Test
 	void backsOffWhenDisabled() {
 		this.contextRunner.withPropertyValues(CREDENTIALS)
 			.withPropertyValues("netsuite.enabled=false")
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(NetSuiteAccount.class));
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(NetSuiteAccounts.class));
 	}
 
 	@Test
-	void createsAccountSignerInterceptorAndBothClientsFromCompleteConfiguration() {
+	void createsPrimaryAccountInterceptorAndBothClientsFromCompleteConfiguration() {
 		this.contextRunner.withPropertyValues(CREDENTIALS).run((context) -> {
-			assertThat(context).hasSingleBean(NetSuiteAccount.class)
-				.hasSingleBean(TbaSigner.class)
-				.hasSingleBean(TbaSigningInterceptor.class)
+			assertThat(context).hasSingleBean(NetSuiteAccounts.class)
+				.hasSingleBean(NetSuiteAuthenticationInterceptor.class)
 				.hasBean(NetSuiteAutoConfiguration.REST_CLIENT_BEAN_NAME)
 				.hasBean(NetSuiteAutoConfiguration.RESTLET_CLIENT_BEAN_NAME);
-			NetSuiteAccount account = context.getBean(NetSuiteAccount.class);
+			NetSuiteAccount account = primary(context);
+			assertThat(context.getBean(NetSuiteAccounts.class).names()).containsExactly(NetSuiteAccounts.PRIMARY);
+			assertThat(account.client()).isSameAs(context.getBean(NetSuiteClient.class));
+			assertThat(account.restClient()).isSameAs(context.getBean(NetSuiteAutoConfiguration.REST_CLIENT_BEAN_NAME));
 			assertThat(account.id().realm()).isEqualTo("1234567_SB1");
 			assertThat(account.restUrl()).hasToString("https://1234567-sb1.suitetalk.api.netsuite.com");
 			assertThat(account.restletUrl()).hasToString("https://1234567-sb1.restlets.api.netsuite.com");
@@ -91,7 +96,7 @@ class NetSuiteAutoConfigurationTests {
 	void acceptsHostSpellingOfTheAccount() {
 		this.contextRunner.withPropertyValues(CREDENTIALS)
 			.withPropertyValues("netsuite.account=1234567-sb1")
-			.run((context) -> assertThat(context.getBean(NetSuiteAccount.class).id().realm())
+			.run((context) -> assertThat(primary(context).id().realm())
 				.isEqualTo("1234567_SB1"));
 	}
 
@@ -105,10 +110,10 @@ class NetSuiteAutoConfigurationTests {
 				.addFirst(new SystemEnvironmentPropertySource(
 						StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment)))
 			.run((context) -> {
-				NetSuiteAccount account = context.getBean(NetSuiteAccount.class);
-				assertThat(account.id().realm()).isEqualTo("1234567");
-				assertThat(account.credentials().consumerKey()).isEqualTo("ck");
-				assertThat(account.credentials().tokenId()).isEqualTo("tk");
+				NetSuiteConnectionDetails details = context.getBean(NetSuiteConnectionDetails.class);
+				assertThat(details.getAccount().realm()).isEqualTo("1234567");
+				assertThat(details.getCredentials().consumerKey()).isEqualTo("ck");
+				assertThat(details.getCredentials().tokenId()).isEqualTo("tk");
 			});
 	}
 
@@ -148,7 +153,7 @@ class NetSuiteAutoConfigurationTests {
 		this.contextRunner.withPropertyValues(CREDENTIALS)
 			.withPropertyValues("netsuite.consumer-key= ck\n", "netsuite.token-id=\ttk ")
 			.run((context) -> {
-				TbaCredentials credentials = context.getBean(NetSuiteAccount.class).credentials();
+				TbaCredentials credentials = context.getBean(NetSuiteConnectionDetails.class).getCredentials();
 				assertThat(credentials.consumerKey()).isEqualTo("ck");
 				assertThat(credentials.tokenId()).isEqualTo("tk");
 			});
@@ -187,7 +192,7 @@ class NetSuiteAutoConfigurationTests {
 		this.contextRunner.withPropertyValues(CREDENTIALS)
 			.withPropertyValues("netsuite.rest-url=http://localhost:8089", "netsuite.restlet-url=http://127.0.0.1:9")
 			.run((context) -> {
-				NetSuiteAccount account = context.getBean(NetSuiteAccount.class);
+				NetSuiteAccount account = primary(context);
 				assertThat(account.restUrl()).isEqualTo(URI.create("http://localhost:8089"));
 				assertThat(account.restletUrl()).isEqualTo(URI.create("http://127.0.0.1:9"));
 			});
@@ -215,13 +220,98 @@ class NetSuiteAutoConfigurationTests {
 	void backsOffForBeansTheApplicationDefines() {
 		this.contextRunner.withPropertyValues(CREDENTIALS)
 			.withUserConfiguration(CustomBeansConfiguration.class)
+			.run((context) -> assertThat(context.getBean(NetSuiteAutoConfiguration.REST_CLIENT_BEAN_NAME))
+				.isSameAs(CustomBeansConfiguration.restClient));
+	}
+
+	@Test
+	void usesConnectionDetailsTheApplicationDefinesWithoutAnyProperty() {
+		this.contextRunner.withBean(NetSuiteConnectionDetails.class, CustomConnectionDetails::new).run((context) -> {
+			assertThat(context).hasNotFailed().hasSingleBean(NetSuiteClient.class);
+			NetSuiteAccount account = primary(context);
+			assertThat(account.id().realm()).isEqualTo("7654321");
+			assertThat(account.restUrl()).hasToString("https://7654321.suitetalk.api.netsuite.com");
+		});
+	}
+
+	@Test
+	void prefersConnectionDetailsTheApplicationDefinesOverProperties() {
+		this.contextRunner.withPropertyValues(CREDENTIALS)
+			.withBean(NetSuiteConnectionDetails.class, CustomConnectionDetails::new)
+			.run((context) -> assertThat(primary(context).id().realm()).isEqualTo("7654321"));
+	}
+
+	@Test
+	void createsNamedAccountsBesideThePrimaryOne() {
+		this.contextRunner.withPropertyValues(CREDENTIALS)
+			.withPropertyValues("netsuite.accounts.eu.account=7654321", "netsuite.accounts.eu.consumer-key=eck",
+					"netsuite.accounts.eu.consumer-secret=ecs", "netsuite.accounts.eu.token-id=etk",
+					"netsuite.accounts.eu.token-secret=ets", "netsuite.accounts.eu.concurrency.limit=2")
 			.run((context) -> {
-				assertThat(context).hasSingleBean(NetSuiteAccount.class).hasSingleBean(TbaSigner.class);
-				assertThat(context.getBean(NetSuiteAccount.class))
-					.isSameAs(context.getBean(CustomBeansConfiguration.class).account);
-				assertThat(context.getBean(NetSuiteAutoConfiguration.REST_CLIENT_BEAN_NAME))
-					.isSameAs(CustomBeansConfiguration.restClient);
+				NetSuiteAccounts accounts = context.getBean(NetSuiteAccounts.class);
+				assertThat(accounts.names()).containsExactly(NetSuiteAccounts.PRIMARY, "eu");
+				NetSuiteAccount eu = accounts.get("eu");
+				assertThat(eu.id().realm()).isEqualTo("7654321");
+				assertThat(eu.restletUrl()).hasToString("https://7654321.restlets.api.netsuite.com");
+				assertThat(eu.permits().limit()).isEqualTo(2);
+				assertThat(accounts.primary().permits().limit()).isEqualTo(5);
+				assertThat(eu.client()).isNotSameAs(context.getBean(NetSuiteClient.class));
 			});
+	}
+
+	@Test
+	void refusesAnUnknownAccountNameNamingTheKnownOnes() {
+		this.contextRunner.withPropertyValues(CREDENTIALS).run((context) -> {
+			NetSuiteAccounts accounts = context.getBean(NetSuiteAccounts.class);
+			assertThatExceptionOfType(NoSuchNetSuiteAccountException.class).isThrownBy(() -> accounts.get("eu"))
+				.withMessageContaining("'eu'")
+				.withMessageContaining("primary")
+				.satisfies((ex) -> assertThat(ex.getKnownNames()).containsExactly(NetSuiteAccounts.PRIMARY));
+		});
+	}
+
+	@Test
+	void stopsStartUpNamingTheFullKeysOfANamedAccount() {
+		this.contextRunner.withPropertyValues(CREDENTIALS)
+			.withPropertyValues("netsuite.accounts.eu.account=7654321", "netsuite.accounts.eu.consumer-key=eck",
+					"netsuite.accounts.eu.consumer-secret=ecs", "netsuite.accounts.eu.token-id=etk",
+					"netsuite.accounts.eu.read-timeout=0s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidNetSuitePropertiesException.class)
+				.hasMessageContaining("netsuite.accounts.eu.token-secret is missing")
+				.hasMessageContaining("netsuite.accounts.eu.read-timeout must be positive")
+				.hasMessageNotContaining("netsuite.token-secret"));
+	}
+
+	@Test
+	void startsForANamedAccountAloneOnlyWithAPrimaryOne() {
+		this.contextRunner
+			.withPropertyValues("netsuite.accounts.eu.account=7654321", "netsuite.accounts.eu.consumer-key=eck",
+					"netsuite.accounts.eu.consumer-secret=ecs", "netsuite.accounts.eu.token-id=etk",
+					"netsuite.accounts.eu.token-secret=ets")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("netsuite.account is missing")
+				.hasMessageNotContaining("netsuite.accounts.eu"));
+	}
+
+	@Test
+	void refusesANamedAccountCalledPrimary() {
+		this.contextRunner.withPropertyValues(CREDENTIALS)
+			.withPropertyValues("netsuite.accounts.primary.account=7654321")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("netsuite.accounts.primary is a reserved name"));
+	}
+
+	@Test
+	void refusesAUrlWhoseHostJavaCannotParseNamingTheKey() {
+		this.contextRunner.withPropertyValues(CREDENTIALS)
+			.withPropertyValues("netsuite.rest-url=https://1234567_SB1.suitetalk.api.netsuite.com")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("netsuite.rest-url has a host that is not a valid host name"));
 	}
 
 	@Test
@@ -238,23 +328,28 @@ class NetSuiteAutoConfigurationTests {
 			});
 	}
 
+	private static NetSuiteAccount primary(AssertableApplicationContext context) {
+		return context.getBean(NetSuiteAccounts.class).primary();
+	}
+
+	static class CustomConnectionDetails implements NetSuiteConnectionDetails {
+
+		@Override
+		public AccountId getAccount() {
+			return AccountId.of("7654321");
+		}
+
+		@Override
+		public TbaCredentials getCredentials() {
+			return new TbaCredentials("a", "b", "c", "d");
+		}
+
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class CustomBeansConfiguration {
 
 		static final RestClient restClient = RestClient.create();
-
-		final NetSuiteAccount account = new NetSuiteAccount(AccountId.of("7654321"),
-				new TbaCredentials("a", "b", "c", "d"), null, null);
-
-		@Bean
-		NetSuiteAccount customAccount() {
-			return this.account;
-		}
-
-		@Bean
-		TbaSigner customSigner() {
-			return new TbaSigner(this.account.id(), this.account.credentials());
-		}
 
 		@Bean(name = NetSuiteAutoConfiguration.REST_CLIENT_BEAN_NAME, defaultCandidate = false)
 		RestClient customRestClient() {

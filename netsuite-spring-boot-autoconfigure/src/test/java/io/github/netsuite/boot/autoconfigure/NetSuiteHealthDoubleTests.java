@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.health.NetSuiteHealthIndicator;
-import io.github.netsuite.boot.http.NetSuiteErrorDecoder;
+import io.github.netsuite.boot.http.TbaAuthentication;
 import io.github.netsuite.boot.test.NetSuiteDouble;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,7 +66,7 @@ class NetSuiteHealthDoubleTests {
 		Health health = health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("error", "Login access has been disabled for this role.")
-			.containsEntry("fix", NetSuiteErrorDecoder.ROLE_DISABLED_HINT)
+			.containsEntry("fix", TbaAuthentication.ROLE_DISABLED_HINT)
 			.containsEntry("status", 401);
 		assertNoSecretIn(health);
 	}

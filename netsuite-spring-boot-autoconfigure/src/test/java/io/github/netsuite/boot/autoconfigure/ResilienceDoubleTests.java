@@ -10,9 +10,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.NetSuiteServerException;
-import io.github.netsuite.boot.http.ConcurrencyGovernor;
 import io.github.netsuite.boot.test.NetSuiteDouble;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,7 +117,7 @@ class ResilienceDoubleTests {
 	void sizesTheLimitFromNetSuitesGovernanceLimitsWhenAsked() {
 		netSuite.concurrencyLimit(7);
 		this.contextRunner.withPropertyValues("netsuite.concurrency.use-governance-limits=true")
-			.run((context) -> assertThat(context.getBean(ConcurrencyGovernor.class).limit()).isEqualTo(7));
+			.run((context) -> assertThat(context.getBean(NetSuiteAccounts.class).primary().permits().limit()).isEqualTo(7));
 	}
 
 	@Test
@@ -126,8 +126,8 @@ class ResilienceDoubleTests {
 		this.contextRunner.withPropertyValues("netsuite.concurrency.use-governance-limits=true",
 				"netsuite.concurrency.limit=4")
 			.run((context) -> assertThat(context).hasNotFailed()
-				.getBean(ConcurrencyGovernor.class)
-				.satisfies((governor) -> assertThat(governor.limit()).isEqualTo(4)));
+				.getBean(NetSuiteAccounts.class)
+				.satisfies((accounts) -> assertThat(accounts.primary().permits().limit()).isEqualTo(4)));
 	}
 
 	private static List<Object> inParallel(int callers, Call call) throws Exception {

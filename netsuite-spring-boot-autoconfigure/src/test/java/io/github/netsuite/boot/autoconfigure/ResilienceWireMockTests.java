@@ -7,12 +7,11 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.NetSuiteConcurrencyLimitException;
 import io.github.netsuite.boot.NetSuiteServerException;
 import io.github.netsuite.boot.NetSuiteValidationException;
-import io.github.netsuite.boot.http.ConcurrencyGovernor;
-import io.github.netsuite.boot.http.RetryInterceptor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -48,19 +47,23 @@ class ResilienceWireMockTests {
 				"netsuite.retry.initial-backoff=10ms", "netsuite.retry.max-backoff=50ms");
 
 	@Test
-	void configuresGovernorAndRetryByDefault() {
-		this.contextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(ConcurrencyGovernor.class).hasSingleBean(RetryInterceptor.class);
-			assertThat(context.getBean(ConcurrencyGovernor.class).limit()).isEqualTo(5);
-		});
+	void limitsTheAccountsRequestsByDefault() {
+		this.contextRunner
+			.run((context) -> assertThat(context.getBean(NetSuiteAccounts.class).primary().permits().limit())
+				.isEqualTo(5));
 	}
 
 	@Test
 	void backsOffFromGovernorAndRetryWhenDisabled() {
 		this.contextRunner.withPropertyValues("netsuite.concurrency.enabled=false", "netsuite.retry.enabled=false")
-			.run((context) -> assertThat(context).hasNotFailed()
-				.doesNotHaveBean(ConcurrencyGovernor.class)
-				.doesNotHaveBean(RetryInterceptor.class));
+			.run((context) -> {
+				server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(429)));
+				NetSuiteAccounts accounts = context.getBean(NetSuiteAccounts.class);
+				assertThat(accounts.primary().permits()).isNull();
+				assertThatExceptionOfType(NetSuiteConcurrencyLimitException.class)
+					.isThrownBy(() -> accounts.primary().client().record("customer", "1").get());
+				assertThat(server.findAll(anyRequestedFor(anyUrl()))).hasSize(1);
+			});
 	}
 
 	@Test
@@ -193,7 +196,7 @@ class ResilienceWireMockTests {
 				assertThatExceptionOfType(ResourceAccessException.class)
 					.isThrownBy(() -> context.getBean(NetSuiteClient.class).records("customer").create(Map.of()));
 				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-				assertThat(context.getBean(ConcurrencyGovernor.class).inFlight()).isZero();
+				assertThat(context.getBean(NetSuiteAccounts.class).primary().permits().inFlight()).isZero();
 			});
 	}
 

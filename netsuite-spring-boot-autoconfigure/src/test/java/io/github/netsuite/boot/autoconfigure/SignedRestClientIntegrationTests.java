@@ -4,13 +4,15 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.github.netsuite.boot.NetSuiteAccount;
+import io.github.netsuite.boot.NetSuiteAuthentication;
 import io.github.netsuite.boot.auth.TbaSigner;
+import io.github.netsuite.boot.http.TbaAuthentication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -162,9 +164,14 @@ class SignedRestClientIntegrationTests {
 	static class FixedSignerConfiguration {
 
 		@Bean
-		TbaSigner fixedSigner(NetSuiteAccount account) {
-			return new TbaSigner(account.id(), account.credentials(),
+		TbaSigner fixedSigner(NetSuiteConnectionDetails connection) {
+			return new TbaSigner(connection.getAccount(), connection.getCredentials(),
 					Clock.fixed(Instant.ofEpochSecond(1806809845), ZoneOffset.UTC), () -> "Ty4Qwb8DwkNhFdnXsiVp");
+		}
+
+		@Bean
+		NetSuiteAuthentication fixedAuthentication(TbaSigner signer) {
+			return new TbaAuthentication(signer);
 		}
 
 	}
@@ -173,10 +180,15 @@ class SignedRestClientIntegrationTests {
 	static class RepeatingNonceConfiguration {
 
 		@Bean
-		TbaSigner repeatingSigner(NetSuiteAccount account) {
-			Iterator<String> nonces = List.of("n1", "n1", "n1", "n1", "n1", "n1", "n1", "n1").iterator();
-			return new TbaSigner(account.id(), account.credentials(),
+		TbaSigner repeatingSigner(NetSuiteConnectionDetails connection) {
+			Iterator<String> nonces = Collections.nCopies(8, "nonce1").iterator();
+			return new TbaSigner(connection.getAccount(), connection.getCredentials(),
 					Clock.fixed(Instant.ofEpochSecond(1806809845), ZoneOffset.UTC), nonces::next);
+		}
+
+		@Bean
+		NetSuiteAuthentication repeatingAuthentication(TbaSigner signer) {
+			return new TbaAuthentication(signer);
 		}
 
 	}

@@ -13,12 +13,17 @@ import java.util.Map;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.github.netsuite.boot.NetSuiteAccount;
-import io.github.netsuite.boot.http.NetSuiteErrorDecoder;
+import io.github.netsuite.boot.NetSuiteAccounts;
+import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.auth.AccountId;
 import io.github.netsuite.boot.auth.TbaCredentials;
+import io.github.netsuite.boot.auth.TbaSigner;
+import io.github.netsuite.boot.http.NetSuiteAuthenticationInterceptor;
+import io.github.netsuite.boot.http.TbaAuthentication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -101,12 +106,12 @@ class NetSuiteHealthIndicatorTests {
 		assertThat(health.getDetails()).containsExactlyInAnyOrderEntriesOf(Map.of("realm", "1234567_SB1", "restUrl",
 				restUrl(), "check", "GET /services/rest/system/v1/serverTime", "status", 401, "errorCode",
 				"INVALID_LOGIN", "error", "Login access has been disabled for this role.", "fix",
-				NetSuiteErrorDecoder.ROLE_DISABLED_HINT));
+				TbaAuthentication.ROLE_DISABLED_HINT));
 	}
 
 	@Test
 	void roleDisabledFixNamesNetSuiteSetupScreensAndPermissions() {
-		assertThat(NetSuiteErrorDecoder.ROLE_DISABLED_HINT).contains("User Access Tokens",
+		assertThat(TbaAuthentication.ROLE_DISABLED_HINT).contains("User Access Tokens",
 				"Access Token Management", "REST Web Services", "Access > Roles", "Setup > Users/Roles > Access Tokens > New",
 				"netsuite.token-id", "netsuite.token-secret");
 	}
@@ -120,7 +125,7 @@ class NetSuiteHealthIndicatorTests {
 		Health health = indicator(NOW).health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("error", "Login access has been disabled for this role.")
-			.containsEntry("fix", NetSuiteErrorDecoder.ROLE_DISABLED_HINT)
+			.containsEntry("fix", TbaAuthentication.ROLE_DISABLED_HINT)
 			.doesNotContainKey("checklist");
 	}
 
@@ -241,10 +246,8 @@ class NetSuiteHealthIndicatorTests {
 	@Test
 	void putsNoSecretInAnyDetail() {
 		stubServerTime(unauthorized(INVALID_LOGIN_BODY));
-		NetSuiteAccount account = new NetSuiteAccount(AccountId.of("1234567_SB1"),
-				new TbaCredentials(SECRETS[0], SECRETS[1], SECRETS[2], SECRETS[3]),
-				URI.create("http://user:" + SECRETS[1] + "@127.0.0.1:" + this.server.port() + "?t=" + SECRETS[3]),
-				null);
+		NetSuiteAccount account = account(
+				URI.create("http://user:" + SECRETS[1] + "@127.0.0.1:" + this.server.port() + "?t=" + SECRETS[3]));
 		Health health = new NetSuiteHealthIndicator(account, client(account), Duration.ofSeconds(1), Duration.ZERO)
 			.health();
 		assertThat(health.getDetails()).containsEntry("restUrl", restUrl());
@@ -274,16 +277,21 @@ class NetSuiteHealthIndicatorTests {
 	}
 
 	private static NetSuiteAccount account(URI restUrl) {
-		return new NetSuiteAccount(AccountId.of("1234567_SB1"),
-				new TbaCredentials(SECRETS[0], SECRETS[1], SECRETS[2], SECRETS[3]), restUrl, null);
+		AccountId id = AccountId.of("1234567_SB1");
+		TbaAuthentication authentication = new TbaAuthentication(
+				new TbaSigner(id, new TbaCredentials(SECRETS[0], SECRETS[1], SECRETS[2], SECRETS[3])));
+		RestClient client = RestClient.builder()
+			.baseUrl(restUrl)
+			.requestFactory(ClientHttpRequestFactoryBuilder.detect()
+				.build(HttpClientSettings.defaults().withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1))))
+			.requestInterceptor(new NetSuiteAuthenticationInterceptor(authentication))
+			.build();
+		return new NetSuiteAccount(NetSuiteAccounts.PRIMARY, id, restUrl, restUrl, authentication, null, client,
+				client, new NetSuiteClient(client, client, JsonMapper.shared()));
 	}
 
 	private static RestClient client(NetSuiteAccount account) {
-		return RestClient.builder()
-			.baseUrl(account.restUrl())
-			.requestFactory(ClientHttpRequestFactoryBuilder.detect()
-				.build(HttpClientSettings.defaults().withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1))))
-			.build();
+		return account.restClient();
 	}
 
 	private static Map<String, Object> withoutLatency(Health health) {

@@ -5,18 +5,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link DefaultNetSuiteRequestObservationConvention} and the API a path
- * addresses.
+ * Tests for {@link DefaultNetSuiteRequestObservationConvention}.
  */
 class DefaultNetSuiteRequestObservationConventionTests {
-
-	@Test
-	void derivesTheApiFromThePath() {
-		assertThat(NetSuiteRequestContext.apiOf("/services/rest/query/v1/suiteql")).isEqualTo("suiteql");
-		assertThat(NetSuiteRequestContext.apiOf("/app/site/hosting/restlet.nl")).isEqualTo("restlet");
-		assertThat(NetSuiteRequestContext.apiOf("/services/rest/record/v1/customer/42")).isEqualTo("rest");
-		assertThat(NetSuiteRequestContext.apiOf("/services/rest/system/v1/serverTime")).isEqualTo("rest");
-	}
 
 	@Test
 	void keepsNetSuiteErrorCodesAndFoldsAnythingElseIntoOneValue() {

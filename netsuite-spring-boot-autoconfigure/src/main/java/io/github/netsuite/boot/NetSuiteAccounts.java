@@ -1,0 +1,89 @@
+package io.github.netsuite.boot;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.util.Assert;
+
+/**
+ * Every NetSuite account of the application: the primary one (the top-level
+ * {@code netsuite.*} keys) and the named ones ({@code netsuite.accounts.<name>.*}).
+ *
+ * <pre class="code">
+ * Map&lt;String, Object&gt; customer = accounts.get("eu").client().record("customer", "42").get();
+ * </pre>
+ *
+ * @author NetSuite Spring Boot team
+ */
+public final class NetSuiteAccounts {
+
+	/**
+	 * The name of the primary account.
+	 */
+	public static final String PRIMARY = "primary";
+
+	private final Map<String, NetSuiteAccount> accounts;
+
+	/**
+	 * Create the accounts.
+	 * @param accounts the accounts, the primary one among them
+	 */
+	public NetSuiteAccounts(List<NetSuiteAccount> accounts) {
+		Map<String, NetSuiteAccount> byName = new LinkedHashMap<>();
+		for (NetSuiteAccount account : accounts) {
+			Assert.isTrue(byName.put(account.name(), account) == null,
+					() -> "Two accounts are named '" + account.name() + "'");
+		}
+		Assert.isTrue(byName.containsKey(PRIMARY), "There must be a primary account");
+		this.accounts = Collections.unmodifiableMap(byName);
+	}
+
+	/**
+	 * Return the primary account, whose client is the injectable {@link NetSuiteClient}.
+	 * @return the primary account
+	 */
+	public NetSuiteAccount primary() {
+		return this.accounts.get(PRIMARY);
+	}
+
+	/**
+	 * Return the account of the given name.
+	 * @param name {@link #PRIMARY} or the {@code <name>} of
+	 * {@code netsuite.accounts.<name>.*}
+	 * @return the account
+	 * @throws NoSuchNetSuiteAccountException if there is no such account
+	 */
+	public NetSuiteAccount get(String name) {
+		NetSuiteAccount account = this.accounts.get(name);
+		if (account == null) {
+			throw new NoSuchNetSuiteAccountException(name, names());
+		}
+		return account;
+	}
+
+	/**
+	 * Return the names of the accounts, the primary one first.
+	 * @return the names
+	 */
+	public Set<String> names() {
+		return this.accounts.keySet();
+	}
+
+	/**
+	 * Return every account, the primary one first.
+	 * @return the accounts
+	 */
+	public Collection<NetSuiteAccount> all() {
+		return this.accounts.values();
+	}
+
+	@Override
+	public String toString() {
+		return "NetSuiteAccounts" + this.accounts.values();
+	}
+
+}

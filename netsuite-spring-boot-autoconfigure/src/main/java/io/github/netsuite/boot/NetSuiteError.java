@@ -1,0 +1,161 @@
+package io.github.netsuite.boot;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * An error answer of NetSuite's, read once: the HTTP status, NetSuite's error code and
+ * detail, from REST web services' {@code o:errorDetails} or RESTlets'
+ * {@code {"error":{"code":…,"message":…}}}.
+ *
+ * @author NetSuite Spring Boot team
+ */
+public final class NetSuiteError {
+
+	private static final int MAX_DETAIL = 1000;
+
+	private final int status;
+
+	private final @Nullable String errorCode;
+
+	private final @Nullable String detail;
+
+	private final @Nullable String authenticate;
+
+	private final String text;
+
+	private NetSuiteError(int status, @Nullable String errorCode, @Nullable String detail,
+			@Nullable String authenticate, String text) {
+		this.status = status;
+		this.errorCode = errorCode;
+		this.detail = detail;
+		this.authenticate = authenticate;
+		this.text = text;
+	}
+
+	/**
+	 * Read an error answer.
+	 * @param status the HTTP status code
+	 * @param headers the response headers
+	 * @param body the response body, possibly empty
+	 * @return the error
+	 */
+	public static NetSuiteError of(int status, HttpHeaders headers, byte[] body) {
+		String text = new String(body, StandardCharsets.UTF_8).strip();
+		String errorCode = null;
+		String detail = null;
+		JsonNode json = readJson(text);
+		if (json != null) {
+			JsonNode restError = json.path("o:errorDetails").path(0);
+			JsonNode restletError = json.path("error");
+			if (restError.isObject()) {
+				errorCode = text(restError.path("o:errorCode"));
+				detail = text(restError.path("detail"));
+			}
+			else if (restletError.isObject()) {
+				errorCode = text(restletError.path("code"));
+				detail = text(restletError.path("message"));
+			}
+			if (detail == null) {
+				detail = text(json.path("title"));
+			}
+		}
+		else if (!text.isEmpty()) {
+			detail = abbreviate(text);
+		}
+		return new NetSuiteError(status, errorCode, detail, headers.getFirst(HttpHeaders.WWW_AUTHENTICATE), text);
+	}
+
+	/**
+	 * Return the HTTP status code.
+	 * @return the status code
+	 */
+	public int status() {
+		return this.status;
+	}
+
+	/**
+	 * Return NetSuite's error code, such as {@code NONEXISTENT_ID}.
+	 * @return the error code, or {@code null} when the answer had none
+	 */
+	public @Nullable String errorCode() {
+		return this.errorCode;
+	}
+
+	/**
+	 * Return NetSuite's detail text, at most 1,000 characters.
+	 * @return the detail, or {@code null} when the answer had none
+	 */
+	public @Nullable String detail() {
+		return this.detail;
+	}
+
+	/**
+	 * Return whether NetSuite refused the request for its concurrency limit (REST 429 or
+	 * {@code CONCURRENCY_LIMIT_EXCEEDED}, RESTlet {@code SSS_REQUEST_LIMIT_EXCEEDED}):
+	 * it did not execute it.
+	 * @return whether the request was throttled
+	 */
+	public boolean isThrottled() {
+		String code = code();
+		return this.status == 429 || code.equals("CONCURRENCY_LIMIT_EXCEEDED")
+				|| code.equals("SSS_REQUEST_LIMIT_EXCEEDED");
+	}
+
+	/**
+	 * Return whether NetSuite refused the request's authentication.
+	 * @return whether the answer is a login failure
+	 */
+	public boolean isAuthenticationFailure() {
+		return !isThrottled() && (this.status == 401 || code().startsWith("INVALID_LOGIN"));
+	}
+
+	/**
+	 * Return whether the answer, its body or its {@code WWW-Authenticate} header contain
+	 * the given text.
+	 * @param text the text
+	 * @return whether the answer mentions it
+	 */
+	public boolean mentions(String text) {
+		return (this.detail != null && this.detail.contains(text)) || this.text.contains(text)
+				|| (this.authenticate != null && this.authenticate.contains(text));
+	}
+
+	private String code() {
+		return (this.errorCode != null) ? this.errorCode.toUpperCase(Locale.ROOT) : "";
+	}
+
+	private static @Nullable JsonNode readJson(String text) {
+		if (!text.startsWith("{")) {
+			return null;
+		}
+		try {
+			return JsonMapper.shared().readTree(text);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private static @Nullable String text(JsonNode node) {
+		return (node.isValueNode() && !node.isNull()) ? abbreviate(node.asString()) : null;
+	}
+
+	private static String abbreviate(String text) {
+		return (text.length() <= MAX_DETAIL) ? text : text.substring(0, MAX_DETAIL) + "…";
+	}
+
+	@Override
+	public String toString() {
+		return "NetSuiteError[status=" + this.status + ", errorCode=" + this.errorCode + ", detail=" + this.detail
+				+ "]";
+	}
+
+}

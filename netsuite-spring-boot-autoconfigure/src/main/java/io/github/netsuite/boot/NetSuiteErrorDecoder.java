@@ -1,0 +1,92 @@
+package io.github.netsuite.boot;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpRequest;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Turns NetSuite's error answers into typed {@link NetSuiteException}s that carry
+ * NetSuite's code and detail and, for a refused login, what the account's authentication
+ * says to fix. Use it as a status handler of a {@link RestClient} (the signed clients of
+ * the auto-configuration have it as their default):
+ * {@code .onStatus(NetSuiteErrorDecoder.IS_ERROR, decoder)}.
+ *
+ * @author NetSuite Spring Boot team
+ */
+public final class NetSuiteErrorDecoder implements RestClient.ResponseSpec.ErrorHandler {
+
+	/**
+	 * The statuses this decoder handles: every 4xx and 5xx.
+	 */
+	public static final Predicate<HttpStatusCode> IS_ERROR = HttpStatusCode::isError;
+
+	private static final String LOGIN_HINT = "NetSuite refused the credentials; the real reason is in Setup > "
+			+ "Users/Roles > User Management > View Login Audit Trail";
+
+	private static final String PERMISSION_HINT = "Give the token's role the permission for this record type or "
+			+ "operation (Setup > Users/Roles > Manage Roles)";
+
+	private static final String CONCURRENCY_HINT = "The account had more requests in flight than its concurrency "
+			+ "limit allows; lower netsuite.concurrency.limit or spread the load";
+
+	private final @Nullable NetSuiteAuthentication authentication;
+
+	/**
+	 * Create a decoder whose login failures carry the given authentication's hint.
+	 * @param authentication the account's authentication, or {@code null} for a generic
+	 * hint
+	 */
+	public NetSuiteErrorDecoder(@Nullable NetSuiteAuthentication authentication) {
+		this.authentication = authentication;
+	}
+
+	@Override
+	public void handle(HttpRequest request, ClientHttpResponse response) throws IOException {
+		NetSuiteError error = NetSuiteRequests.error(request);
+		if (error == null) {
+			// Not read on the wire: a client built without the starter's interceptors.
+			error = NetSuiteError.of(response.getStatusCode().value(), response.getHeaders(),
+					response.getBody().readAllBytes());
+		}
+		throw exception(error, request.getMethod().name(), request.getURI().getRawPath());
+	}
+
+	/**
+	 * Return the exception that describes an error answer.
+	 * @param error the error
+	 * @param method the request's HTTP method
+	 * @param path the request's path, without the query
+	 * @return the exception
+	 */
+	public NetSuiteException exception(NetSuiteError error, String method, @Nullable String path) {
+		int status = error.status();
+		String errorCode = error.errorCode();
+		String detail = error.detail();
+		String code = (errorCode != null) ? errorCode.toUpperCase(Locale.ROOT) : "";
+		if (error.isThrottled()) {
+			return new NetSuiteConcurrencyLimitException(status, errorCode, detail, method, path, CONCURRENCY_HINT);
+		}
+		if (error.isAuthenticationFailure()) {
+			String hint = (this.authentication != null) ? this.authentication.failureHint(error) : LOGIN_HINT;
+			return new NetSuiteAuthenticationException(status, errorCode, detail, method, path, hint);
+		}
+		if (status == 403 || code.equals("INSUFFICIENT_PERMISSION")) {
+			return new NetSuitePermissionException(status, errorCode, detail, method, path, PERMISSION_HINT);
+		}
+		if (status == 404 || code.equals("NONEXISTENT_ID")) {
+			return new NetSuiteNotFoundException(status, errorCode, detail, method, path, null);
+		}
+		if (status >= 500) {
+			return new NetSuiteServerException(status, errorCode, detail, method, path, null);
+		}
+		return new NetSuiteValidationException(status, errorCode, detail, method, path, null);
+	}
+
+}

@@ -1,0 +1,118 @@
+package io.github.netsuite.boot;
+
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpRequest;
+
+/**
+ * The marks a NetSuite request carries in its {@linkplain HttpRequest#getAttributes()
+ * attributes}: which API it addresses, whether it is safe to repeat, which attempt it is
+ * and, once answered with an error, NetSuite's error read once for every interceptor.
+ * {@link NetSuiteClient} sets the first two on every call; retry, observation and health
+ * read them instead of guessing from the path. A request sent through a signed
+ * {@code RestClient} directly gets its client's API and a repeat-safety by HTTP method.
+ *
+ * @author NetSuite Spring Boot team
+ */
+public final class NetSuiteRequests {
+
+	/**
+	 * The attribute that names the API: {@link #REST}, {@link #SUITEQL} or
+	 * {@link #RESTLET}.
+	 */
+	public static final String API_ATTRIBUTE = "io.github.netsuite.boot.api";
+
+	/**
+	 * The attribute that says whether a request is safe to repeat when its answer may be
+	 * lost ({@link Boolean}).
+	 */
+	public static final String IDEMPOTENT_ATTRIBUTE = "io.github.netsuite.boot.idempotent";
+
+	/**
+	 * The attribute that holds the attempt number, 1 for the first.
+	 */
+	public static final String ATTEMPT_ATTRIBUTE = "io.github.netsuite.boot.attempt";
+
+	/**
+	 * The attribute that holds the {@link NetSuiteError} of the attempt's error answer.
+	 */
+	public static final String ERROR_ATTRIBUTE = "io.github.netsuite.boot.error";
+
+	/**
+	 * REST web services other than SuiteQL: records, metadata, system.
+	 */
+	public static final String REST = "rest";
+
+	/**
+	 * SuiteQL queries.
+	 */
+	public static final String SUITEQL = "suiteql";
+
+	/**
+	 * RESTlets.
+	 */
+	public static final String RESTLET = "restlet";
+
+	private static final Set<HttpMethod> IDEMPOTENT_REST_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD,
+			HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE);
+
+	// A RESTlet is a script: only what cannot change anything is safe to repeat.
+	private static final Set<HttpMethod> IDEMPOTENT_RESTLET_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD,
+			HttpMethod.OPTIONS);
+
+	private NetSuiteRequests() {
+	}
+
+	/**
+	 * Return the API a request addresses.
+	 * @param request the request
+	 * @return {@link #REST}, {@link #SUITEQL} or {@link #RESTLET}; {@link #REST} when
+	 * unmarked
+	 */
+	public static String api(HttpRequest request) {
+		Object api = request.getAttributes().get(API_ATTRIBUTE);
+		return (api instanceof String name) ? name : REST;
+	}
+
+	/**
+	 * Return whether a request is safe to repeat when its answer may be lost: as marked,
+	 * or else by HTTP method ({@code PUT} and {@code DELETE} count for REST web services,
+	 * not for RESTlets).
+	 * @param request the request
+	 * @return whether the request may be repeated
+	 */
+	public static boolean isIdempotent(HttpRequest request) {
+		Object idempotent = request.getAttributes().get(IDEMPOTENT_ATTRIBUTE);
+		if (idempotent instanceof Boolean marked) {
+			return marked;
+		}
+		Set<HttpMethod> methods = RESTLET.equals(api(request)) ? IDEMPOTENT_RESTLET_METHODS
+				: IDEMPOTENT_REST_METHODS;
+		return methods.contains(request.getMethod());
+	}
+
+	/**
+	 * Return the attempt number of a request.
+	 * @param request the request
+	 * @return the attempt, 1 for the first
+	 */
+	public static int attempt(HttpRequest request) {
+		Object attempt = request.getAttributes().get(ATTEMPT_ATTRIBUTE);
+		return (attempt instanceof Integer number) ? number : 1;
+	}
+
+	/**
+	 * Return NetSuite's error answer to the request's latest attempt, as read on the wire.
+	 * @param request the request
+	 * @return the error, or {@code null} when the attempt was not answered with one or
+	 * nothing read it
+	 */
+	public static @Nullable NetSuiteError error(HttpRequest request) {
+		Object error = request.getAttributes().get(ERROR_ATTRIBUTE);
+		return (error instanceof NetSuiteError netSuiteError) ? netSuiteError : null;
+	}
+
+}

@@ -1,0 +1,148 @@
+package io.github.netsuite.boot.autoconfigure;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import io.github.netsuite.boot.NetSuiteAccount;
+import io.github.netsuite.boot.NetSuiteAuthentication;
+import io.github.netsuite.boot.NetSuiteClient;
+import io.github.netsuite.boot.NetSuiteErrorDecoder;
+import io.github.netsuite.boot.NetSuiteRequests;
+import io.github.netsuite.boot.SuiteQlPageListener;
+import io.github.netsuite.boot.auth.TbaSigner;
+import io.github.netsuite.boot.http.ConcurrencyGovernor;
+import io.github.netsuite.boot.http.NetSuiteAuthenticationInterceptor;
+import io.github.netsuite.boot.http.NetSuiteErrorInterceptor;
+import io.github.netsuite.boot.http.RetryInterceptor;
+import io.github.netsuite.boot.http.TbaAuthentication;
+import io.github.netsuite.boot.observation.NetSuiteObservationInterceptor;
+import io.github.netsuite.boot.observation.NetSuiteRequestObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Builds each {@link NetSuiteAccount} from its connection and settings and from what all
+ * accounts share: Boot's {@link RestClient.Builder} (so its customizers and
+ * {@code http.client.requests} observation apply), the request factory, the observation
+ * registry, the JSON mapper, the retry settings and the SuiteQL page listeners.
+ * <p>
+ * The interceptors of an account's clients, outermost first: retry (a fresh attempt each
+ * time), concurrency permit (held only while a request is on the wire), observation (each
+ * attempt on the wire), error reading (an error body read once), then authentication (a
+ * new nonce and timestamp on every attempt).
+ *
+ * @author NetSuite Spring Boot team
+ */
+final class NetSuiteAccountFactory {
+
+	private final Supplier<RestClient.Builder> builders;
+
+	private final ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder;
+
+	private final HttpClientSettings httpClientSettings;
+
+	private final ObservationRegistry observationRegistry;
+
+	private final @Nullable NetSuiteRequestObservationConvention convention;
+
+	private final ObjectMapper mapper;
+
+	private final NetSuiteProperties.Retry retry;
+
+	private final SuiteQlPageListener pageListener;
+
+	NetSuiteAccountFactory(Supplier<RestClient.Builder> builders,
+			ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder, HttpClientSettings httpClientSettings,
+			ObservationRegistry observationRegistry, @Nullable NetSuiteRequestObservationConvention convention,
+			ObjectMapper mapper, NetSuiteProperties.Retry retry, SuiteQlPageListener pageListener) {
+		this.builders = builders;
+		this.requestFactoryBuilder = requestFactoryBuilder;
+		this.httpClientSettings = httpClientSettings;
+		this.observationRegistry = observationRegistry;
+		this.convention = convention;
+		this.mapper = mapper;
+		this.retry = retry;
+		this.pageListener = pageListener;
+	}
+
+	NetSuiteAccount create(String name, NetSuiteConnectionDetails connection, NetSuiteAccountProperties settings,
+			@Nullable NetSuiteAuthentication customAuthentication) {
+		NetSuiteAuthentication authentication = (customAuthentication != null) ? customAuthentication
+				: new TbaAuthentication(new TbaSigner(connection.getAccount(), connection.getCredentials()));
+		NetSuiteAccountProperties.Concurrency concurrency = settings.getConcurrency();
+		ConcurrencyGovernor governor = concurrency.isEnabled()
+				? new ConcurrencyGovernor(concurrency.getLimit(), concurrency.getAcquireTimeout()) : null;
+		List<ClientHttpRequestInterceptor> interceptors = new ArrayList<>();
+		if (this.retry.isEnabled()) {
+			interceptors.add(new RetryInterceptor(this.retry.getMaxAttempts(), this.retry.getInitialBackoff(),
+					this.retry.getMaxBackoff(), this.retry.getMaxElapsed()));
+		}
+		if (governor != null) {
+			interceptors.add(governor);
+		}
+		interceptors.add(new NetSuiteObservationInterceptor(this.observationRegistry, connection.getAccount().realm(),
+				this.convention));
+		interceptors.add(new NetSuiteErrorInterceptor());
+		interceptors.add(new NetSuiteAuthenticationInterceptor(authentication));
+		NetSuiteErrorDecoder errors = new NetSuiteErrorDecoder(authentication);
+		ClientHttpRequestFactory requestFactory = requestFactory(this.requestFactoryBuilder,
+				this.httpClientSettings.withTimeouts(settings.getConnectTimeout(), settings.getReadTimeout()));
+		RestClient rest = signedClient(connection.getRestUrl(), NetSuiteRequests.REST, requestFactory, interceptors,
+				errors);
+		RestClient restlets = signedClient(connection.getRestletUrl(), NetSuiteRequests.RESTLET, requestFactory,
+				interceptors, errors);
+		NetSuiteClient client = new NetSuiteClient(connection.getAccount(), rest, restlets, this.mapper, errors,
+				this.pageListener);
+		return new NetSuiteAccount(name, connection.getAccount(), connection.getRestUrl(), connection.getRestletUrl(),
+				authentication, governor, rest, restlets, client);
+	}
+
+	// The account's API on every request, so that retry and observation need not guess it.
+	private RestClient signedClient(URI baseUrl, String api, ClientHttpRequestFactory requestFactory,
+			List<ClientHttpRequestInterceptor> interceptors, NetSuiteErrorDecoder errors) {
+		return this.builders.get()
+			.baseUrl(baseUrl)
+			.requestFactory(requestFactory)
+			.requestInterceptors((list) -> list.addAll(interceptors))
+			.defaultRequest((request) -> request.attribute(NetSuiteRequests.API_ATTRIBUTE, api))
+			.defaultStatusHandler(NetSuiteErrorDecoder.IS_ERROR, errors)
+			.build();
+	}
+
+	/**
+	 * Build a request factory from Boot's builder (or the one detected on the class
+	 * path), with the given settings and without hidden retries.
+	 */
+	static ClientHttpRequestFactory requestFactory(ClientHttpRequestFactoryBuilder<?> builder,
+			HttpClientSettings settings) {
+		if (builder instanceof HttpComponentsClientHttpRequestFactoryBuilder httpComponents) {
+			return HttpComponentsRetries.disable(httpComponents).build(settings);
+		}
+		return builder.build(settings);
+	}
+
+	/**
+	 * Apache HttpClient repeats 429 and 503 answers by itself, a create included, and
+	 * re-sends the old signature: only the starter's retry may decide what is repeated.
+	 * Kept apart so that HttpClient's classes load only when HttpClient is in use.
+	 */
+	static final class HttpComponentsRetries {
+
+		static ClientHttpRequestFactoryBuilder<?> disable(HttpComponentsClientHttpRequestFactoryBuilder builder) {
+			return builder.withHttpClientCustomizer(HttpClientBuilder::disableAutomaticRetries);
+		}
+
+	}
+
+}

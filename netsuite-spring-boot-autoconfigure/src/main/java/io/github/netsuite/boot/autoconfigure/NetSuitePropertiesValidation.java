@@ -1,0 +1,242 @@
+package io.github.netsuite.boot.autoconfigure;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.github.netsuite.boot.NetSuiteAccount;
+import io.github.netsuite.boot.NetSuiteAccounts;
+import io.github.netsuite.boot.auth.AccountId;
+import io.github.netsuite.boot.auth.TbaCredentials;
+import io.github.netsuite.boot.autoconfigure.InvalidNetSuitePropertiesException.Problem;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks the {@code netsuite.*} properties, every account's under its own prefix,
+ * collecting every problem at once so that one failed start-up names all of them by
+ * their full keys ({@code netsuite.accounts.eu.token-secret}).
+ *
+ * @author NetSuite Spring Boot team
+ */
+final class NetSuitePropertiesValidation {
+
+	static final String PRIMARY_PREFIX = "netsuite.";
+
+	private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127(\\.\\d{1,3}){3}");
+
+	private NetSuitePropertiesValidation() {
+	}
+
+	/**
+	 * Return the key prefix of a named account.
+	 */
+	static String prefix(String name) {
+		return PRIMARY_PREFIX + "accounts." + name + ".";
+	}
+
+	/**
+	 * Check every account and the shared settings.
+	 * @param properties the properties
+	 * @param primary whether the primary account comes from the properties (not from
+	 * connection details the application defined)
+	 * @throws InvalidNetSuitePropertiesException naming every problem
+	 */
+	static void validate(NetSuiteProperties properties, boolean primary) {
+		List<Problem> problems = new ArrayList<>();
+		if (primary) {
+			check(PRIMARY_PREFIX, properties, problems);
+		}
+		else {
+			checkSettings(PRIMARY_PREFIX, properties, problems);
+		}
+		for (Map.Entry<String, NetSuiteAccountProperties> named : properties.getAccounts().entrySet()) {
+			if (named.getKey().equals(NetSuiteAccounts.PRIMARY)) {
+				problems.add(new Problem(PRIMARY_PREFIX + "accounts." + NetSuiteAccounts.PRIMARY, "is a reserved name",
+						"the primary account is configured by the top-level netsuite.* keys; give the named account "
+								+ "another name"));
+				continue;
+			}
+			check(prefix(named.getKey()), named.getValue(), problems);
+		}
+		NetSuiteProperties.Retry retry = properties.getRetry();
+		positive("netsuite.retry.max-attempts", retry.getMaxAttempts(), problems);
+		positive("netsuite.retry.initial-backoff", retry.getInitialBackoff(), problems);
+		positive("netsuite.retry.max-backoff", retry.getMaxBackoff(), problems);
+		positive("netsuite.retry.max-elapsed", retry.getMaxElapsed(), problems);
+		positive("netsuite.health.timeout", properties.getHealth().getTimeout(), problems);
+		if (properties.getHealth().getCacheTtl().isNegative()) {
+			problems.add(new Problem("netsuite.health.cache-ttl", "must not be negative",
+					"netsuite.health.cache-ttl: a duration such as 30s, or 0s to check on every probe"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidNetSuitePropertiesException(problems);
+		}
+	}
+
+	/**
+	 * Return one account's connection from its properties.
+	 * @param prefix the account's key prefix
+	 * @param properties the account's properties
+	 * @return the account
+	 * @throws InvalidNetSuitePropertiesException naming every problem of the account
+	 */
+	static Account account(String prefix, NetSuiteAccountProperties properties) {
+		List<Problem> problems = new ArrayList<>();
+		Account account = check(prefix, properties, problems);
+		if (account == null) {
+			throw new InvalidNetSuitePropertiesException(problems);
+		}
+		return account;
+	}
+
+	private static @Nullable Account check(String prefix, NetSuiteAccountProperties properties,
+			List<Problem> problems) {
+		int before = problems.size();
+		String account = credential(prefix, properties, CredentialProperty.ACCOUNT, problems);
+		AccountId accountId = null;
+		if (account != null) {
+			try {
+				accountId = AccountId.of(account);
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add(new Problem(CredentialProperty.ACCOUNT.key(prefix), "is malformed: " + ex.getMessage(),
+						action(prefix, CredentialProperty.ACCOUNT)));
+			}
+		}
+		String consumerKey = credential(prefix, properties, CredentialProperty.CONSUMER_KEY, problems);
+		String consumerSecret = credential(prefix, properties, CredentialProperty.CONSUMER_SECRET, problems);
+		String tokenId = credential(prefix, properties, CredentialProperty.TOKEN_ID, problems);
+		String tokenSecret = credential(prefix, properties, CredentialProperty.TOKEN_SECRET, problems);
+		URI restUrl = url(prefix + "rest-url", properties.getRestUrl(), problems);
+		URI restletUrl = url(prefix + "restlet-url", properties.getRestletUrl(), problems);
+		checkSettings(prefix, properties, problems);
+		if (problems.size() > before || accountId == null || consumerKey == null || consumerSecret == null
+				|| tokenId == null || tokenSecret == null) {
+			return null;
+		}
+		return new Account(accountId, new TbaCredentials(consumerKey, consumerSecret, tokenId, tokenSecret),
+				(restUrl != null) ? restUrl : NetSuiteAccount.defaultRestUrl(accountId),
+				(restletUrl != null) ? restletUrl : NetSuiteAccount.defaultRestletUrl(accountId));
+	}
+
+	private static void checkSettings(String prefix, NetSuiteAccountProperties properties, List<Problem> problems) {
+		positive(prefix + "connect-timeout", properties.getConnectTimeout(), problems);
+		positive(prefix + "read-timeout", properties.getReadTimeout(), problems);
+		positive(prefix + "concurrency.limit", properties.getConcurrency().getLimit(), problems);
+		positive(prefix + "concurrency.acquire-timeout", properties.getConcurrency().getAcquireTimeout(), problems);
+	}
+
+	private static @Nullable String credential(String prefix, NetSuiteAccountProperties properties,
+			CredentialProperty property, List<Problem> problems) {
+		String value = property.get(properties);
+		if (value == null || value.isBlank()) {
+			problems.add(new Problem(property.key(prefix), "is missing", action(prefix, property)));
+			return null;
+		}
+		// Pasted values often bring a trailing newline; whitespace inside is a copying mistake.
+		String trimmed = value.strip();
+		if (trimmed.chars().anyMatch(Character::isWhitespace)) {
+			problems.add(new Problem(property.key(prefix), "contains whitespace", action(prefix, property)));
+			return null;
+		}
+		return trimmed;
+	}
+
+	private static String action(String prefix, CredentialProperty property) {
+		return property.key(prefix) + " (" + property.environmentVariable(prefix) + "): " + property.source();
+	}
+
+	private static @Nullable URI url(String key, @Nullable String value, List<Problem> problems) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String action = key + ": an absolute https URL (plain http only for localhost), or leave it unset for "
+				+ "NetSuite's own URL";
+		URI uri;
+		try {
+			uri = new URI(value.strip());
+		}
+		catch (URISyntaxException ex) {
+			problems.add(new Problem(key, "is not a URL", action));
+			return null;
+		}
+		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : null;
+		if (!uri.isAbsolute() || !("https".equals(scheme) || "http".equals(scheme))) {
+			problems.add(new Problem(key, "is not an absolute http(s) URL", action));
+			return null;
+		}
+		if (uri.getHost() == null) {
+			// Java leaves the host of "1234567_SB1.suitetalk…" unparsed: '_' is no host character.
+			problems.add(new Problem(key, "has a host that is not a valid host name",
+					key + ": host names take letters, digits, '-' and '.' only; NetSuite's hosts spell the account "
+							+ "in lower case with '-' (1234567-sb1.suitetalk.api.netsuite.com, not 1234567_SB1)"));
+			return null;
+		}
+		if ("http".equals(scheme) && !isLoopback(uri.getHost())) {
+			problems.add(new Problem(key, "uses plain http for a host other than localhost", action));
+			return null;
+		}
+		if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+			problems.add(new Problem(key, "must not have user info, a query or a fragment", action));
+			return null;
+		}
+		return uri;
+	}
+
+	private static boolean isLoopback(String host) {
+		String lower = host.toLowerCase(Locale.ROOT);
+		return lower.equals("localhost") || lower.endsWith(".localhost") || LOOPBACK_IPV4.matcher(lower).matches()
+				|| lower.equals("[::1]") || lower.equals("::1");
+	}
+
+	private static void positive(String key, int value, List<Problem> problems) {
+		if (value < 1) {
+			problems.add(new Problem(key, "must be at least 1", key + ": a whole number of at least 1"));
+		}
+	}
+
+	private static void positive(String key, Duration value, List<Problem> problems) {
+		if (value.isNegative() || value.isZero()) {
+			problems.add(new Problem(key, "must be positive", key + ": a positive duration such as 30s"));
+		}
+	}
+
+	/**
+	 * One account's connection, from valid properties.
+	 */
+	record Account(AccountId id, TbaCredentials credentials, URI restUrl,
+			URI restletUrl) implements NetSuiteConnectionDetails {
+
+		@Override
+		public AccountId getAccount() {
+			return this.id;
+		}
+
+		@Override
+		public TbaCredentials getCredentials() {
+			return this.credentials;
+		}
+
+		@Override
+		public URI getRestUrl() {
+			return this.restUrl;
+		}
+
+		@Override
+		public URI getRestletUrl() {
+			return this.restletUrl;
+		}
+
+		@Override
+		public String toString() {
+			return "Account[realm=" + this.id.realm() + ", restUrl=" + this.restUrl + "]";
+		}
+
+	}
+
+}
