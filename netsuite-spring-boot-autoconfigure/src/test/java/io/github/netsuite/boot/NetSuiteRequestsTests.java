@@ -1,0 +1,59 @@
+package io.github.netsuite.boot;
+
+import java.net.URI;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.http.client.MockClientHttpRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link NetSuiteRequests}.
+ */
+class NetSuiteRequestsTests {
+
+	@Test
+	void readsTheApiFromTheMarkNotThePath() {
+		MockClientHttpRequest request = request(HttpMethod.POST, "/app/site/hosting/restlet.nl");
+		request.getAttributes().put(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.SUITEQL);
+		assertThat(NetSuiteRequests.api(request)).isEqualTo(NetSuiteRequests.SUITEQL);
+	}
+
+	@Test
+	void takesAnUnmarkedRequestForRestWebServices() {
+		assertThat(NetSuiteRequests.api(request(HttpMethod.GET, "/app/site/hosting/restlet.nl")))
+			.isEqualTo(NetSuiteRequests.REST);
+	}
+
+	@Test
+	void takesPutAndDeleteOfRestWebServicesAsSafeToRepeat() {
+		assertThat(NetSuiteRequests.isIdempotent(request(HttpMethod.PUT, "/x"))).isTrue();
+		assertThat(NetSuiteRequests.isIdempotent(request(HttpMethod.DELETE, "/x"))).isTrue();
+		assertThat(NetSuiteRequests.isIdempotent(request(HttpMethod.POST, "/x"))).isFalse();
+		assertThat(NetSuiteRequests.isIdempotent(request(HttpMethod.PATCH, "/x"))).isFalse();
+	}
+
+	@Test
+	void takesOnlyReadingMethodsOfRestletsAsSafeToRepeat() {
+		MockClientHttpRequest put = request(HttpMethod.PUT, "/x");
+		put.getAttributes().put(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.RESTLET);
+		MockClientHttpRequest get = request(HttpMethod.GET, "/x");
+		get.getAttributes().put(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.RESTLET);
+		assertThat(NetSuiteRequests.isIdempotent(put)).isFalse();
+		assertThat(NetSuiteRequests.isIdempotent(get)).isTrue();
+	}
+
+	@Test
+	void letsTheMarkOverruleTheMethod() {
+		MockClientHttpRequest query = request(HttpMethod.POST, "/services/rest/query/v1/suiteql");
+		query.getAttributes().put(NetSuiteRequests.IDEMPOTENT_ATTRIBUTE, true);
+		assertThat(NetSuiteRequests.isIdempotent(query)).isTrue();
+	}
+
+	private static MockClientHttpRequest request(HttpMethod method, String path) {
+		return new MockClientHttpRequest(method, URI.create("https://h" + path));
+	}
+
+}
