@@ -32,8 +32,6 @@ final class LoginCheck {
 
 	static final String MALFORMED_SYNTAX = "The request could not be understood by the server due to malformed syntax.";
 
-	static final String RESTLET_INVALID_LOGIN = "{\"error\" : {\"code\" : \"INVALID_LOGIN_ATTEMPT\",\"message\" : \"Invalid login attempt.\"}}";
-
 	private final NetSuiteDouble netSuite;
 
 	LoginCheck(NetSuiteDouble netSuite) {
@@ -68,7 +66,7 @@ final class LoginCheck {
 			return ErrorReplies.of(call, 400, "USER_ERROR", MALFORMED_SYNTAX);
 		}
 		if (call.restlet) {
-			return new Reply(401, Reply.JSON, RESTLET_INVALID_LOGIN);
+			return ErrorReplies.restlet(401, "INVALID_LOGIN_ATTEMPT", "Invalid login attempt.");
 		}
 		String detail = reason.equals("RoleDisabled") ? ROLE_DISABLED_DETAIL : INVALID_LOGIN_DETAIL;
 		return ErrorReplies.rest(401, "INVALID_LOGIN", detail, Map.of())
