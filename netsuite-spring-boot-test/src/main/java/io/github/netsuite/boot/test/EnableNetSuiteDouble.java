@@ -39,9 +39,14 @@ import java.lang.annotation.Target;
  *     NetSuiteDouble netSuite;
  * }
  * </pre>
- * Test classes with the same account share a cached context and so one double; unless
- * {@link #resetBeforeEachTest()} is {@code false}, its faults and observations are reset
- * before each test method (its data stays).
+ * Each of the {@link #accounts() named accounts} gets a double of its own, pointed at by
+ * {@code netsuite.accounts.<name>.*} with the same keys; {@link NetSuiteDoubles} (the bean
+ * {@code netSuiteDoubles}) holds them all, while the {@code NetSuiteDouble} bean stays the
+ * primary's.
+ * <p>
+ * Test classes with the same account and account names share a cached context and so its
+ * doubles; unless {@link #resetBeforeEachTest()} is {@code false}, the faults and observations
+ * of every double are reset before each test method (their data stays).
  *
  * @author NetSuite Spring Boot team
  */
@@ -58,8 +63,20 @@ public @interface EnableNetSuiteDouble {
 	String account() default NetSuiteDouble.DEFAULT_ACCOUNT;
 
 	/**
-	 * Whether to call {@link NetSuiteDouble#reset()} before each test method.
-	 * @return whether to reset the double before each test
+	 * Names of further accounts, each served by a double of its own with its own account ID
+	 * and credentials, and pointed at by the properties {@code netsuite.accounts.<name>.*}.
+	 * A name is lower-case letters, digits and hyphens, starting with a letter or digit, e.g.
+	 * {@code eu}. The account ID is {@code TSTDRV} followed by the name's UTF-8 bytes read as
+	 * one unsigned number ({@code eu} answers as {@code TSTDRV25973}), so two names never
+	 * share one; the credentials are derived from the name too, the same in every run. Get a
+	 * named account's double from {@link NetSuiteDoubles#get(String)}.
+	 * @return the account names, none by default
+	 */
+	String[] accounts() default {};
+
+	/**
+	 * Whether to call {@link NetSuiteDouble#reset()} on every double before each test method.
+	 * @return whether to reset the doubles before each test
 	 */
 	boolean resetBeforeEachTest() default true;
 

@@ -246,14 +246,31 @@ public final class NetSuiteDouble implements AutoCloseable {
 	 * @return the properties, by key
 	 */
 	public Map<String, Object> properties() {
+		return properties("netsuite.");
+	}
+
+	/**
+	 * Return the properties that point the starter's named account {@code name} at this
+	 * double: the keys of {@link #properties()} under {@code netsuite.accounts.<name>.}, e.g.
+	 * {@code netsuite.accounts.eu.consumer-key}.
+	 * @param name the account name: lower-case letters, digits and hyphens, starting with a
+	 * letter or digit
+	 * @return the properties, by key
+	 * @throws IllegalArgumentException if the name is not such a name
+	 */
+	public Map<String, Object> accountProperties(String name) {
+		return properties("netsuite.accounts." + requireAccountName(name) + ".");
+	}
+
+	private Map<String, Object> properties(String prefix) {
 		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put("netsuite.account", account());
-		properties.put("netsuite.consumer-key", consumerKey());
-		properties.put("netsuite.consumer-secret", consumerSecret());
-		properties.put("netsuite.token-id", tokenId());
-		properties.put("netsuite.token-secret", tokenSecret());
-		properties.put("netsuite.rest-url", restUrl());
-		properties.put("netsuite.restlet-url", restletUrl());
+		properties.put(prefix + "account", account());
+		properties.put(prefix + "consumer-key", consumerKey());
+		properties.put(prefix + "consumer-secret", consumerSecret());
+		properties.put(prefix + "token-id", tokenId());
+		properties.put(prefix + "token-secret", tokenSecret());
+		properties.put(prefix + "rest-url", restUrl());
+		properties.put(prefix + "restlet-url", restletUrl());
 		return properties;
 	}
 
@@ -600,6 +617,18 @@ public final class NetSuiteDouble implements AutoCloseable {
 			throw new IllegalArgumentException("Not a NetSuite account ID: '" + account + "'");
 		}
 		return realm;
+	}
+
+	/**
+	 * Check that a name can key {@code netsuite.accounts.<name>.*}: the canonical form of a
+	 * property name element, so that it binds as written.
+	 */
+	static String requireAccountName(String name) {
+		if (name == null || !name.matches("[a-z0-9][a-z0-9-]*")) {
+			throw new IllegalArgumentException("Not an account name: '" + name
+					+ "'; use lower-case letters, digits and hyphens, starting with a letter or digit");
+		}
+		return name;
 	}
 
 	/**

@@ -15,6 +15,9 @@
  */
 package io.github.netsuite.boot.test;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
@@ -26,9 +29,10 @@ import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * Starts a {@link NetSuiteDouble} for one application context, registers it as a bean and
- * points the {@code netsuite.*} properties at it. Equal for equal accounts, so that Spring's
- * context cache shares a context (and its double) between such test classes.
+ * Starts the {@link NetSuiteDoubles} of one application context, registers them as beans and
+ * points the {@code netsuite.*} and {@code netsuite.accounts.<name>.*} properties at them.
+ * Equal for equal accounts and account names, so that Spring's context cache shares a context
+ * (and its doubles) between such test classes.
  *
  * @author NetSuite Spring Boot team
  */
@@ -36,51 +40,67 @@ class NetSuiteDoubleContextCustomizer implements ContextCustomizer {
 
 	static final String BEAN_NAME = "netSuiteDouble";
 
+	static final String DOUBLES_BEAN_NAME = "netSuiteDoubles";
+
 	static final String PROPERTY_SOURCE_NAME = "netSuiteDouble";
 
 	private final String account;
 
-	NetSuiteDoubleContextCustomizer(String account) {
+	private final List<String> accounts;
+
+	NetSuiteDoubleContextCustomizer(String account, List<String> accounts) {
 		this.account = account;
+		this.accounts = List.copyOf(accounts);
 	}
 
 	@Override
 	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
-		NetSuiteDouble netSuite = NetSuiteDouble.builder().account(this.account).build().start();
-		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
-		beanFactory.registerSingleton(BEAN_NAME, netSuite);
-		if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {
-			// Also stops the double when the context fails to refresh
-			registry.registerDisposableBean(BEAN_NAME, netSuite::stop);
+		NetSuiteDoubles doubles = NetSuiteDoubles.start(this.account, this.accounts);
+		try {
+			ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+			// Only the primary is a NetSuiteDouble bean, so that injection by type stays unambiguous
+			beanFactory.registerSingleton(BEAN_NAME, doubles.primary());
+			beanFactory.registerSingleton(DOUBLES_BEAN_NAME, doubles);
+			if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {
+				// Also stops the doubles when the context fails to refresh
+				registry.registerDisposableBean(DOUBLES_BEAN_NAME, doubles::stop);
+			}
+			else {
+				context.addApplicationListener(new StopOnClose(context, doubles));
+			}
+			Map<String, Object> properties = new LinkedHashMap<>(doubles.primary().properties());
+			for (String name : doubles.names()) {
+				properties.putAll(doubles.get(name).accountProperties(name));
+			}
+			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
 		}
-		else {
-			context.addApplicationListener(new StopOnClose(context, netSuite));
+		catch (RuntimeException ex) {
+			doubles.stop();
+			throw ex;
 		}
-		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, netSuite.properties()));
 	}
-
 
 	@Override
 	public boolean equals(Object other) {
 		return this == other || (other instanceof NetSuiteDoubleContextCustomizer customizer
-				&& this.account.equals(customizer.account));
+				&& this.account.equals(customizer.account) && this.accounts.equals(customizer.accounts));
 	}
 
 	@Override
 	public int hashCode() {
-		return this.account.hashCode();
+		return 31 * this.account.hashCode() + this.accounts.hashCode();
 	}
 
 	/**
-	 * Stops the double when its own context closes.
+	 * Stops the doubles when their own context closes.
 	 */
 	private record StopOnClose(ConfigurableApplicationContext context,
-			NetSuiteDouble netSuite) implements ApplicationListener<ContextClosedEvent> {
+			NetSuiteDoubles doubles) implements ApplicationListener<ContextClosedEvent> {
 
 		@Override
 		public void onApplicationEvent(ContextClosedEvent event) {
 			if (event.getApplicationContext() == this.context) {
-				this.netSuite.stop();
+				this.doubles.stop();
 			}
 		}
 

@@ -35,8 +35,11 @@ class NetSuiteDoubleContextCustomizerFactory implements ContextCustomizerFactory
 			List<ContextConfigurationAttributes> configAttributes) {
 		EnableNetSuiteDouble annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass,
 				EnableNetSuiteDouble.class);
-		return (annotation != null) ? new NetSuiteDoubleContextCustomizer(NetSuiteDouble.toRealm(annotation.account()))
-				: null;
+		if (annotation == null) {
+			return null;
+		}
+		String account = NetSuiteDouble.toRealm(annotation.account());
+		return new NetSuiteDoubleContextCustomizer(account, NetSuiteDoubles.checkNames(account, annotation.accounts()));
 	}
 
 }

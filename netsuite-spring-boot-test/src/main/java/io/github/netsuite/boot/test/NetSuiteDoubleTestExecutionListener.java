@@ -20,10 +20,10 @@ import org.springframework.test.context.TestContextAnnotationUtils;
 import org.springframework.test.context.support.AbstractTestExecutionListener;
 
 /**
- * Resets the {@link NetSuiteDouble} of an {@link EnableNetSuiteDouble} test class before each
- * test method (before the test's own {@code @BeforeEach} methods), as its
- * {@link EnableNetSuiteDouble#resetBeforeEachTest()} asks. Registered in
- * {@code META-INF/spring.factories}.
+ * Resets every {@link NetSuiteDouble} of an {@link EnableNetSuiteDouble} test class, the
+ * primary's and the named accounts', before each test method (before the test's own
+ * {@code @BeforeEach} methods), as its {@link EnableNetSuiteDouble#resetBeforeEachTest()}
+ * asks. Registered in {@code META-INF/spring.factories}.
  *
  * @author NetSuite Spring Boot team
  */
@@ -42,9 +42,7 @@ class NetSuiteDoubleTestExecutionListener extends AbstractTestExecutionListener 
 		if (annotation == null || !annotation.resetBeforeEachTest() || !testContext.hasApplicationContext()) {
 			return;
 		}
-		testContext.getApplicationContext()
-			.getBeanProvider(NetSuiteDouble.class)
-			.ifUnique(NetSuiteDouble::reset);
+		testContext.getApplicationContext().getBeanProvider(NetSuiteDoubles.class).ifUnique(NetSuiteDoubles::reset);
 	}
 
 }
