@@ -27,10 +27,13 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.util.ClassUtils;
 
 /**
- * Starts the {@link NetSuiteDoubles} of one application context, registers them as beans and
- * points the {@code netsuite.*} and {@code netsuite.accounts.<name>.*} properties at them.
+ * Starts the {@link NetSuiteDoubles} of one application context, registers them as beans,
+ * gives the starter the primary double's {@code NetSuiteConnectionDetails} (or, without the
+ * starter, the {@code netsuite.*} properties) and points the
+ * {@code netsuite.accounts.<name>.*} properties at the named ones.
  * Equal for equal accounts and account names, so that Spring's context cache shares a context
  * (and its doubles) between such test classes.
  *
@@ -43,6 +46,10 @@ class NetSuiteDoubleContextCustomizer implements ContextCustomizer {
 	static final String DOUBLES_BEAN_NAME = "netSuiteDoubles";
 
 	static final String PROPERTY_SOURCE_NAME = "netSuiteDouble";
+
+	static final String CONNECTION_DETAILS_BEAN_NAME = "netSuiteDoubleConnectionDetails";
+
+	private static final String CONNECTION_DETAILS = "io.github.netsuite.boot.autoconfigure.NetSuiteConnectionDetails";
 
 	private final String account;
 
@@ -68,11 +75,23 @@ class NetSuiteDoubleContextCustomizer implements ContextCustomizer {
 			else {
 				context.addApplicationListener(new StopOnClose(context, doubles));
 			}
-			Map<String, Object> properties = new LinkedHashMap<>(doubles.primary().properties());
+			Map<String, Object> properties = new LinkedHashMap<>();
+			if (ClassUtils.isPresent(CONNECTION_DETAILS, context.getClassLoader())) {
+				// The starter's own way in: ahead of the application's netsuite.* keys, which stay as they are
+				beanFactory.registerSingleton(CONNECTION_DETAILS_BEAN_NAME,
+						new NetSuiteDoubleConnectionDetails(doubles.primary()));
+			}
+			else {
+				properties.putAll(doubles.primary().properties());
+			}
 			for (String name : doubles.names()) {
 				properties.putAll(doubles.get(name).accountProperties(name));
 			}
-			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
+			if (!properties.isEmpty()) {
+				context.getEnvironment()
+					.getPropertySources()
+					.addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
+			}
 		}
 		catch (RuntimeException ex) {
 			doubles.stop();

@@ -92,8 +92,6 @@ class EnableNetSuiteDoubleAccountsTests {
 			assertThat(eu.tokenId()).isNotEqualTo(other.tokenId());
 			assertThat(eu.tokenSecret()).isNotEqualTo(other.tokenSecret());
 		}
-		assertThat(this.environment.getProperty("netsuite.account")).isEqualTo(this.netSuite.account());
-		assertThat(this.environment.getProperty("netsuite.consumer-key")).isEqualTo(this.netSuite.consumerKey());
 	}
 
 	@Test

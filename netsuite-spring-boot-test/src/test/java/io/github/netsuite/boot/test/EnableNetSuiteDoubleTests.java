@@ -15,11 +15,13 @@
  */
 package io.github.netsuite.boot.test;
 
+import io.github.netsuite.boot.autoconfigure.NetSuiteConnectionDetails;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Configuration;
@@ -41,6 +43,9 @@ class EnableNetSuiteDoubleTests {
 	@Autowired
 	Environment environment;
 
+	@Autowired
+	ObjectProvider<NetSuiteConnectionDetails> connectionDetails;
+
 	@Test
 	@Order(1)
 	void injectsARunningDouble() {
@@ -50,15 +55,15 @@ class EnableNetSuiteDoubleTests {
 
 	@Test
 	@Order(2)
-	void pointsNetSuitePropertiesAtTheDouble() {
-		assertThat(this.environment.getProperty("netsuite.account")).isEqualTo("7654321_SB2");
-		assertThat(this.environment.getProperty("netsuite.consumer-key")).isEqualTo(this.netSuite.consumerKey());
-		assertThat(this.environment.getProperty("netsuite.consumer-secret")).isEqualTo(this.netSuite.consumerSecret());
-		assertThat(this.environment.getProperty("netsuite.token-id")).isEqualTo(this.netSuite.tokenId());
-		assertThat(this.environment.getProperty("netsuite.token-secret")).isEqualTo(this.netSuite.tokenSecret());
-		assertThat(this.environment.getProperty("netsuite.rest-url")).isEqualTo(this.netSuite.restUrl())
-			.startsWith("http://127.0.0.1:");
-		assertThat(this.environment.getProperty("netsuite.restlet-url")).isEqualTo(this.netSuite.restletUrl());
+	void givesTheStarterConnectionDetailsOfTheDoubleInsteadOfProperties() {
+		NetSuiteConnectionDetails details = this.connectionDetails.getObject();
+		assertThat(details.getAccount().realm()).isEqualTo("7654321_SB2");
+		assertThat(details.getCredentials().consumerKey()).isEqualTo(this.netSuite.consumerKey());
+		assertThat(details.getCredentials().tokenId()).isEqualTo(this.netSuite.tokenId());
+		assertThat(details.getRestUrl()).hasToString(this.netSuite.restUrl());
+		assertThat(details.getRestUrl().toString()).startsWith("http://127.0.0.1:");
+		assertThat(details.getRestletUrl()).hasToString(this.netSuite.restletUrl());
+		assertThat(this.environment.containsProperty("netsuite.account")).isFalse();
 	}
 
 	@Test

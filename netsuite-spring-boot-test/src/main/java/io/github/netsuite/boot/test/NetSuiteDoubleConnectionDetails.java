@@ -1,0 +1,65 @@
+/*
+ * Copyright 2025 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.netsuite.boot.test;
+
+import java.net.URI;
+
+import io.github.netsuite.boot.auth.AccountId;
+import io.github.netsuite.boot.auth.TbaCredentials;
+import io.github.netsuite.boot.autoconfigure.NetSuiteConnectionDetails;
+
+/**
+ * {@link NetSuiteConnectionDetails} of a running {@link NetSuiteDouble}: what the starter
+ * connects its primary account with, ahead of any {@code netsuite.*} property.
+ *
+ * @author NetSuite Spring Boot team
+ */
+final class NetSuiteDoubleConnectionDetails implements NetSuiteConnectionDetails {
+
+	private final NetSuiteDouble netSuite;
+
+	NetSuiteDoubleConnectionDetails(NetSuiteDouble netSuite) {
+		this.netSuite = netSuite;
+	}
+
+	@Override
+	public AccountId getAccount() {
+		return AccountId.of(this.netSuite.account());
+	}
+
+	@Override
+	public TbaCredentials getCredentials() {
+		return new TbaCredentials(this.netSuite.consumerKey(), this.netSuite.consumerSecret(),
+				this.netSuite.tokenId(), this.netSuite.tokenSecret());
+	}
+
+	@Override
+	public URI getRestUrl() {
+		return URI.create(this.netSuite.restUrl());
+	}
+
+	@Override
+	public URI getRestletUrl() {
+		return URI.create(this.netSuite.restletUrl());
+	}
+
+	@Override
+	public String toString() {
+		return "NetSuiteDoubleConnectionDetails[account=" + this.netSuite.account() + ", restUrl="
+				+ this.netSuite.restUrl() + "]";
+	}
+
+}
