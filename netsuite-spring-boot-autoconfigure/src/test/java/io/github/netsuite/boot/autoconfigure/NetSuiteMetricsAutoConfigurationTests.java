@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.NetSuiteConcurrencyLimitException;
 import io.github.netsuite.boot.NetSuiteNotFoundException;
@@ -254,6 +255,33 @@ class NetSuiteMetricsAutoConfigurationTests {
 			assertThat(gauge(registry, "netsuite.requests.in-flight")).isZero();
 			assertThat(gauge(registry, "netsuite.requests.waiting")).isZero();
 		});
+	}
+
+	@Test
+	void tagsEveryAccountsMetersWithItsOwnRealm() {
+		this.server.stubFor(post(urlEqualTo("/services/rest/query/v1/suiteql?limit=1000&offset=0"))
+			.willReturn(aResponse().withStatus(200)
+				.withBody("{\"items\":[{\"id\":\"1\"}],\"hasMore\":false,\"offset\":0,\"totalResults\":1}")));
+		this.contextRunner
+			.withPropertyValues("netsuite.accounts.eu.account=7654321", "netsuite.accounts.eu.consumer-key=eck",
+					"netsuite.accounts.eu.consumer-secret=ecs", "netsuite.accounts.eu.token-id=etk",
+					"netsuite.accounts.eu.token-secret=ets",
+					"netsuite.accounts.eu.rest-url=http://127.0.0.1:" + this.server.port(),
+					"netsuite.accounts.eu.concurrency.limit=2")
+			.run((context) -> {
+				NetSuiteAccounts accounts = context.getBean(NetSuiteAccounts.class);
+				accounts.get("eu").client().suiteql(QUERY).stream().toList();
+				MeterRegistry registry = registry(context);
+				assertThat(registry.get("netsuite.requests").tag("netsuite.account", "7654321").timer().count())
+					.isOne();
+				assertThat(registry.find("netsuite.requests").tag("netsuite.account", "1234567_SB1").timer())
+					.isNull();
+				assertThat(registry.get("netsuite.suiteql.rows").tag("netsuite.account", "7654321").counter().count())
+					.isOne();
+				assertThat(registry.get("netsuite.requests.in-flight").gauges()).hasSize(2);
+				assertThat(registry.get("netsuite.requests.waiting").tag("netsuite.account", "7654321").gauge())
+					.isNotNull();
+			});
 	}
 
 	@Test

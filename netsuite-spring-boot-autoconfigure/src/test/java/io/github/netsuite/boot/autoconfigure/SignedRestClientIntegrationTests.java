@@ -7,10 +7,12 @@ import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.netsuite.boot.NetSuiteAuthentication;
+import io.github.netsuite.boot.NetSuiteNotFoundException;
 import io.github.netsuite.boot.auth.TbaSigner;
 import io.github.netsuite.boot.http.TbaAuthentication;
 import org.junit.jupiter.api.AfterEach;
@@ -30,8 +32,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Requests through the auto-configured {@link RestClient}s to a real HTTP server, checked
@@ -151,6 +156,24 @@ class SignedRestClientIntegrationTests {
 			TbaSigner signer = context.getBean(TbaSigner.class);
 			assertThat(headers.get(2)).isEqualTo(signer.authorizationHeader("POST",
 					URI.create("http://127.0.0.1:8089" + uri), "a=1"));
+		});
+	}
+
+	@Test
+	void decodesNetSuitesErrorsIntoTypedExceptionsOnTheQualifiedClients() {
+		this.server.stubFor(get(urlPathEqualTo("/services/rest/record/v1/customer/404")).willReturn(aResponse()
+			.withStatus(404)
+			.withHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+			.withBody("{\"status\":404,\"o:errorDetails\":[{\"detail\":\"That record does not exist.\","
+					+ "\"o:errorCode\":\"NONEXISTENT_ID\"}]}")));
+		this.contextRunner.run((context) -> {
+			RestClient client = context.getBean(NetSuiteAutoConfiguration.REST_CLIENT_BEAN_NAME, RestClient.class);
+			assertThatExceptionOfType(NetSuiteNotFoundException.class)
+				.isThrownBy(() -> client.get().uri("/services/rest/record/v1/customer/404").retrieve().body(Map.class))
+				.satisfies((ex) -> {
+					assertThat(ex.getErrorCode()).isEqualTo("NONEXISTENT_ID");
+					assertThat(ex.getDetail()).isEqualTo("That record does not exist.");
+				});
 		});
 	}
 
