@@ -193,21 +193,6 @@ class TbaSignerTests {
 		assertThat(nonces).hasSize(threads * perThread);
 	}
 
-	@Test
-	void setsUpNoWorkspaceForEachNewThreadLikeAVirtualThreadPerRequest() throws Exception {
-		TbaSigner signer = fixedSigner();
-		URI uri = URI.create("https://1234567.suitetalk.api.netsuite.com/services/rest/record/v1/customer/42");
-		Set<String> nonces = ConcurrentHashMap.newKeySet();
-		for (int i = 0; i < 500; i++) {
-			Thread thread = new Thread(() -> nonces.add(nonce(signer.authorizationHeader("GET", uri, null))));
-			thread.start();
-			thread.join();
-		}
-		assertThat(nonces).hasSize(500);
-		// A workspace per thread would be 501: a Mac and a seeded DRBG set up per request.
-		assertThat(signer.workspacesCreated()).isLessThanOrEqualTo(TbaSigner.IDLE_SLOTS + 1);
-	}
-
 	private static String nonce(String header) {
 		Matcher matcher = NONCE.matcher(header);
 		assertThat(matcher.find()).isTrue();
