@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +24,10 @@ import org.jspecify.annotations.Nullable;
  * Signs requests for NetSuite's token-based authentication: OAuth 1.0a (RFC 5849) with
  * HMAC-SHA256, the realm in the header but not in the base string, every query parameter
  * (and form body parameter) signed as sent, a fresh nonce and timestamp on every call.
+ * <p>
+ * The URI is signed as it goes on the wire: a non-ASCII character in its path or query
+ * as the UTF-8 escapes an HTTP client sends for it (after NFC normalization, as
+ * {@link URI#toASCIIString()} does).
  * <p>
  * Thread-safe, and every call stands on its own: what the signer keeps between calls is
  * fixed when it is created (the key, the constant parts of the header and of the base
@@ -129,7 +134,8 @@ public final class TbaSigner {
 		}
 		String baseUri = baseUri(uri);
 		List<Parameter> parameters = new ArrayList<>(this.constantParameters.size() + 8);
-		addParameters(parameters, uri.getRawQuery(), "query");
+		String query = uri.getRawQuery();
+		addParameters(parameters, (query != null) ? wireForm(query, "query") : null, "query");
 		addParameters(parameters, formBody, "form body");
 		parameters.addAll(this.constantParameters);
 		// Letters and digits: encoding them changes nothing.
@@ -236,9 +242,8 @@ public final class TbaSigner {
 
 	/**
 	 * The base string URI (RFC 5849 §3.4.1.2) as the request goes on the wire: scheme and
-	 * host in lower case, the port unless it is the scheme's default, the raw path (where
-	 * an HTTP client sends a non-ASCII character as its UTF-8 escapes, so it is written
-	 * that way here), no query, no fragment.
+	 * host in lower case, the port unless it is the scheme's default, the raw path in its
+	 * wire form, no query, no fragment.
 	 */
 	static String baseUri(URI uri) {
 		if (!uri.isAbsolute()) {
@@ -255,7 +260,7 @@ public final class TbaSigner {
 		boolean defaultPort = port == -1 || (port == 80 && scheme.equals("http"))
 				|| (port == 443 && scheme.equals("https"));
 		String path = uri.getRawPath();
-		String wirePath = (path == null || path.isEmpty()) ? "/" : escapeNonAscii(path, "path");
+		String wirePath = (path == null || path.isEmpty()) ? "/" : wireForm(path, "path");
 		return scheme + "://" + host.toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port) + wirePath;
 	}
 
@@ -265,13 +270,19 @@ public final class TbaSigner {
 		return (authority != null) ? authority.substring(authority.lastIndexOf('@') + 1) : "";
 	}
 
-	// What URI.toASCIIString() does to a path, but refusing a lone surrogate.
-	private static String escapeNonAscii(String value, String part) {
-		if (value.chars().allMatch((c) -> c < 0x80)) {
-			return value;
+	/**
+	 * A raw path or query as an HTTP client sends it when it holds non-ASCII characters
+	 * (as {@link URI#toASCIIString()} and the JDK's {@code HttpClient} do): normalized to
+	 * NFC, then each non-ASCII character as the {@code %XX} escapes of its UTF-8 bytes. A
+	 * lone surrogate is refused: it has no UTF-8 form.
+	 */
+	private static String wireForm(String raw, String part) {
+		if (raw.chars().allMatch((c) -> c < 0x80)) {
+			return raw;
 		}
-		StringBuilder escaped = new StringBuilder(value.length() + 16);
-		for (byte b : utf8(value, part)) {
+		checkUtf16(raw, 0, raw.length(), part);
+		StringBuilder escaped = new StringBuilder(raw.length() + 16);
+		for (byte b : Normalizer.normalize(raw, Normalizer.Form.NFC).getBytes(StandardCharsets.UTF_8)) {
 			if (b >= 0) {
 				escaped.append((char) b);
 			}
