@@ -44,6 +44,15 @@ public final class TbaSigner {
 
 	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
+	// RFC 3986 §2.3 unreserved characters, by ASCII code.
+	private static final boolean[] UNRESERVED = new boolean[128];
+
+	static {
+		for (int c = 0; c < UNRESERVED.length; c++) {
+			UNRESERVED[c] = isAlphanumeric(c) || c == '-' || c == '.' || c == '_' || c == '~';
+		}
+	}
+
 	private final Clock clock;
 
 	private final Supplier<String> nonces;
@@ -56,7 +65,8 @@ public final class TbaSigner {
 	// Everything before the timestamp: realm, consumer key, token and signature method.
 	private final String headerStart;
 
-	// The oauth_* parameters that are the same on every request, encoded once.
+	// The oauth_* parameters that are the same on every request, encoded once, and in
+	// their base string form.
 	private final List<Parameter> constantParameters;
 
 	/**
@@ -112,10 +122,9 @@ public final class TbaSigner {
 	public String authorizationHeader(String method, URI uri, @Nullable String formBody) {
 		String nonce = checkNonce(this.nonces.get());
 		String timestamp = timestamp(this.clock);
-		String baseString = baseString(method, uri, formBody, nonce, timestamp);
-		String signature = sign(baseString);
+		String signature = sign(baseStringBytes(method, uri, formBody, nonce, timestamp));
 		return this.headerStart + timestamp + "\", oauth_nonce=\"" + nonce
-				+ "\", oauth_version=\"1.0\", oauth_signature=\"" + encode(signature, "signature") + "\"";
+				+ "\", oauth_version=\"1.0\", oauth_signature=\"" + encodeAscii(signature) + "\"";
 	}
 
 	/**
@@ -129,9 +138,16 @@ public final class TbaSigner {
 	 */
 	String baseString(String method, URI uri, @Nullable String formBody, String nonce, String timestamp) {
 		checkNonce(nonce);
-		if (timestamp.isEmpty() || !timestamp.chars().allMatch((c) -> c >= '0' && c <= '9')) {
+		if (timestamp.isEmpty() || !isDigits(timestamp)) {
 			throw new IllegalArgumentException("A timestamp must be Unix seconds, digits only");
 		}
+		return new String(baseStringBytes(method, uri, formBody, nonce, timestamp), StandardCharsets.US_ASCII);
+	}
+
+	// The base string as the bytes the Mac reads: percent-encoded, so ASCII.
+	private byte[] baseStringBytes(String method, URI uri, @Nullable String formBody, String nonce,
+			String timestamp) {
+		String upperCaseMethod = method(method);
 		String baseUri = baseUri(uri);
 		List<Parameter> parameters = new ArrayList<>(this.constantParameters.size() + 8);
 		String query = uri.getRawQuery();
@@ -142,21 +158,26 @@ public final class TbaSigner {
 		parameters.add(new Parameter("oauth_nonce", nonce));
 		parameters.add(new Parameter("oauth_timestamp", timestamp));
 		parameters.sort(null);
-		StringBuilder base = new StringBuilder(512);
-		appendEncoded(base, method(method), "method");
-		base.append('&');
-		appendEncoded(base, baseUri, "URI");
-		base.append('&');
+		// METHOD&enc(base URI)&enc(name=value&...), the parts already ASCII: the length is
+		// known before writing, by the same rule that writes.
+		int length = encodedLength(upperCaseMethod) + 1 + encodedLength(baseUri) + 1 + 3 * (parameters.size() - 1);
+		for (Parameter parameter : parameters) {
+			length += parameter.inBaseString.length;
+		}
+		byte[] base = new byte[length];
+		int at = writeEncoded(base, 0, upperCaseMethod);
+		base[at++] = '&';
+		at = writeEncoded(base, at, baseUri);
+		base[at++] = '&';
 		for (int i = 0; i < parameters.size(); i++) {
 			if (i > 0) {
-				base.append("%26");
+				at = writeAscii(base, at, "%26");
 			}
-			Parameter parameter = parameters.get(i);
-			appendEncoded(base, parameter.name(), "parameter name");
-			base.append("%3D");
-			appendEncoded(base, parameter.value(), "parameter value");
+			byte[] parameter = parameters.get(i).inBaseString;
+			System.arraycopy(parameter, 0, base, at, parameter.length);
+			at += parameter.length;
 		}
-		return base.toString();
+		return base;
 	}
 
 	/**
@@ -170,8 +191,11 @@ public final class TbaSigner {
 
 	private String sign(String baseString) {
 		// The base string is percent-encoded: ASCII, so one byte a character.
-		byte[] digest = cloneMac().doFinal(baseString.getBytes(StandardCharsets.US_ASCII));
-		return Base64.getEncoder().encodeToString(digest);
+		return sign(baseString.getBytes(StandardCharsets.US_ASCII));
+	}
+
+	private String sign(byte[] baseString) {
+		return Base64.getEncoder().encodeToString(cloneMac().doFinal(baseString));
 	}
 
 	private Mac cloneMac() {
@@ -204,10 +228,37 @@ public final class TbaSigner {
 			throw new IllegalArgumentException(
 					"A nonce must be 6 to 64 letters and digits, not " + nonce.length() + " characters");
 		}
-		if (!nonce.chars().allMatch(TbaSigner::isAlphanumeric)) {
+		if (!isAlphanumeric(nonce)) {
 			throw new IllegalArgumentException("A nonce must be letters and digits (ASCII) only");
 		}
 		return nonce;
+	}
+
+	private static boolean isAlphanumeric(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			if (!isAlphanumeric(value.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isDigits(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isAscii(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			if (value.charAt(i) >= 0x80) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static boolean isAlphanumeric(int c) {
@@ -225,15 +276,16 @@ public final class TbaSigner {
 
 	// RFC 5849 §3.4.1.1: upper case; a custom method is encoded like any value.
 	private static String method(String method) {
-		if (method.isEmpty() || !method.chars().allMatch(TbaSigner::isTokenCharacter)) {
-			throw new IllegalArgumentException("The HTTP method is not a token (RFC 9110 §5.6.2)");
-		}
-		StringBuilder upper = new StringBuilder(method.length());
 		for (int i = 0; i < method.length(); i++) {
-			char c = method.charAt(i);
-			upper.append((c >= 'a' && c <= 'z') ? (char) (c - 'a' + 'A') : c);
+			if (!isTokenCharacter(method.charAt(i))) {
+				throw new IllegalArgumentException("The HTTP method is not a token (RFC 9110 §5.6.2)");
+			}
 		}
-		return upper.toString();
+		if (method.isEmpty()) {
+			throw new IllegalArgumentException("The HTTP method is empty");
+		}
+		// Token characters are ASCII: the root locale upper-cases them as ASCII.
+		return method.toUpperCase(Locale.ROOT);
 	}
 
 	private static boolean isTokenCharacter(int c) {
@@ -277,7 +329,7 @@ public final class TbaSigner {
 	 * lone surrogate is refused: it has no UTF-8 form.
 	 */
 	private static String wireForm(String raw, String part) {
-		if (raw.chars().allMatch((c) -> c < 0x80)) {
+		if (isAscii(raw)) {
 			return raw;
 		}
 		checkUtf16(raw, 0, raw.length(), part);
@@ -373,9 +425,9 @@ public final class TbaSigner {
 		return true;
 	}
 
-	// RFC 3986 §2.3.
+	// RFC 3986 §2.3; a negative byte is not ASCII.
 	private static boolean isUnreserved(int c) {
-		return isAlphanumeric(c) || c == '-' || c == '.' || c == '_' || c == '~';
+		return c >= 0 && c < UNRESERVED.length && UNRESERVED[c];
 	}
 
 	// ASCII only: Character.digit would take other scripts' digits as well.
@@ -412,32 +464,57 @@ public final class TbaSigner {
 		for (byte b : bytes) {
 			length += isUnreserved(b) ? 1 : 3;
 		}
-		StringBuilder encoded = new StringBuilder(length);
+		byte[] encoded = new byte[length];
+		int at = 0;
 		for (byte b : bytes) {
 			if (isUnreserved(b)) {
-				encoded.append((char) b);
+				encoded[at++] = b;
 			}
 			else {
-				appendPercent(encoded, b);
+				encoded[at++] = '%';
+				encoded[at++] = (byte) HEX[(b >> 4) & 0xF];
+				encoded[at++] = (byte) HEX[b & 0xF];
 			}
 		}
-		return encoded.toString();
+		return new String(encoded, StandardCharsets.US_ASCII);
 	}
 
-	// Encodes text that is ASCII by construction (encoded once, or a wire URI) once more.
-	private static void appendEncoded(StringBuilder target, String ascii, String part) {
+	private static String encodeAscii(String ascii) {
+		byte[] encoded = new byte[encodedLength(ascii)];
+		writeEncoded(encoded, 0, ascii);
+		return new String(encoded, StandardCharsets.US_ASCII);
+	}
+
+	// Text that is ASCII by construction (encoded once, Base64, a wire URI), encoded once more:
+	// these two go together, one measuring what the other writes.
+	private static int encodedLength(String ascii) {
+		int length = 0;
+		for (int i = 0; i < ascii.length(); i++) {
+			length += isUnreserved(ascii.charAt(i)) ? 1 : 3;
+		}
+		return length;
+	}
+
+	private static int writeEncoded(byte[] target, int at, String ascii) {
 		for (int i = 0; i < ascii.length(); i++) {
 			char c = ascii.charAt(i);
-			if (c >= 0x80) {
-				throw new IllegalStateException("The " + part + " should be ASCII by now");
-			}
 			if (isUnreserved(c)) {
-				target.append(c);
+				target[at++] = (byte) c;
 			}
 			else {
-				appendPercent(target, (byte) c);
+				target[at++] = '%';
+				target[at++] = (byte) HEX[(c >> 4) & 0xF];
+				target[at++] = (byte) HEX[c & 0xF];
 			}
 		}
+		return at;
+	}
+
+	private static int writeAscii(byte[] target, int at, String ascii) {
+		for (int i = 0; i < ascii.length(); i++) {
+			target[at++] = (byte) ascii.charAt(i);
+		}
+		return at;
 	}
 
 	private static void appendPercent(StringBuilder target, byte b) {
@@ -467,7 +544,23 @@ public final class TbaSigner {
 	 * A query, form or oauth_* parameter, name and value encoded once. Encoded text is
 	 * ASCII, so {@link String#compareTo} orders it by bytes, as RFC 5849 §3.4.1.3.2 asks.
 	 */
-	private record Parameter(String name, String value) implements Comparable<Parameter> {
+	private static final class Parameter implements Comparable<Parameter> {
+
+		final String name;
+
+		final String value;
+
+		// "name%3Dvalue" encoded once more, as the base string holds it.
+		final byte[] inBaseString;
+
+		Parameter(String name, String value) {
+			this.name = name;
+			this.value = value;
+			this.inBaseString = new byte[encodedLength(name) + 3 + encodedLength(value)];
+			int at = writeEncoded(this.inBaseString, 0, name);
+			at = writeAscii(this.inBaseString, at, "%3D");
+			writeEncoded(this.inBaseString, at, value);
+		}
 
 		@Override
 		public int compareTo(Parameter other) {
