@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 
@@ -174,7 +175,7 @@ class SignedRestClientIntegrationTests {
 
 		@Bean
 		TbaSigner repeatingSigner(NetSuiteAccount account) {
-			Iterator<String> nonces = List.of("n1", "n1", "n1", "n1", "n1", "n1", "n1", "n1").iterator();
+			Iterator<String> nonces = Collections.nCopies(8, "nonce1").iterator();
 			return new TbaSigner(account.id(), account.credentials(),
 					Clock.fixed(Instant.ofEpochSecond(1806809845), ZoneOffset.UTC), nonces::next);
 		}
