@@ -1,18 +1,18 @@
 package io.github.netsuite.boot.auth;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.text.Normalizer;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 
 import javax.crypto.Mac;
@@ -25,14 +25,16 @@ import org.jspecify.annotations.Nullable;
  * HMAC-SHA256, the realm in the header but not in the base string, every query parameter
  * (and form body parameter) signed as sent, a fresh nonce and timestamp on every call.
  * <p>
- * Thread-safe. A request is signed in a workspace of its own (a {@link Mac}, a random
- * source, buffers) that it borrows from the signer and gives back, so the per-request path
- * shares no mutable state and sets nothing up again, on platform threads and on a virtual
- * thread per request alike. Everything the signature covers is percent-encoded ASCII, so it
- * is written as bytes, ready for the {@link Mac}, and the only object made per request is
- * the header itself (and the normalized form of a query parameter that is not already
- * canonical, and the encoded origin when a workspace's request goes to another host than
- * its last one).
+ * The URI is signed as it goes on the wire: a non-ASCII character in its path or query
+ * as the UTF-8 escapes an HTTP client sends for it (after NFC normalization, as
+ * {@link URI#toASCIIString()} does).
+ * <p>
+ * Thread-safe, and every call stands on its own: what the signer keeps between calls is
+ * fixed when it is created (the key, the constant parts of the header and of the base
+ * string) apart from the default nonce source. Input that cannot be signed as it would go
+ * on the wire (a relative URI, a URI without a host, a malformed {@code %} escape, a lone
+ * surrogate) is refused with an {@link IllegalArgumentException} that names the part at
+ * fault and never quotes a secret.
  *
  * @author NetSuite Spring Boot team
  */
@@ -40,88 +42,32 @@ public final class TbaSigner {
 
 	private static final String ALGORITHM = "HmacSHA256";
 
-	private static final int NONCE_LENGTH = 24;
+	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-	// 32 letters and digits (RFC 4648's base32 alphabet): 5 random bits per character,
-	// no rejection sampling, 120 bits in 24 characters.
-	private static final byte[] NONCE_ALPHABET = ascii("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
-
-	// 24 characters of 5 bits.
-	private static final int NONCE_RANDOM_BYTES = 15;
-
-	// A whole number of nonces, so that one call to the random source serves 256.
-	private static final int RANDOM_BUFFER_SIZE = 256 * NONCE_RANDOM_BYTES;
-
-	private static final byte[] HEX = ascii("0123456789ABCDEF");
-
-	private static final byte[] BASE64 = ascii("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
-
+	// RFC 3986 §2.3 unreserved characters, by ASCII code.
 	private static final boolean[] UNRESERVED = new boolean[128];
 
 	static {
-		for (char c = 0; c < UNRESERVED.length; c++) {
-			UNRESERVED[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-					|| c == '.' || c == '_' || c == '~';
+		for (int c = 0; c < UNRESERVED.length; c++) {
+			UNRESERVED[c] = isAlphanumeric(c) || c == '-' || c == '.' || c == '_' || c == '~';
 		}
 	}
 
-	// Names of the oauth_* parameters in base string order, for sorting.
-	private static final byte[][] OAUTH_NAMES = { ascii("oauth_consumer_key"), ascii("oauth_nonce"),
-			ascii("oauth_signature_method"), ascii("oauth_timestamp"), ascii("oauth_token"), ascii("oauth_version") };
-
-	private static final int CONSUMER_KEY = 0;
-
-	private static final int NONCE = 1;
-
-	private static final int SIGNATURE_METHOD = 2;
-
-	private static final int TIMESTAMP = 3;
-
-	private static final int TOKEN = 4;
-
-	private static final int VERSION = 5;
-
-	private static final byte[] ENCODED_EQUALS = ascii("%3D");
-
-	private static final byte[] ENCODED_AMPERSAND = ascii("%26");
-
-	private static final byte[] HEADER_NONCE = ascii("\", oauth_nonce=\"");
-
-	private static final byte[] HEADER_SIGNATURE = ascii("\", oauth_version=\"1.0\", oauth_signature=\"");
-
-	// A power of two, enough that threads signing at once rarely meet in a slot; the
-	// concurrency governor keeps them few anyway.
-	static final int IDLE_SLOTS = Integer
-		.highestOneBit(Math.min(64, Math.max(8, 4 * Runtime.getRuntime().availableProcessors())));
-
-	// Slots a thread tries, from the one its ID points to, to borrow or give back.
-	private static final int PROBES = 2;
-
 	private final Clock clock;
 
-	private final @Nullable Supplier<String> nonces;
+	private final Supplier<String> nonces;
+
+	// Initialised once; each signature uses a clone, as a Mac is not thread-safe.
+	private final Mac mac;
 
 	private final SecretKeySpec key;
 
-	private final String consumerKey;
+	// Everything before the timestamp: realm, consumer key, token and signature method.
+	private final String headerStart;
 
-	private final String token;
-
-	private final byte[] headerStart;
-
-	// The oauth_* parameters as they go into the base string: "name%3Dvalue" encoded
-	// twice, only "name%3D" for the nonce and timestamp, which change on every request.
-	private final byte[][] oauthParams;
-
-	// The same, joined with "%26" as they usually stand: no query or form parameter
-	// sorts among them unless it is named oauth_*. Cut before the nonce and timestamp.
-	private final byte[][] oauthBlock;
-
-	// Idle workspaces, each thread looking first where its ID points. Not a ThreadLocal: a
-	// virtual thread per request would set up a Mac and a seeded DRBG on every request.
-	private final AtomicReferenceArray<@Nullable Workspace> idle = new AtomicReferenceArray<>(IDLE_SLOTS);
-
-	private final AtomicInteger workspacesCreated = new AtomicInteger();
+	// The oauth_* parameters that are the same on every request, encoded once, and in
+	// their base string form.
+	private final List<Parameter> constantParameters;
 
 	/**
 	 * Create a signer that takes time from the system clock and nonces from a
@@ -139,30 +85,27 @@ public final class TbaSigner {
 	 * @param credentials the credentials to sign with
 	 * @param clock the clock that gives the timestamp
 	 * @param nonces the nonce source, or {@code null} for a cryptographically strong one;
-	 * each nonce must be 6 to 64 alphanumeric characters and never repeat (characters
-	 * other than letters and digits are refused)
+	 * each nonce must be 6 to 64 alphanumeric characters and never repeat (anything else
+	 * is refused when signing)
+	 * @throws IllegalArgumentException if a credential is not valid UTF-16
 	 */
 	public TbaSigner(AccountId account, TbaCredentials credentials, Clock clock, @Nullable Supplier<String> nonces) {
 		Objects.requireNonNull(account, "account");
 		Objects.requireNonNull(credentials, "credentials");
 		this.clock = Objects.requireNonNull(clock, "clock");
-		this.nonces = nonces;
-		String signingKey = encode(credentials.consumerSecret()) + "&" + encode(credentials.tokenSecret());
+		this.nonces = (nonces != null) ? nonces : new RandomNonces();
+		String consumerKey = encode(credentials.consumerKey(), "consumer key");
+		String token = encode(credentials.tokenId(), "token ID");
+		// RFC 5849 §3.4.2: the key is made of the encoded secrets.
+		String signingKey = encode(credentials.consumerSecret(), "consumer secret") + "&"
+				+ encode(credentials.tokenSecret(), "token secret");
 		this.key = new SecretKeySpec(signingKey.getBytes(StandardCharsets.US_ASCII), ALGORITHM);
-		this.consumerKey = encode(credentials.consumerKey());
-		this.token = encode(credentials.tokenId());
-		this.headerStart = ascii("OAuth realm=\"" + account.realm() + "\", oauth_consumer_key=\"" + this.consumerKey
-				+ "\", oauth_token=\"" + this.token + "\", oauth_signature_method=\"HMAC-SHA256\", oauth_timestamp=\"");
-		String consumerKeyParam = "oauth_consumer_key%3D" + encode(this.consumerKey);
-		String tokenParam = "oauth_token%3D" + encode(this.token);
-		this.oauthParams = new byte[][] { ascii(consumerKeyParam), ascii("oauth_nonce%3D"),
-				ascii("oauth_signature_method%3DHMAC-SHA256"), ascii("oauth_timestamp%3D"), ascii(tokenParam),
-				ascii("oauth_version%3D1.0") };
-		this.oauthBlock = new byte[][] { ascii(consumerKeyParam + "%26oauth_nonce%3D"),
-				ascii("%26oauth_signature_method%3DHMAC-SHA256%26oauth_timestamp%3D"),
-				ascii("%26" + tokenParam + "%26oauth_version%3D1.0") };
-		// One ready, which also shows now whether the JDK can sign.
-		giveBack(newWorkspace());
+		this.mac = newMac(this.key);
+		this.headerStart = "OAuth realm=\"" + account.realm() + "\", oauth_consumer_key=\"" + consumerKey
+				+ "\", oauth_token=\"" + token + "\", oauth_signature_method=\"HMAC-SHA256\", oauth_timestamp=\"";
+		this.constantParameters = List.of(new Parameter("oauth_consumer_key", consumerKey),
+				new Parameter("oauth_signature_method", "HMAC-SHA256"), new Parameter("oauth_token", token),
+				new Parameter("oauth_version", "1.0"));
 	}
 
 	/**
@@ -173,37 +116,15 @@ public final class TbaSigner {
 	 * @param formBody the body when it is {@code application/x-www-form-urlencoded},
 	 * otherwise {@code null} (JSON and other bodies are not signed)
 	 * @return the header value
+	 * @throws IllegalArgumentException if the request cannot be signed: the message says
+	 * which part is at fault
 	 */
 	public String authorizationHeader(String method, URI uri, @Nullable String formBody) {
-		Workspace workspace = borrow();
-		try {
-			return authorizationHeader(workspace, method, uri, formBody);
-		}
-		finally {
-			giveBack(workspace);
-		}
-	}
-
-	private String authorizationHeader(Workspace workspace, String method, URI uri, @Nullable String formBody) {
-		if (this.nonces != null) {
-			workspace.useNonce(this.nonces.get());
-		}
-		else {
-			workspace.newNonce();
-		}
-		workspace.useTimestamp(this.clock.millis() / 1000);
-		writeBaseString(workspace, method, uri, formBody);
-		workspace.sign();
-		// The header's constant start is written once per workspace: keep it, replace the rest.
-		AsciiBuffer header = workspace.header;
-		header.truncate(this.headerStart.length);
-		header.write(workspace.oauthValues[TIMESTAMP]);
-		header.write(HEADER_NONCE);
-		header.write(workspace.oauthValues[NONCE]);
-		header.write(HEADER_SIGNATURE);
-		header.writeSignature(workspace.digest);
-		header.write((byte) '"');
-		return header.toString();
+		String nonce = checkNonce(this.nonces.get());
+		String timestamp = timestamp(this.clock);
+		String signature = sign(baseStringBytes(method, uri, formBody, nonce, timestamp));
+		return this.headerStart + timestamp + "\", oauth_nonce=\"" + nonce
+				+ "\", oauth_version=\"1.0\", oauth_signature=\"" + encodeAscii(signature) + "\"";
 	}
 
 	/**
@@ -216,16 +137,47 @@ public final class TbaSigner {
 	 * @return the base string
 	 */
 	String baseString(String method, URI uri, @Nullable String formBody, String nonce, String timestamp) {
-		Workspace workspace = borrow();
-		try {
-			workspace.useNonce(nonce);
-			workspace.useTimestamp(Long.parseLong(timestamp));
-			writeBaseString(workspace, method, uri, formBody);
-			return workspace.text.toString();
+		checkNonce(nonce);
+		if (timestamp.isEmpty() || !isDigits(timestamp)) {
+			throw new IllegalArgumentException("A timestamp must be Unix seconds, digits only");
 		}
-		finally {
-			giveBack(workspace);
+		return new String(baseStringBytes(method, uri, formBody, nonce, timestamp), StandardCharsets.US_ASCII);
+	}
+
+	// The base string as the bytes the Mac reads: percent-encoded, so ASCII.
+	private byte[] baseStringBytes(String method, URI uri, @Nullable String formBody, String nonce,
+			String timestamp) {
+		String upperCaseMethod = method(method);
+		String baseUri = baseUri(uri);
+		List<Parameter> parameters = new ArrayList<>(this.constantParameters.size() + 8);
+		String query = uri.getRawQuery();
+		addParameters(parameters, (query != null) ? wireForm(query, "query") : null, "query");
+		addParameters(parameters, formBody, "form body");
+		parameters.addAll(this.constantParameters);
+		// Letters and digits: encoding them changes nothing.
+		parameters.add(new Parameter("oauth_nonce", nonce));
+		parameters.add(new Parameter("oauth_timestamp", timestamp));
+		parameters.sort(null);
+		// METHOD&enc(base URI)&enc(name=value&...), the parts already ASCII: the length is
+		// known before writing, by the same rule that writes.
+		int length = encodedLength(upperCaseMethod) + 1 + encodedLength(baseUri) + 1 + 3 * (parameters.size() - 1);
+		for (Parameter parameter : parameters) {
+			length += parameter.inBaseString.length;
 		}
+		byte[] base = new byte[length];
+		int at = writeEncoded(base, 0, upperCaseMethod);
+		base[at++] = '&';
+		at = writeEncoded(base, at, baseUri);
+		base[at++] = '&';
+		for (int i = 0; i < parameters.size(); i++) {
+			if (i > 0) {
+				at = writeAscii(base, at, "%26");
+			}
+			byte[] parameter = parameters.get(i).inBaseString;
+			System.arraycopy(parameter, 0, base, at, parameter.length);
+			at += parameter.length;
+		}
+		return base;
 	}
 
 	/**
@@ -234,178 +186,262 @@ public final class TbaSigner {
 	 * @return the signature
 	 */
 	String signature(String baseString) {
-		Workspace workspace = borrow();
+		return sign(baseString);
+	}
+
+	private String sign(String baseString) {
+		// The base string is percent-encoded: ASCII, so one byte a character.
+		return sign(baseString.getBytes(StandardCharsets.US_ASCII));
+	}
+
+	private String sign(byte[] baseString) {
+		return Base64.getEncoder().encodeToString(cloneMac().doFinal(baseString));
+	}
+
+	private Mac cloneMac() {
 		try {
-			workspace.text.clear();
-			workspace.text.writeAscii(baseString);
-			workspace.sign();
-			return Base64.getEncoder().encodeToString(workspace.digest);
+			return (Mac) this.mac.clone();
 		}
-		finally {
-			giveBack(workspace);
+		catch (CloneNotSupportedException ex) {
+			return newMac(this.key);
 		}
+	}
+
+	private static Mac newMac(SecretKeySpec key) {
+		try {
+			Mac mac = Mac.getInstance(ALGORITHM);
+			mac.init(key);
+			return mac;
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HMAC-SHA256 is not available in this JVM", ex);
+		}
+	}
+
+	// Letters and digits only: NetSuite refuses anything else, and the header shows the
+	// nonce as it is. The nonce is not quoted: it may be anything a supplier returned.
+	private static String checkNonce(@Nullable String nonce) {
+		if (nonce == null) {
+			throw new IllegalArgumentException("A nonce must be 6 to 64 letters and digits, not null");
+		}
+		if (nonce.length() < 6 || nonce.length() > 64) {
+			throw new IllegalArgumentException(
+					"A nonce must be 6 to 64 letters and digits, not " + nonce.length() + " characters");
+		}
+		if (!isAlphanumeric(nonce)) {
+			throw new IllegalArgumentException("A nonce must be letters and digits (ASCII) only");
+		}
+		return nonce;
+	}
+
+	private static boolean isAlphanumeric(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			if (!isAlphanumeric(value.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isDigits(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isAscii(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			if (value.charAt(i) >= 0x80) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isAlphanumeric(int c) {
+		return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+	}
+
+	private static String timestamp(Clock clock) {
+		long seconds = clock.instant().getEpochSecond();
+		if (seconds < 0) {
+			throw new IllegalArgumentException(
+					"The clock reads " + clock.instant() + ", before 1970: an OAuth timestamp is Unix seconds");
+		}
+		return Long.toString(seconds);
+	}
+
+	// RFC 5849 §3.4.1.1: upper case; a custom method is encoded like any value.
+	private static String method(String method) {
+		for (int i = 0; i < method.length(); i++) {
+			if (!isTokenCharacter(method.charAt(i))) {
+				throw new IllegalArgumentException("The HTTP method is not a token (RFC 9110 §5.6.2)");
+			}
+		}
+		if (method.isEmpty()) {
+			throw new IllegalArgumentException("The HTTP method is empty");
+		}
+		// Token characters are ASCII: the root locale upper-cases them as ASCII.
+		return method.toUpperCase(Locale.ROOT);
+	}
+
+	private static boolean isTokenCharacter(int c) {
+		return isAlphanumeric(c) || "!#$%&'*+-.^_`|~".indexOf(c) != -1;
 	}
 
 	/**
-	 * Return how many workspaces this signer has set up so far.
-	 * @return the number of workspaces
+	 * The base string URI (RFC 5849 §3.4.1.2) as the request goes on the wire: scheme and
+	 * host in lower case, the port unless it is the scheme's default, the raw path in its
+	 * wire form, no query, no fragment.
 	 */
-	int workspacesCreated() {
-		return this.workspacesCreated.get();
-	}
-
-	private Workspace borrow() {
-		int home = homeSlot();
-		for (int probe = 0; probe < PROBES; probe++) {
-			int slot = (home + probe) & (IDLE_SLOTS - 1);
-			Workspace workspace = this.idle.get(slot);
-			if (workspace != null && this.idle.compareAndSet(slot, workspace, null)) {
-				return workspace;
-			}
+	static String baseUri(URI uri) {
+		if (!uri.isAbsolute()) {
+			throw new IllegalArgumentException("The URI to sign is relative: a scheme and a host are needed");
 		}
-		return newWorkspace();
-	}
-
-	private void giveBack(Workspace workspace) {
-		int home = homeSlot();
-		for (int probe = 0; probe < PROBES; probe++) {
-			if (this.idle.compareAndSet((home + probe) & (IDLE_SLOTS - 1), null, workspace)) {
-				return;
-			}
+		String host = uri.getHost();
+		if (uri.isOpaque() || host == null) {
+			throw new IllegalArgumentException("The URI to sign has no host that java.net.URI can read in '"
+					+ authorityWithoutUserInfo(uri) + "': a host name is ASCII letters, digits, '-' and '.' (NetSuite"
+					+ " spells the account with '-' in host names; convert an IDN with java.net.IDN.toASCII)");
 		}
-		// Every slot it may use is taken: more threads signed at once than usual.
-	}
-
-	@SuppressWarnings("deprecation") // Thread.threadId() is Java 19
-	private static int homeSlot() {
-		return (int) Thread.currentThread().getId() & (IDLE_SLOTS - 1);
-	}
-
-	private Workspace newWorkspace() {
-		this.workspacesCreated.incrementAndGet();
-		return new Workspace(this.key, encode(this.consumerKey), encode(this.token), this.headerStart);
-	}
-
-	private void writeBaseString(Workspace workspace, String method, URI uri, @Nullable String formBody) {
-		Params params = workspace.params;
-		params.clear();
-		params.addAll(uri.getRawQuery());
-		params.addAll(formBody);
-		AsciiBuffer text = workspace.text;
-		text.clear();
-		// RFC 5849 §3.4.1.1: a custom method is encoded; the standard ones are letters.
-		text.writeEncoded(method.toUpperCase(Locale.ROOT));
-		text.write((byte) '&');
-		writeEncodedBaseUri(workspace, text, uri);
-		text.write((byte) '&');
-		// Query and form parameters are sorted: the oauth_* ones go in among them.
-		AsciiBuffer[] oauthValues = workspace.oauthValues;
-		int next = 0;
-		while (next < params.size && params.compare(next, OAUTH_NAMES[CONSUMER_KEY], oauthValues[CONSUMER_KEY]) < 0) {
-			params.writeTo(text, next++);
-			text.write(ENCODED_AMPERSAND);
-		}
-		if (next == params.size || params.compare(next, OAUTH_NAMES[VERSION], oauthValues[VERSION]) > 0) {
-			// None sorts among the oauth_* ones: write them as one block, nonce and
-			// timestamp (letters and digits, so encoding changes nothing) as they are.
-			text.write(this.oauthBlock[0]);
-			text.write(oauthValues[NONCE]);
-			text.write(this.oauthBlock[1]);
-			text.write(oauthValues[TIMESTAMP]);
-			text.write(this.oauthBlock[2]);
-		}
-		else {
-			next = mergeOAuthParams(workspace, text, next);
-		}
-		while (next < params.size) {
-			text.write(ENCODED_AMPERSAND);
-			params.writeTo(text, next++);
-		}
-	}
-
-	// Some query or form parameters are named oauth_*: merge the oauth_* ones in, in order.
-	private int mergeOAuthParams(Workspace workspace, AsciiBuffer text, int first) {
-		Params params = workspace.params;
-		int next = first;
-		for (int oauth = 0; oauth < OAUTH_NAMES.length; oauth++) {
-			AsciiBuffer value = workspace.oauthValues[oauth];
-			while (next < params.size && params.compare(next, OAUTH_NAMES[oauth], value) < 0) {
-				params.writeTo(text, next++);
-				text.write(ENCODED_AMPERSAND);
-			}
-			text.write(this.oauthParams[oauth]);
-			if (oauth == NONCE || oauth == TIMESTAMP) {
-				// Letters and digits: encoding them changes nothing.
-				text.write(value);
-			}
-			if (oauth < OAUTH_NAMES.length - 1) {
-				text.write(ENCODED_AMPERSAND);
-			}
-		}
-		return next;
-	}
-
-	private static void writeEncodedBaseUri(Workspace workspace, AsciiBuffer text, URI uri) {
-		text.write(workspace.encodedOrigin(uri));
+		String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+		int port = uri.getPort();
+		boolean defaultPort = port == -1 || (port == 80 && scheme.equals("http"))
+				|| (port == 443 && scheme.equals("https"));
 		String path = uri.getRawPath();
-		text.writeEncoded((path == null || path.isEmpty()) ? "/" : path);
+		String wirePath = (path == null || path.isEmpty()) ? "/" : wireForm(path, "path");
+		return scheme + "://" + host.toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port) + wirePath;
 	}
 
-	// "scheme://host[:port]" as it starts the base URI, encoded.
-	private static byte[] encodeOrigin(String scheme, String host, int port) {
-		AsciiBuffer origin = new AsciiBuffer(64);
-		String lowerCaseScheme = scheme.toLowerCase(Locale.ROOT);
-		origin.writeEncoded(lowerCaseScheme);
-		origin.writeAscii("%3A%2F%2F");
-		origin.writeEncoded(host.toLowerCase(Locale.ROOT));
-		if (port != -1 && !(port == 80 && lowerCaseScheme.equals("http"))
-				&& !(port == 443 && lowerCaseScheme.equals("https"))) {
-			origin.writeAscii("%3A");
-			origin.writeDigits(port);
-		}
-		return Arrays.copyOf(origin.bytes, origin.length);
+	// The host may be unreadable, but user info could hold a password: leave it out.
+	private static String authorityWithoutUserInfo(URI uri) {
+		String authority = uri.getRawAuthority();
+		return (authority != null) ? authority.substring(authority.lastIndexOf('@') + 1) : "";
 	}
 
 	/**
-	 * Decode a query or form component (where {@code +} is a space) and encode it again
-	 * the OAuth way. Components that are already canonical are returned as they are.
+	 * A raw path or query as an HTTP client sends it when it holds non-ASCII characters
+	 * (as {@link URI#toASCIIString()} and the JDK's {@code HttpClient} do): normalized to
+	 * NFC, then each non-ASCII character as the {@code %XX} escapes of its UTF-8 bytes. A
+	 * lone surrogate is refused: it has no UTF-8 form.
 	 */
-	static String normalize(String component) {
-		return isCanonical(component, 0, component.length()) ? component : encode(decode(component));
+	private static String wireForm(String raw, String part) {
+		if (isAscii(raw)) {
+			return raw;
+		}
+		checkUtf16(raw, 0, raw.length(), part);
+		StringBuilder escaped = new StringBuilder(raw.length() + 16);
+		for (byte b : Normalizer.normalize(raw, Normalizer.Form.NFC).getBytes(StandardCharsets.UTF_8)) {
+			if (b >= 0) {
+				escaped.append((char) b);
+			}
+			else {
+				appendPercent(escaped, b);
+			}
+		}
+		return escaped.toString();
 	}
 
-	private static String decode(String component) {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(component.length());
-		for (int i = 0; i < component.length(); i++) {
-			char c = component.charAt(i);
-			if (c == '%') {
-				if (i + 2 >= component.length()) {
-					throw new IllegalArgumentException("Malformed percent-encoding in a query or form parameter");
+	/**
+	 * Add the parameters of a query or form body: split on {@code &}, then on the first
+	 * {@code =}, each side percent-decoded ({@code +} is a space) and encoded again.
+	 * RFC 5849 §3.4.1.3.1 leaves out {@code oauth_signature} wherever it comes from.
+	 */
+	private static void addParameters(List<Parameter> parameters, @Nullable String raw, String part) {
+		if (raw == null) {
+			return;
+		}
+		int start = 0;
+		while (start <= raw.length()) {
+			int end = raw.indexOf('&', start);
+			if (end == -1) {
+				end = raw.length();
+			}
+			if (end > start) {
+				int equals = raw.indexOf('=', start);
+				int nameEnd = (equals != -1 && equals < end) ? equals : end;
+				int valueStart = (nameEnd < end) ? nameEnd + 1 : end;
+				String name = normalize(raw, start, nameEnd, part);
+				if (!name.equals("oauth_signature")) {
+					parameters.add(new Parameter(name, normalize(raw, valueStart, end, part)));
 				}
-				bytes.write((hexValue(component, i + 1) << 4) | hexValue(component, i + 2));
+			}
+			start = end + 1;
+		}
+	}
+
+	/**
+	 * Decode {@code raw[from, to)} to bytes and percent-encode them again. Byte-exact: the
+	 * decoded bytes need not be UTF-8, they are signed as they are.
+	 */
+	static String normalize(String raw, int from, int to, String part) {
+		if (isUnreserved(raw, from, to)) {
+			// Decoding and encoding give back what is already in canonical form.
+			return raw.substring(from, to);
+		}
+		checkUtf16(raw, from, to, part);
+		// At most 3 bytes a character: "%XX" is 1, ASCII 1, a BMP character 3, a pair 4 for 2.
+		byte[] bytes = new byte[(to - from) * 3];
+		int length = 0;
+		for (int i = from; i < to; i++) {
+			char c = raw.charAt(i);
+			if (c == '%') {
+				int high = (i + 2 < to) ? hexValue(raw.charAt(i + 1)) : -1;
+				int low = (i + 2 < to) ? hexValue(raw.charAt(i + 2)) : -1;
+				if (high == -1 || low == -1) {
+					throw new IllegalArgumentException("Malformed percent-encoding in the " + part + ": '%' at index "
+							+ i + " is not followed by two hex digits");
+				}
+				bytes[length++] = (byte) ((high << 4) | low);
 				i += 2;
 			}
 			else if (c == '+') {
-				bytes.write(' ');
+				bytes[length++] = ' ';
 			}
 			else if (c < 0x80) {
-				bytes.write(c);
+				bytes[length++] = (byte) c;
 			}
 			else {
-				int end = (Character.isHighSurrogate(c) && i + 1 < component.length()) ? i + 2 : i + 1;
-				bytes.writeBytes(component.substring(i, end).getBytes(StandardCharsets.UTF_8));
+				// A whole character: the pair of a supplementary one was checked above.
+				int end = Character.isHighSurrogate(c) ? i + 2 : i + 1;
+				byte[] utf8 = raw.substring(i, end).getBytes(StandardCharsets.UTF_8);
+				System.arraycopy(utf8, 0, bytes, length, utf8.length);
+				length += utf8.length;
 				i = end - 1;
 			}
 		}
-		return bytes.toString(StandardCharsets.UTF_8);
+		return encode(Arrays.copyOf(bytes, length));
 	}
 
-	private static int hexValue(String component, int index) {
-		int value = Character.digit(component.charAt(index), 16);
-		if (value == -1) {
-			throw new IllegalArgumentException("Malformed percent-encoding in a query or form parameter");
+	private static boolean isUnreserved(String value, int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (!isUnreserved(value.charAt(i))) {
+				return false;
+			}
 		}
-		return value;
+		return true;
+	}
+
+	// RFC 3986 §2.3; a negative byte is not ASCII.
+	private static boolean isUnreserved(int c) {
+		return c >= 0 && c < UNRESERVED.length && UNRESERVED[c];
+	}
+
+	// ASCII only: Character.digit would take other scripts' digits as well.
+	private static int hexValue(char c) {
+		if (c >= '0' && c <= '9') {
+			return c - '0';
+		}
+		if (c >= 'A' && c <= 'F') {
+			return c - 'A' + 10;
+		}
+		if (c >= 'a' && c <= 'f') {
+			return c - 'a' + 10;
+		}
+		return -1;
 	}
 
 	/**
@@ -413,377 +449,170 @@ public final class TbaSigner {
 	 * are, everything else as {@code %XX} with upper-case hex.
 	 * @param value the value
 	 * @return the encoded value
+	 * @throws IllegalArgumentException if the value holds a lone surrogate
 	 */
 	static String encode(String value) {
-		AsciiBuffer encoded = new AsciiBuffer(value.length() + 16);
-		encoded.writeEncoded(value);
-		return encoded.toString();
+		return encode(value, "value");
 	}
 
-	private static boolean isCanonical(String value, int start, int end) {
-		for (int i = start; i < end; i++) {
-			char c = value.charAt(i);
-			if (c >= 0x80 || !UNRESERVED[c]) {
-				return false;
+	private static String encode(String value, String part) {
+		return isUnreserved(value, 0, value.length()) ? value : encode(utf8(value, part));
+	}
+
+	private static String encode(byte[] bytes) {
+		int length = 0;
+		for (byte b : bytes) {
+			length += isUnreserved(b) ? 1 : 3;
+		}
+		byte[] encoded = new byte[length];
+		int at = 0;
+		for (byte b : bytes) {
+			if (isUnreserved(b)) {
+				encoded[at++] = b;
+			}
+			else {
+				encoded[at++] = '%';
+				encoded[at++] = (byte) HEX[(b >> 4) & 0xF];
+				encoded[at++] = (byte) HEX[b & 0xF];
 			}
 		}
-		return true;
+		return new String(encoded, StandardCharsets.US_ASCII);
 	}
 
-	private static byte[] ascii(String value) {
-		return value.getBytes(StandardCharsets.US_ASCII);
+	private static String encodeAscii(String ascii) {
+		byte[] encoded = new byte[encodedLength(ascii)];
+		writeEncoded(encoded, 0, ascii);
+		return new String(encoded, StandardCharsets.US_ASCII);
+	}
+
+	// Text that is ASCII by construction (encoded once, Base64, a wire URI), encoded once more:
+	// these two go together, one measuring what the other writes.
+	private static int encodedLength(String ascii) {
+		int length = 0;
+		for (int i = 0; i < ascii.length(); i++) {
+			length += isUnreserved(ascii.charAt(i)) ? 1 : 3;
+		}
+		return length;
+	}
+
+	private static int writeEncoded(byte[] target, int at, String ascii) {
+		for (int i = 0; i < ascii.length(); i++) {
+			char c = ascii.charAt(i);
+			if (isUnreserved(c)) {
+				target[at++] = (byte) c;
+			}
+			else {
+				target[at++] = '%';
+				target[at++] = (byte) HEX[(c >> 4) & 0xF];
+				target[at++] = (byte) HEX[c & 0xF];
+			}
+		}
+		return at;
+	}
+
+	private static int writeAscii(byte[] target, int at, String ascii) {
+		for (int i = 0; i < ascii.length(); i++) {
+			target[at++] = (byte) ascii.charAt(i);
+		}
+		return at;
+	}
+
+	private static void appendPercent(StringBuilder target, byte b) {
+		target.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+	}
+
+	// UTF-8 of a String that must be valid UTF-16: getBytes would put '?' for a lone surrogate.
+	private static byte[] utf8(String value, String part) {
+		checkUtf16(value, 0, value.length(), part);
+		return value.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static void checkUtf16(String value, int from, int to, String part) {
+		for (int i = from; i < to; i++) {
+			char c = value.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(value.charAt(i + 1))) {
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				throw new IllegalArgumentException(
+						"The " + part + " is not valid UTF-16: a lone surrogate at index " + i);
+			}
+		}
 	}
 
 	/**
-	 * Text known to be ASCII, such as a base string or a header, written as bytes into
-	 * a buffer that grows as needed and is kept from one request to the next.
+	 * A query, form or oauth_* parameter, name and value encoded once. Encoded text is
+	 * ASCII, so {@link String#compareTo} orders it by bytes, as RFC 5849 §3.4.1.3.2 asks.
 	 */
-	private static final class AsciiBuffer {
+	private static final class Parameter implements Comparable<Parameter> {
 
-		private byte[] bytes;
+		final String name;
 
-		private int length;
+		final String value;
 
-		AsciiBuffer(int capacity) {
-			this.bytes = new byte[capacity];
-		}
+		// "name%3Dvalue" encoded once more, as the base string holds it.
+		final byte[] inBaseString;
 
-		void clear() {
-			this.length = 0;
-		}
-
-		void truncate(int length) {
-			this.length = length;
-		}
-
-		void write(byte b) {
-			ensureCapacity(1);
-			this.bytes[this.length++] = b;
-		}
-
-		void write(byte[] source) {
-			write(source, 0, source.length);
-		}
-
-		void write(byte[] source, int from, int to) {
-			ensureCapacity(to - from);
-			System.arraycopy(source, from, this.bytes, this.length, to - from);
-			this.length += to - from;
-		}
-
-		void write(AsciiBuffer source) {
-			write(source.bytes, 0, source.length);
-		}
-
-		void writeAscii(String value) {
-			writeAscii(value, 0, value.length());
-		}
-
-		void writeAscii(String value, int from, int to) {
-			ensureCapacity(to - from);
-			byte[] bytes = this.bytes;
-			int length = this.length;
-			for (int i = from; i < to; i++) {
-				bytes[length++] = (byte) value.charAt(i);
-			}
-			this.length = length;
-		}
-
-		void writeDigits(long value) {
-			int digits = 1;
-			for (long rest = value / 10; rest > 0; rest /= 10) {
-				digits++;
-			}
-			ensureCapacity(digits);
-			long rest = value;
-			for (int i = this.length + digits - 1; i >= this.length; i--) {
-				this.bytes[i] = (byte) ('0' + rest % 10);
-				rest /= 10;
-			}
-			this.length += digits;
-		}
-
-		/**
-		 * Write an HMAC-SHA256 digest as the header shows it: Base64, then
-		 * percent-encoded ({@code +}, {@code /} and {@code =}), in one pass rather than
-		 * through {@link Base64} and a second loop over its output.
-		 */
-		void writeSignature(byte[] digest) {
-			ensureCapacity(44 * 3);
-			byte[] bytes = this.bytes;
-			int length = this.length;
-			for (int i = 0; i < 30; i += 3) {
-				int bits = (digest[i] & 0xFF) << 16 | (digest[i + 1] & 0xFF) << 8 | (digest[i + 2] & 0xFF);
-				length = writeEncodedAscii(bytes, length, BASE64[bits >>> 18]);
-				length = writeEncodedAscii(bytes, length, BASE64[(bits >>> 12) & 0x3F]);
-				length = writeEncodedAscii(bytes, length, BASE64[(bits >>> 6) & 0x3F]);
-				length = writeEncodedAscii(bytes, length, BASE64[bits & 0x3F]);
-			}
-			// 32 bytes: the last two make three characters and one '=' of padding.
-			int bits = (digest[30] & 0xFF) << 10 | (digest[31] & 0xFF) << 2;
-			length = writeEncodedAscii(bytes, length, BASE64[bits >>> 12]);
-			length = writeEncodedAscii(bytes, length, BASE64[(bits >>> 6) & 0x3F]);
-			length = writeEncodedAscii(bytes, length, BASE64[bits & 0x3F]);
-			length = writeEncodedAscii(bytes, length, '=');
-			this.length = length;
-		}
-
-		void writeEncoded(String value) {
-			ensureCapacity(value.length() * 3);
-			// Locals, not fields, in the loops that make most of the base string.
-			byte[] bytes = this.bytes;
-			int length = this.length;
-			for (int i = 0; i < value.length(); i++) {
-				char c = value.charAt(i);
-				if (c < 0x80) {
-					length = writeEncodedAscii(bytes, length, c);
-				}
-				else {
-					this.length = length;
-					i = writeEncodedNonAscii(value, i);
-					bytes = this.bytes;
-					length = this.length;
-				}
-			}
-			this.length = length;
-		}
-
-		// Returns the index of the last character written: the low surrogate of a pair.
-		private int writeEncodedNonAscii(String value, int index) {
-			char c = value.charAt(index);
-			int end = (Character.isHighSurrogate(c) && index + 1 < value.length()) ? index + 2 : index + 1;
-			byte[] utf8 = value.substring(index, end).getBytes(StandardCharsets.UTF_8);
-			// Up to 4 bytes, 12 characters, where room for 3 or 6 was made.
-			ensureCapacity(utf8.length * 3);
-			for (byte b : utf8) {
-				writePercent(b & 0xFF);
-			}
-			return end - 1;
-		}
-
-		// Room must have been made for three bytes.
-		private static int writeEncodedAscii(byte[] bytes, int length, int c) {
-			if (UNRESERVED[c]) {
-				bytes[length] = (byte) c;
-				return length + 1;
-			}
-			bytes[length] = '%';
-			bytes[length + 1] = HEX[c >> 4];
-			bytes[length + 2] = HEX[c & 0xF];
-			return length + 3;
-		}
-
-		private void writePercent(int b) {
-			this.bytes[this.length++] = '%';
-			this.bytes[this.length++] = HEX[b >> 4];
-			this.bytes[this.length++] = HEX[b & 0xF];
-		}
-
-		private void ensureCapacity(int extra) {
-			if (this.length + extra > this.bytes.length) {
-				this.bytes = Arrays.copyOf(this.bytes, Math.max(this.bytes.length * 2, this.length + extra));
-			}
+		Parameter(String name, String value) {
+			this.name = name;
+			this.value = value;
+			this.inBaseString = new byte[encodedLength(name) + 3 + encodedLength(value)];
+			int at = writeEncoded(this.inBaseString, 0, name);
+			at = writeAscii(this.inBaseString, at, "%3D");
+			writeEncoded(this.inBaseString, at, value);
 		}
 
 		@Override
-		public String toString() {
-			return new String(this.bytes, 0, this.length, StandardCharsets.ISO_8859_1);
+		public int compareTo(Parameter other) {
+			int byName = this.name.compareTo(other.name);
+			return (byName != 0) ? byName : this.value.compareTo(other.value);
 		}
 
 	}
 
 	/**
-	 * Query and form parameters as they go into the base string, each one
-	 * {@code name%3Dvalue} (decoded, encoded, then encoded again) in one buffer, kept
-	 * sorted by name then value as they are added: a request has a handful, so insertion
-	 * sort it is. RFC 5849 sorts the once-encoded form; encoding again only turns
-	 * {@code %} into {@code %25}, which keeps that order, so the twice-encoded bytes are
-	 * compared directly.
+	 * Nonces of 24 characters from RFC 4648's base32 alphabet (letters and digits, 5 bits
+	 * each: 120 random bits), from a DRBG seeded once and asked for 256 nonces at a time:
+	 * each request to it costs far more than the bytes it gives.
 	 */
-	private static final class Params {
+	private static final class RandomNonces implements Supplier<String> {
 
-		private final AsciiBuffer text = new AsciiBuffer(256);
+		private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
 
-		// Per parameter: start and end of the name, start and end of the value.
-		private int[] bounds = new int[32];
-
-		int size;
-
-		void clear() {
-			this.text.clear();
-			this.size = 0;
-		}
-
-		// One pass: split on '&' and the first '=', noting whether the parameter is
-		// already canonical (unreserved characters only), as it nearly always is.
-		void addAll(@Nullable String encoded) {
-			if (encoded == null) {
-				return;
-			}
-			int length = encoded.length();
-			int start = 0;
-			int equals = -1;
-			boolean canonical = true;
-			for (int i = 0; i <= length; i++) {
-				char c = (i < length) ? encoded.charAt(i) : '&';
-				if (c == '&') {
-					if (i > start) {
-						add(encoded, start, equals, i, canonical);
-					}
-					start = i + 1;
-					equals = -1;
-					canonical = true;
-				}
-				else if (c == '=' && equals == -1) {
-					equals = i;
-				}
-				else if (c >= 0x80 || !UNRESERVED[c]) {
-					canonical = false;
-				}
-			}
-		}
-
-		private void add(String encoded, int start, int equals, int end, boolean canonical) {
-			int nameEnd = (equals != -1) ? equals : end;
-			int valueStart = (equals != -1) ? equals + 1 : end;
-			AsciiBuffer text = this.text;
-			int name = text.length;
-			if (canonical) {
-				// Encoding a canonical component changes nothing, once or twice.
-				text.writeAscii(encoded, start, nameEnd);
-			}
-			else {
-				text.writeEncoded(normalize(encoded.substring(start, nameEnd)));
-			}
-			int nameLimit = text.length;
-			text.write(ENCODED_EQUALS);
-			int value = text.length;
-			if (canonical) {
-				text.writeAscii(encoded, valueStart, end);
-			}
-			else {
-				text.writeEncoded(normalize(encoded.substring(valueStart, end)));
-			}
-			insert(name, nameLimit, value, text.length);
-		}
-
-		private void insert(int nameStart, int nameEnd, int valueStart, int valueEnd) {
-			if (this.bounds.length < (this.size + 1) * 4) {
-				this.bounds = Arrays.copyOf(this.bounds, this.bounds.length * 2);
-			}
-			int index = this.size++;
-			byte[] bytes = this.text.bytes;
-			while (index > 0 && compare(index - 1, bytes, nameStart, nameEnd, bytes, valueStart, valueEnd) > 0) {
-				System.arraycopy(this.bounds, (index - 1) * 4, this.bounds, index * 4, 4);
-				index--;
-			}
-			this.bounds[index * 4] = nameStart;
-			this.bounds[index * 4 + 1] = nameEnd;
-			this.bounds[index * 4 + 2] = valueStart;
-			this.bounds[index * 4 + 3] = valueEnd;
-		}
-
-		int compare(int index, byte[] name, AsciiBuffer value) {
-			return compare(index, name, 0, name.length, value.bytes, 0, value.length);
-		}
-
-		// Encoded text is ASCII: comparing bytes orders it as String.compareTo would.
-		private int compare(int index, byte[] name, int nameFrom, int nameTo, byte[] value, int valueFrom,
-				int valueTo) {
-			int at = index * 4;
-			byte[] bytes = this.text.bytes;
-			int byName = compareBytes(bytes, this.bounds[at], this.bounds[at + 1], name, nameFrom, nameTo);
-			return (byName != 0) ? byName
-					: compareBytes(bytes, this.bounds[at + 2], this.bounds[at + 3], value, valueFrom, valueTo);
-		}
-
-		// Names differ within a few letters: a plain loop beats Arrays.compare's set-up.
-		private static int compareBytes(byte[] a, int aFrom, int aTo, byte[] b, int bFrom, int bTo) {
-			int common = Math.min(aTo - aFrom, bTo - bFrom);
-			for (int i = 0; i < common; i++) {
-				int difference = a[aFrom + i] - b[bFrom + i];
-				if (difference != 0) {
-					return difference;
-				}
-			}
-			return (aTo - aFrom) - (bTo - bFrom);
-		}
-
-		// "name%3Dvalue" lie together in the buffer.
-		void writeTo(AsciiBuffer target, int index) {
-			target.write(this.text.bytes, this.bounds[index * 4], this.bounds[index * 4 + 3]);
-		}
-
-	}
-
-	/**
-	 * What one thread needs to sign: {@link Mac} and the random source are not meant to
-	 * be shared, and keeping the buffers avoids allocating them per request.
-	 */
-	private static final class Workspace {
-
-		private final Mac mac;
+		private static final int BYTES_PER_NONCE = 15;
 
 		private final SecureRandom random = newRandom();
 
-		private final byte[] randomBytes = new byte[RANDOM_BUFFER_SIZE];
+		private final byte[] randomBytes = new byte[256 * BYTES_PER_NONCE];
 
-		private int randomIndex = RANDOM_BUFFER_SIZE;
+		private int next = this.randomBytes.length;
 
-		// Values of the oauth_* parameters as in the base string (encoded twice), in order.
-		final AsciiBuffer[] oauthValues = new AsciiBuffer[OAUTH_NAMES.length];
-
-		final Params params = new Params();
-
-		// The base string.
-		final AsciiBuffer text = new AsciiBuffer(512);
-
-		// The Unix seconds written in oauthValues[TIMESTAMP].
-		private long seconds = Long.MIN_VALUE;
-
-		// The header, its first part written once.
-		final AsciiBuffer header = new AsciiBuffer(512);
-
-		final byte[] digest = new byte[32];
-
-		// The encoded origin of the last request and what it was made from: a client
-		// sends to one host, so only the path is encoded on every request.
-		private @Nullable String originScheme;
-
-		private @Nullable String originHost;
-
-		private int originPort;
-
-		private byte[] encodedOrigin = new byte[0];
-
-
-		Workspace(SecretKeySpec key, String encodedConsumerKey, String encodedToken, byte[] headerStart) {
-			try {
-				this.mac = Mac.getInstance(ALGORITHM);
-				this.mac.init(key);
+		@Override
+		public synchronized String get() {
+			if (this.next == this.randomBytes.length) {
+				this.random.nextBytes(this.randomBytes);
+				this.next = 0;
 			}
-			catch (GeneralSecurityException ex) {
-				throw new IllegalStateException("HMAC-SHA256 is not available in this JVM", ex);
+			char[] nonce = new char[BYTES_PER_NONCE * 8 / 5];
+			int length = 0;
+			int bits = 0;
+			int bitCount = 0;
+			for (int i = 0; i < BYTES_PER_NONCE; i++) {
+				bits = (bits << 8) | (this.randomBytes[this.next++] & 0xFF);
+				bitCount += 8;
+				while (bitCount >= 5) {
+					bitCount -= 5;
+					nonce[length++] = ALPHABET[(bits >>> bitCount) & 0x1F];
+				}
+				// Keep only the bits not used yet.
+				bits &= (1 << bitCount) - 1;
 			}
-			this.oauthValues[CONSUMER_KEY] = asciiBuffer(encodedConsumerKey);
-			this.oauthValues[NONCE] = new AsciiBuffer(64);
-			this.oauthValues[SIGNATURE_METHOD] = asciiBuffer("HMAC-SHA256");
-			this.oauthValues[TIMESTAMP] = new AsciiBuffer(20);
-			this.oauthValues[TOKEN] = asciiBuffer(encodedToken);
-			this.oauthValues[VERSION] = asciiBuffer("1.0");
-			this.header.write(headerStart);
-		}
-
-		private static AsciiBuffer asciiBuffer(String value) {
-			AsciiBuffer buffer = new AsciiBuffer(value.length());
-			buffer.writeAscii(value);
-			return buffer;
+			return new String(nonce);
 		}
 
 		/**
-		 * A DRBG (NIST SP 800-90A; Hash_DRBG with SHA-256 unless configured otherwise)
-		 * seeded once. The default NativePRNG locks and reads {@code /dev/urandom} on
-		 * every call, for every thread.
+		 * A DRBG (NIST SP 800-90A; Hash_DRBG with SHA-256 unless configured otherwise).
+		 * The default NativePRNG locks and reads {@code /dev/urandom} on every call.
 		 */
 		private static SecureRandom newRandom() {
 			try {
@@ -791,78 +620,6 @@ public final class TbaSigner {
 			}
 			catch (NoSuchAlgorithmException ex) {
 				return new SecureRandom();
-			}
-		}
-
-		void newNonce() {
-			if (this.randomIndex == this.randomBytes.length) {
-				this.random.nextBytes(this.randomBytes);
-				this.randomIndex = 0;
-			}
-			AsciiBuffer nonce = this.oauthValues[NONCE];
-			nonce.clear();
-			nonce.ensureCapacity(NONCE_LENGTH);
-			byte[] chars = nonce.bytes;
-			byte[] random = this.randomBytes;
-			int from = this.randomIndex;
-			// Three times: 40 bits, 8 characters.
-			for (int group = 0; group < 3; group++) {
-				long bits = 0;
-				for (int i = 0; i < 5; i++) {
-					bits = (bits << 8) | (random[from++] & 0xFF);
-				}
-				for (int i = 7; i >= 0; i--) {
-					chars[group * 8 + i] = NONCE_ALPHABET[(int) bits & 0x1F];
-					bits >>>= 5;
-				}
-			}
-			this.randomIndex = from;
-			nonce.length = NONCE_LENGTH;
-		}
-
-		// Letters and digits only: NetSuite refuses anything else, and the header shows
-		// the nonce as it is.
-		void useNonce(String nonce) {
-			if (nonce.isEmpty() || !nonce.chars().allMatch(Workspace::isAlphanumeric)) {
-				throw new IllegalArgumentException("A nonce must be letters and digits only");
-			}
-			this.oauthValues[NONCE].clear();
-			this.oauthValues[NONCE].writeAscii(nonce);
-		}
-
-		private static boolean isAlphanumeric(int c) {
-			return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-		}
-
-		byte[] encodedOrigin(URI uri) {
-			String scheme = uri.getScheme();
-			String host = uri.getHost();
-			int port = uri.getPort();
-			if (port != this.originPort || !host.equals(this.originHost) || !scheme.equals(this.originScheme)) {
-				this.encodedOrigin = encodeOrigin(scheme, host, port);
-				this.originScheme = scheme;
-				this.originHost = host;
-				this.originPort = port;
-			}
-			return this.encodedOrigin;
-		}
-
-		void useTimestamp(long seconds) {
-			// Within the second of the last request the digits are already there.
-			if (seconds != this.seconds) {
-				this.oauthValues[TIMESTAMP].clear();
-				this.oauthValues[TIMESTAMP].writeDigits(seconds);
-				this.seconds = seconds;
-			}
-		}
-
-		void sign() {
-			this.mac.update(this.text.bytes, 0, this.text.length);
-			try {
-				this.mac.doFinal(this.digest, 0);
-			}
-			catch (GeneralSecurityException ex) {
-				throw new IllegalStateException(ex);
 			}
 		}
 

@@ -3,9 +3,11 @@ package io.github.netsuite.boot.auth;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +17,11 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import io.github.netsuite.boot.test.TbaVerifier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,6 +38,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class TbaSignerTests {
 
 	private static final Pattern NONCE = Pattern.compile("oauth_nonce=\"([^\"]*)\"");
+
+	// The oauth_* parameters of fixedSigner() with nonce "nonce123" and timestamp "1".
+	private static final String OAUTH = "oauth_consumer_key%3Dck%26oauth_nonce%3Dnonce123"
+			+ "%26oauth_signature_method%3DHMAC-SHA256%26oauth_timestamp%3D1%26oauth_token%3Dtk%26oauth_version%3D1.0";
 
 	static List<Vector> vectors() throws IOException {
 		try (InputStream json = TbaSignerTests.class.getResourceAsStream("/tba-vectors.json")) {
@@ -113,7 +124,8 @@ class TbaSignerTests {
 				Clock.systemUTC(), () -> "abc\", oauth_x=\"1");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> signer.authorizationHeader("GET", URI.create("https://a.example/x"), null))
-			.withMessageContaining("letters and digits");
+			.withMessageContaining("letters and digits")
+			.withMessageNotContaining("oauth_x");
 	}
 
 	@Test
@@ -194,18 +206,237 @@ class TbaSignerTests {
 	}
 
 	@Test
-	void setsUpNoWorkspaceForEachNewThreadLikeAVirtualThreadPerRequest() throws Exception {
-		TbaSigner signer = fixedSigner();
-		URI uri = URI.create("https://1234567.suitetalk.api.netsuite.com/services/rest/record/v1/customer/42");
-		Set<String> nonces = ConcurrentHashMap.newKeySet();
-		for (int i = 0; i < 500; i++) {
-			Thread thread = new Thread(() -> nonces.add(nonce(signer.authorizationHeader("GET", uri, null))));
-			thread.start();
-			thread.join();
+	void signsTwoEuroSignsFollowedByAsciiInQuery() {
+		String base = fixedSigner().baseString("GET", URI.create("https://h/?q=%E2%82%AC%E2%82%AC%21"), null,
+				"nonce123", "1");
+		assertThat(base).isEqualTo("GET&https%3A%2F%2Fh%2F&" + OAUTH + "%26q%3D%25E2%2582%25AC%25E2%2582%25AC%2521");
+	}
+
+	@Test
+	void signsTwoEuroSignsFollowedByAsciiInFormBody() {
+		String base = fixedSigner().baseString("POST", URI.create("https://h/"), "q=€€!", "nonce123", "1");
+		assertThat(base).isEqualTo("POST&https%3A%2F%2Fh%2F&" + OAUTH + "%26q%3D%25E2%2582%25AC%25E2%2582%25AC%2521");
+	}
+
+	@Test
+	void signsWithNonAsciiConsumerSecret() throws Exception {
+		TbaSigner signer = new TbaSigner(AccountId.of("1234567"), new TbaCredentials("ck", "€€!", "tk", "ts"));
+		assertThat(signer.signature("GET&x&y")).isEqualTo(hmac("%E2%82%AC%E2%82%AC%21&ts", "GET&x&y"));
+	}
+
+	@Test
+	void signsWithReservedCharactersInSecrets() throws Exception {
+		TbaSigner signer = new TbaSigner(AccountId.of("1234567"), new TbaCredentials("ck", "a&b=c", "tk", "x y+"));
+		assertThat(signer.signature("GET&x&y")).isEqualTo(hmac("a%26b%3Dc&x%20y%2B", "GET&x&y"));
+	}
+
+	@Test
+	void writesNonAsciiConsumerKeyPercentEncodedInHeader() {
+		TbaSigner signer = new TbaSigner(AccountId.of("1234567"), new TbaCredentials("clé", "cs", "tk", "ts"),
+				Clock.fixed(Instant.ofEpochSecond(1), ZoneOffset.UTC), () -> "nonce123");
+		assertThat(signer.authorizationHeader("GET", URI.create("https://h/"), null))
+			.contains("oauth_consumer_key=\"cl%C3%A9\"");
+	}
+
+	@Test
+	void signsLongNonAsciiPathOnNewSigner() {
+		String base = fixedSigner().baseString("GET", URI.create("https://h/" + "€".repeat(54) + "//"), null,
+				"nonce123", "1");
+		assertThat(base).startsWith("GET&https%3A%2F%2Fh%2F" + "%25E2%2582%25AC".repeat(54) + "%2F%2F&oauth_");
+	}
+
+	@Test
+	void signsNonAsciiPathAsTheUtf8EscapesSentOnTheWire() {
+		String base = fixedSigner().baseString("GET", URI.create("https://h/M\u00fcller"), null, "nonce123", "1");
+		assertThat(base).startsWith("GET&https%3A%2F%2Fh%2FM%25C3%25BCller&");
+	}
+
+	@Test
+	void signsCombiningMarkInQueryAsTheNfcFormSentOnTheWire() {
+		String base = fixedSigner().baseString("GET", URI.create("https://h/?q=e\u0301"), null, "nonce123", "1");
+		assertThat(base).endsWith("%26q%3D%25C3%25A9");
+	}
+
+	@Test
+	void refusesUriWithoutHostNamingTheHost() {
+		URI uri = URI.create("https://1234567_SB1.suitetalk.api.netsuite.com/services/rest/record/v1/customer/42");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> fixedSigner().authorizationHeader("GET", uri, null))
+			.withMessageContaining("no host")
+			.withMessageContaining("'1234567_SB1.suitetalk.api.netsuite.com'");
+	}
+
+	@Test
+	void refusesIdnHostNamingTheHost() {
+		URI uri = URI.create("https://bücher.example/x");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> fixedSigner().authorizationHeader("GET", uri, null))
+			.withMessageContaining("no host")
+			.withMessageContaining("'bücher.example'")
+			.withMessageContaining("IDN");
+	}
+
+	@Test
+	void refusesRelativeUri() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> fixedSigner().authorizationHeader("GET", URI.create("/services/rest/x"), null))
+			.withMessageContaining("relative");
+	}
+
+	@Test
+	void refusesUriWithoutHostWithTheSameMessageWhateverWasSignedBefore() {
+		URI uri = URI.create("https://1234567_SB1.suitetalk.api.netsuite.com/x");
+		TbaSigner used = fixedSigner();
+		used.authorizationHeader("GET", URI.create("https://a.example/x"), null);
+		assertThatIllegalArgumentException().isThrownBy(() -> used.authorizationHeader("GET", uri, null))
+			.withMessage(refusal(() -> fixedSigner().authorizationHeader("GET", uri, null)));
+	}
+
+	@Test
+	void leavesUserInfoOutOfTheRefusalOfAUriWithoutHost() {
+		URI uri = URI.create("https://me:pa55word@1234567_SB1.suitetalk.api.netsuite.com/x");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> fixedSigner().authorizationHeader("GET", uri, null))
+			.withMessageNotContaining("pa55word");
+	}
+
+	@Test
+	void leavesOauthSignatureQueryParameterOutOfBaseString() {
+		String base = fixedSigner().baseString("GET", URI.create("https://h/x?oauth_signature=abc&a=1"), null,
+				"nonce123", "1");
+		assertThat(base).isEqualTo("GET&https%3A%2F%2Fh%2Fx&a%3D1%26" + OAUTH);
+	}
+
+	@Test
+	void leavesOauthSignatureFormParameterOutOfBaseString() {
+		String base = fixedSigner().baseString("POST", URI.create("https://h/x"), "oauth%5Fsignature=abc&a=1",
+				"nonce123", "1");
+		assertThat(base).isEqualTo("POST&https%3A%2F%2Fh%2Fx&a%3D1%26" + OAUTH);
+	}
+
+	@Test
+	void keepsRealmQueryParameterInBaseString() {
+		String base = fixedSigner().baseString("GET", URI.create("https://h/x?realm=r"), null, "nonce123", "1");
+		assertThat(base).isEqualTo("GET&https%3A%2F%2Fh%2Fx&" + OAUTH + "%26realm%3Dr");
+	}
+
+	@Test
+	void signsPercentFFAsOneByte() {
+		String base = fixedSigner().baseString("GET", URI.create("https://h/?q=%FF"), null, "nonce123", "1");
+		assertThat(base).isEqualTo("GET&https%3A%2F%2Fh%2F&" + OAUTH + "%26q%3D%25FF");
+	}
+
+	@Test
+	void signsLowerCaseHexEscapesAsUpperCase() {
+		String base = fixedSigner().baseString("GET", URI.create("https://h/?q=%c3%a9"), null, "nonce123", "1");
+		assertThat(base).endsWith("%26q%3D%25C3%25A9");
+	}
+
+	@Test
+	void encodesCustomMethodInBaseString() {
+		String base = fixedSigner().baseString("m!x", URI.create("https://h/"), null, "nonce123", "1");
+		assertThat(base).startsWith("M%21X&https%3A%2F%2Fh%2F&");
+	}
+
+	@Test
+	void refusesMethodThatIsNotAToken() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> fixedSigner().authorizationHeader("GE T", URI.create("https://h/"), null))
+			.withMessageContaining("HTTP method");
+	}
+
+	@Test
+	void refusesNonAsciiDigitsInEscape() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> fixedSigner().authorizationHeader("POST", URI.create("https://h/"), "q=%\u0661\u0662"))
+			.withMessageContaining("Malformed percent-encoding in the form body");
+	}
+
+	@Test
+	void refusesTruncatedEscapeInQuery() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> fixedSigner().authorizationHeader("POST", URI.create("https://h/"), "q=%4"))
+			.withMessageContaining("Malformed percent-encoding in the form body");
+	}
+
+	@Test
+	void refusesLoneHighSurrogate() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> fixedSigner().authorizationHeader("POST", URI.create("https://h/"), "q=\uD83Dab"))
+			.withMessageContaining("form body")
+			.withMessageContaining("lone surrogate");
+	}
+
+	@Test
+	void refusesLoneHighSurrogateInPath() {
+		URI uri = URI.create("https://h/\uD83Dab");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> fixedSigner().authorizationHeader("GET", uri, null))
+			.withMessageContaining("path")
+			.withMessageContaining("lone surrogate");
+	}
+
+	@Test
+	void refusesLoneSurrogateInConsumerSecretWithoutEchoingIt() {
+		TbaCredentials credentials = new TbaCredentials("ck", "s3cr3t\uD800", "tk", "ts");
+		assertThatIllegalArgumentException().isThrownBy(() -> new TbaSigner(AccountId.of("1234567"), credentials))
+			.withMessageContaining("consumer secret")
+			.withMessageNotContaining("s3cr3t");
+	}
+
+	@Test
+	void refusesOneCharacterNonce() {
+		TbaSigner signer = new TbaSigner(AccountId.of("1234567"), new TbaCredentials("ck", "cs", "tk", "ts"),
+				Clock.systemUTC(), () -> "a");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> signer.authorizationHeader("GET", URI.create("https://h/"), null))
+			.withMessageContaining("6 to 64");
+	}
+
+	@Test
+	void refusesSixtyFiveCharacterNonce() {
+		TbaSigner signer = new TbaSigner(AccountId.of("1234567"), new TbaCredentials("ck", "cs", "tk", "ts"),
+				Clock.systemUTC(), () -> "a".repeat(65));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> signer.authorizationHeader("GET", URI.create("https://h/"), null))
+			.withMessageContaining("6 to 64");
+	}
+
+	@Test
+	void refusesTimestampBefore1970() {
+		TbaSigner signer = new TbaSigner(AccountId.of("1234567"), new TbaCredentials("ck", "cs", "tk", "ts"),
+				Clock.fixed(Instant.ofEpochSecond(-1), ZoneOffset.UTC), () -> "nonce123");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> signer.authorizationHeader("GET", URI.create("https://h/"), null))
+			.withMessageContaining("before 1970");
+	}
+
+	@Test
+	void signsTheSampleRestletQueryOfIssue12SoThatTheDoubleAcceptsIt() {
+		URI uri = URI.create("https://1234567.restlets.api.netsuite.com/app/site/hosting/restlet.nl?script=x&deploy=y"
+				+ "&p0_.=%27_%3E~.%E2%82%AC%23&p1_c=%2C%E6%9C%AC%22%2C%2C%3A~%23");
+		TbaSigner signer = new TbaSigner(AccountId.of("1234567"), new TbaCredentials("ck", "cs", "tk", "ts"),
+				Clock.fixed(Instant.ofEpochSecond(1_700_000_000), ZoneOffset.UTC), () -> "nonce123");
+		String header = signer.authorizationHeader("GET", uri, null);
+		assertThat(new TbaVerifier("1234567", "ck", "cs", "tk", "ts").verify("GET", uri, null, header,
+				Instant.ofEpochSecond(1_700_000_000)))
+			.isEqualTo("Success");
+	}
+
+	private static String refusal(Runnable signing) {
+		try {
+			signing.run();
 		}
-		assertThat(nonces).hasSize(500);
-		// A workspace per thread would be 501: a Mac and a seeded DRBG set up per request.
-		assertThat(signer.workspacesCreated()).isLessThanOrEqualTo(TbaSigner.IDLE_SLOTS + 1);
+		catch (IllegalArgumentException ex) {
+			return ex.getMessage();
+		}
+		throw new AssertionError("Expected a refusal");
+	}
+
+	private static String hmac(String key, String baseString) throws Exception {
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
+		return Base64.getEncoder().encodeToString(mac.doFinal(baseString.getBytes(StandardCharsets.US_ASCII)));
 	}
 
 	private static String nonce(String header) {
