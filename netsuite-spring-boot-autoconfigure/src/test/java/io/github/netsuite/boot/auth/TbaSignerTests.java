@@ -21,7 +21,6 @@ import java.util.stream.IntStream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import io.github.netsuite.boot.test.TbaVerifier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -409,18 +408,6 @@ class TbaSignerTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> signer.authorizationHeader("GET", URI.create("https://h/"), null))
 			.withMessageContaining("before 1970");
-	}
-
-	@Test
-	void signsTheSampleRestletQueryOfIssue12SoThatTheDoubleAcceptsIt() {
-		URI uri = URI.create("https://1234567.restlets.api.netsuite.com/app/site/hosting/restlet.nl?script=x&deploy=y"
-				+ "&p0_.=%27_%3E~.%E2%82%AC%23&p1_c=%2C%E6%9C%AC%22%2C%2C%3A~%23");
-		TbaSigner signer = new TbaSigner(AccountId.of("1234567"), new TbaCredentials("ck", "cs", "tk", "ts"),
-				Clock.fixed(Instant.ofEpochSecond(1_700_000_000), ZoneOffset.UTC), () -> "nonce123");
-		String header = signer.authorizationHeader("GET", uri, null);
-		assertThat(new TbaVerifier("1234567", "ck", "cs", "tk", "ts").verify("GET", uri, null, header,
-				Instant.ofEpochSecond(1_700_000_000)))
-			.isEqualTo("Success");
 	}
 
 	private static String refusal(Runnable signing) {

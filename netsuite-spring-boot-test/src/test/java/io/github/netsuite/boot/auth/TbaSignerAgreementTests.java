@@ -1,10 +1,14 @@
 package io.github.netsuite.boot.auth;
 
+import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.stream.LongStream;
 
 import io.github.netsuite.boot.auth.RandomRequests.Request;
 import io.github.netsuite.boot.test.TbaVerifier;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -45,6 +49,18 @@ class TbaSignerAgreementTests {
 		String header = request.header();
 		assertThat(request.baseString()).as("%s", request)
 			.isEqualTo(TbaVerifier.signatureBaseString(request.method(), request.uri(), request.formBody(), header));
+	}
+
+	@Test
+	void signsTheSampleRestletQueryOfIssue12SoThatTheDoubleAcceptsIt() {
+		URI uri = URI.create("https://1234567.restlets.api.netsuite.com/app/site/hosting/restlet.nl?script=x&deploy=y"
+				+ "&p0_.=%27_%3E~.%E2%82%AC%23&p1_c=%2C%E6%9C%AC%22%2C%2C%3A~%23");
+		TbaSigner signer = new TbaSigner(AccountId.of("1234567"), new TbaCredentials("ck", "cs", "tk", "ts"),
+				Clock.fixed(Instant.ofEpochSecond(1_700_000_000), ZoneOffset.UTC), () -> "nonce123");
+		String header = signer.authorizationHeader("GET", uri, null);
+		assertThat(new TbaVerifier("1234567", "ck", "cs", "tk", "ts").verify("GET", uri, null, header,
+				Instant.ofEpochSecond(1_700_000_000)))
+			.isEqualTo("Success");
 	}
 
 }
