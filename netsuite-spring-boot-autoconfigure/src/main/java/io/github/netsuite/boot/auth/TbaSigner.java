@@ -13,6 +13,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
 
 import javax.crypto.Mac;
@@ -31,7 +33,8 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Thread-safe, and every call stands on its own: what the signer keeps between calls is
  * fixed when it is created (the key, the constant parts of the header and of the base
- * string) apart from the default nonce source. Input that cannot be signed as it would go
+ * string) apart from the default nonce source and idle {@link Mac}s, which are the same
+ * whichever call uses them. Input that cannot be signed as it would go
  * on the wire (a relative URI, a URI without a host, a malformed {@code %} escape, a lone
  * surrogate) is refused with an {@link IllegalArgumentException} that names the part at
  * fault and never quotes a secret.
@@ -57,10 +60,11 @@ public final class TbaSigner {
 
 	private final Supplier<String> nonces;
 
-	// Initialised once; each signature uses a clone, as a Mac is not thread-safe.
-	private final Mac mac;
-
 	private final SecretKeySpec key;
+
+	// Initialised Macs not in use: a Mac is not thread-safe, and setting one up (or
+	// cloning one) costs more than the HMAC itself. It holds as many as ever signed at once.
+	private final Queue<Mac> idleMacs = new ConcurrentLinkedQueue<>();
 
 	// Everything before the timestamp: realm, consumer key, token and signature method.
 	private final String headerStart;
@@ -100,7 +104,8 @@ public final class TbaSigner {
 		String signingKey = encode(credentials.consumerSecret(), "consumer secret") + "&"
 				+ encode(credentials.tokenSecret(), "token secret");
 		this.key = new SecretKeySpec(signingKey.getBytes(StandardCharsets.US_ASCII), ALGORITHM);
-		this.mac = newMac(this.key);
+		// One ready, which also shows now whether the JDK can sign.
+		this.idleMacs.add(newMac(this.key));
 		this.headerStart = "OAuth realm=\"" + account.realm() + "\", oauth_consumer_key=\"" + consumerKey
 				+ "\", oauth_token=\"" + token + "\", oauth_signature_method=\"HMAC-SHA256\", oauth_timestamp=\"";
 		this.constantParameters = List.of(new Parameter("oauth_consumer_key", consumerKey),
@@ -147,8 +152,8 @@ public final class TbaSigner {
 	// The base string as the bytes the Mac reads: percent-encoded, so ASCII.
 	private byte[] baseStringBytes(String method, URI uri, @Nullable String formBody, String nonce,
 			String timestamp) {
-		String upperCaseMethod = method(method);
-		String baseUri = baseUri(uri);
+		byte[] upperCaseMethod = ascii(method(method));
+		byte[] baseUri = ascii(baseUri(uri));
 		List<Parameter> parameters = new ArrayList<>(this.constantParameters.size() + 8);
 		String query = uri.getRawQuery();
 		addParameters(parameters, (query != null) ? wireForm(query, "query") : null, "query");
@@ -158,13 +163,13 @@ public final class TbaSigner {
 		parameters.add(new Parameter("oauth_nonce", nonce));
 		parameters.add(new Parameter("oauth_timestamp", timestamp));
 		parameters.sort(null);
-		// METHOD&enc(base URI)&enc(name=value&...), the parts already ASCII: the length is
-		// known before writing, by the same rule that writes.
-		int length = encodedLength(upperCaseMethod) + 1 + encodedLength(baseUri) + 1 + 3 * (parameters.size() - 1);
+		// METHOD&enc(base URI)&enc(name=value&...), the parts already ASCII: room for the
+		// most that encoding can make of them (three bytes a byte), then cut to length.
+		int capacity = 3 * upperCaseMethod.length + 1 + 3 * baseUri.length + 1 + 3 * (parameters.size() - 1);
 		for (Parameter parameter : parameters) {
-			length += parameter.inBaseString.length;
+			capacity += parameter.inBaseString.length;
 		}
-		byte[] base = new byte[length];
+		byte[] base = new byte[capacity];
 		int at = writeEncoded(base, 0, upperCaseMethod);
 		base[at++] = '&';
 		at = writeEncoded(base, at, baseUri);
@@ -177,7 +182,7 @@ public final class TbaSigner {
 			System.arraycopy(parameter, 0, base, at, parameter.length);
 			at += parameter.length;
 		}
-		return base;
+		return Arrays.copyOf(base, at);
 	}
 
 	/**
@@ -195,16 +200,14 @@ public final class TbaSigner {
 	}
 
 	private String sign(byte[] baseString) {
-		return Base64.getEncoder().encodeToString(cloneMac().doFinal(baseString));
-	}
-
-	private Mac cloneMac() {
-		try {
-			return (Mac) this.mac.clone();
+		Mac mac = this.idleMacs.poll();
+		if (mac == null) {
+			mac = newMac(this.key);
 		}
-		catch (CloneNotSupportedException ex) {
-			return newMac(this.key);
-		}
+		// doFinal leaves the Mac reset for the next signature; one that failed is dropped.
+		byte[] digest = mac.doFinal(baseString);
+		this.idleMacs.offer(mac);
+		return Base64.getEncoder().encodeToString(digest);
 	}
 
 	private static Mac newMac(SecretKeySpec key) {
@@ -479,27 +482,23 @@ public final class TbaSigner {
 		return new String(encoded, StandardCharsets.US_ASCII);
 	}
 
-	private static String encodeAscii(String ascii) {
-		byte[] encoded = new byte[encodedLength(ascii)];
-		writeEncoded(encoded, 0, ascii);
-		return new String(encoded, StandardCharsets.US_ASCII);
+	private static String encodeAscii(String text) {
+		byte[] ascii = ascii(text);
+		byte[] encoded = new byte[3 * ascii.length];
+		return new String(encoded, 0, writeEncoded(encoded, 0, ascii), StandardCharsets.ISO_8859_1);
 	}
 
-	// Text that is ASCII by construction (encoded once, Base64, a wire URI), encoded once more:
-	// these two go together, one measuring what the other writes.
-	private static int encodedLength(String ascii) {
-		int length = 0;
-		for (int i = 0; i < ascii.length(); i++) {
-			length += isUnreserved(ascii.charAt(i)) ? 1 : 3;
-		}
-		return length;
+	// Text that is ASCII by construction (encoded once, Base64, a wire URI) as its bytes;
+	// for ASCII, ISO-8859-1 is the same and a plain copy (US-ASCII checks every byte).
+	private static byte[] ascii(String text) {
+		return text.getBytes(StandardCharsets.ISO_8859_1);
 	}
 
-	private static int writeEncoded(byte[] target, int at, String ascii) {
-		for (int i = 0; i < ascii.length(); i++) {
-			char c = ascii.charAt(i);
+	// ASCII encoded once more; the target has room for three bytes a byte.
+	private static int writeEncoded(byte[] target, int at, byte[] ascii) {
+		for (byte c : ascii) {
 			if (isUnreserved(c)) {
-				target[at++] = (byte) c;
+				target[at++] = c;
 			}
 			else {
 				target[at++] = '%';
@@ -556,10 +555,12 @@ public final class TbaSigner {
 		Parameter(String name, String value) {
 			this.name = name;
 			this.value = value;
-			this.inBaseString = new byte[encodedLength(name) + 3 + encodedLength(value)];
-			int at = writeEncoded(this.inBaseString, 0, name);
-			at = writeAscii(this.inBaseString, at, "%3D");
-			writeEncoded(this.inBaseString, at, value);
+			byte[] asciiName = ascii(name);
+			byte[] asciiValue = ascii(value);
+			byte[] encoded = new byte[3 * asciiName.length + 3 + 3 * asciiValue.length];
+			int at = writeEncoded(encoded, 0, asciiName);
+			at = writeAscii(encoded, at, "%3D");
+			this.inBaseString = Arrays.copyOf(encoded, writeEncoded(encoded, at, asciiValue));
 		}
 
 		@Override
