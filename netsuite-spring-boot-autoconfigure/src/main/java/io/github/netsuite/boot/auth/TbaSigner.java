@@ -463,29 +463,12 @@ public final class TbaSigner {
 	}
 
 	private static String encode(byte[] bytes) {
-		int length = 0;
-		for (byte b : bytes) {
-			length += isUnreserved(b) ? 1 : 3;
-		}
-		byte[] encoded = new byte[length];
-		int at = 0;
-		for (byte b : bytes) {
-			if (isUnreserved(b)) {
-				encoded[at++] = b;
-			}
-			else {
-				encoded[at++] = '%';
-				encoded[at++] = (byte) HEX[(b >> 4) & 0xF];
-				encoded[at++] = (byte) HEX[b & 0xF];
-			}
-		}
-		return new String(encoded, StandardCharsets.US_ASCII);
+		byte[] encoded = new byte[3 * bytes.length];
+		return new String(encoded, 0, writeEncoded(encoded, 0, bytes), StandardCharsets.ISO_8859_1);
 	}
 
 	private static String encodeAscii(String text) {
-		byte[] ascii = ascii(text);
-		byte[] encoded = new byte[3 * ascii.length];
-		return new String(encoded, 0, writeEncoded(encoded, 0, ascii), StandardCharsets.ISO_8859_1);
+		return encode(ascii(text));
 	}
 
 	// Text that is ASCII by construction (encoded once, Base64, a wire URI) as its bytes;
@@ -494,9 +477,9 @@ public final class TbaSigner {
 		return text.getBytes(StandardCharsets.ISO_8859_1);
 	}
 
-	// ASCII encoded once more; the target has room for three bytes a byte.
-	private static int writeEncoded(byte[] target, int at, byte[] ascii) {
-		for (byte c : ascii) {
+	// Any bytes, percent-encoded (RFC 5849 §3.6); the target has room for three bytes a byte.
+	private static int writeEncoded(byte[] target, int at, byte[] bytes) {
+		for (byte c : bytes) {
 			if (isUnreserved(c)) {
 				target[at++] = c;
 			}

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * account on the sample's own double, a second account {@code eu} on a double of its own
  * with other credentials.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "netsuite.health.cache-ttl=0s")
 class SampleAccountsTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
@@ -62,6 +62,7 @@ class SampleAccountsTests {
 			.defaultStatusHandler((status) -> true, (request, response) -> {
 			})
 			.build();
+		eu.reset();
 		eu.clearData();
 		eu.records("customer").put(1, Map.of("companyName", "EU Customer 1"));
 	}
@@ -88,6 +89,21 @@ class SampleAccountsTests {
 		JsonNode body = read(response);
 		assertThat(body.get("detail").asString()).contains("'apac'");
 		assertThat(body.get("accounts").valueStream().map(JsonNode::asString)).containsExactly("primary", "eu");
+	}
+
+	@Test
+	void reportsEachAccountsHealthAsAComponentOfItsOwn() {
+		eu.roleDisabled(true);
+		try {
+			JsonNode netsuite = read(get("/actuator/health/netsuite"));
+			assertThat(netsuite.get("components").get("primary").get("status").asString()).isEqualTo("UP");
+			JsonNode euHealth = read(get("/actuator/health/netsuite/eu"));
+			assertThat(euHealth.get("status").asString()).isEqualTo("DOWN");
+			assertThat(euHealth.get("details").get("realm").asString()).isEqualTo("7654321");
+		}
+		finally {
+			eu.roleDisabled(false);
+		}
 	}
 
 	private ResponseEntity<String> get(String path) {
