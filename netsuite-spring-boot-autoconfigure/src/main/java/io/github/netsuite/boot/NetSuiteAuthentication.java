@@ -6,8 +6,9 @@ import org.springframework.http.HttpRequest;
 
 /**
  * How requests to one NetSuite account authenticate: token-based authentication (OAuth
- * 1.0a) today, OAuth 2.0 client credentials next. The interceptor chain asks it to
- * authenticate every attempt afresh and to explain a refused one.
+ * 1.0a) or OAuth 2.0 client credentials. The interceptor chain asks it to get ready
+ * before a request takes a permit, to authenticate every attempt afresh, to renew what a
+ * refused one carried, and to explain a refusal.
  *
  * @author NetSuite Spring Boot team
  */
@@ -20,6 +21,26 @@ public interface NetSuiteAuthentication {
 	 * @throws IOException if the credentials cannot be had
 	 */
 	void authenticate(HttpRequest request, byte[] body) throws IOException;
+
+	/**
+	 * Get ready to authenticate a request, before it takes a concurrency permit: fetch
+	 * what may need a request of its own (an OAuth 2.0 access token). Nothing by default.
+	 * @throws IOException if the credentials cannot be had
+	 */
+	default void prepare() throws IOException {
+	}
+
+	/**
+	 * Renew the credentials after NetSuite refused a request's, if that can help (an
+	 * access token that expired early); the request is then repeated once. Never by
+	 * default: a refused signature stays refused.
+	 * @param error NetSuite's answer, a login failure
+	 * @return whether to repeat the request with renewed credentials
+	 * @throws IOException if renewing failed
+	 */
+	default boolean renew(NetSuiteError error) throws IOException {
+		return false;
+	}
 
 	/**
 	 * Say what to fix when NetSuite refused the authentication.

@@ -20,8 +20,8 @@ import org.springframework.http.HttpRequest;
 public final class NetSuiteRequests {
 
 	/**
-	 * The attribute that names the API: {@link #REST}, {@link #SUITEQL} or
-	 * {@link #RESTLET}.
+	 * The attribute that names the API: {@link #REST}, {@link #SUITEQL}, {@link #RESTLET}
+	 * or {@link #TOKEN}.
 	 */
 	public static final String API_ATTRIBUTE = "io.github.netsuite.boot.api";
 
@@ -55,6 +55,11 @@ public final class NetSuiteRequests {
 	 * RESTlets.
 	 */
 	public static final String RESTLET = "restlet";
+
+	/**
+	 * OAuth 2.0 token requests.
+	 */
+	public static final String TOKEN = "token";
 
 	private static final Set<HttpMethod> IDEMPOTENT_REST_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD,
 			HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE);

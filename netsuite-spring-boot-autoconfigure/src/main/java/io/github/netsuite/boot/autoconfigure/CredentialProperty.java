@@ -1,13 +1,15 @@
 package io.github.netsuite.boot.autoconfigure;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * The five properties that make up a NetSuite connection, with where each value comes
- * from in NetSuite. The same for every account, under its own prefix.
+ * The properties that make up a NetSuite connection, with where each value comes from in
+ * NetSuite: the account and either the four token-based authentication credentials or
+ * the three OAuth 2.0 ones. The same for every account, under its own prefix.
  *
  * @author NetSuite Spring Boot team
  */
@@ -30,7 +32,24 @@ enum CredentialProperty {
 
 	TOKEN_SECRET("token-secret", NetSuiteAccountProperties::getTokenSecret,
 			"the token secret of the access token (Setup > Users/Roles > Access Tokens > New); "
-					+ "it is shown only once, so create a new token if it is lost");
+					+ "it is shown only once, so create a new token if it is lost"),
+
+	OAUTH2_CLIENT_ID("oauth2.client-id", (properties) -> properties.getOauth2().getClientId(),
+			"the client ID of the integration record (Setup > Integration > Manage Integrations), with "
+					+ "'Client Credentials (Machine to Machine) Grant' checked"),
+
+	OAUTH2_CERTIFICATE_ID("oauth2.certificate-id", (properties) -> properties.getOauth2().getCertificateId(),
+			"the certificate ID of the mapping in Setup > Integration > Manage Authentication > OAuth 2.0 "
+					+ "Client Credentials (M2M) Setup"),
+
+	OAUTH2_PRIVATE_KEY("oauth2.private-key", (properties) -> properties.getOauth2().getPrivateKey(),
+			"the PEM private key (or a file: or classpath: location of it) whose certificate was uploaded to "
+					+ "that mapping; create both with openssl");
+
+	static final List<CredentialProperty> TBA = List.of(CONSUMER_KEY, CONSUMER_SECRET, TOKEN_ID, TOKEN_SECRET);
+
+	static final List<CredentialProperty> OAUTH2 = List.of(OAUTH2_CLIENT_ID, OAUTH2_CERTIFICATE_ID,
+			OAUTH2_PRIVATE_KEY);
 
 	private final String name;
 

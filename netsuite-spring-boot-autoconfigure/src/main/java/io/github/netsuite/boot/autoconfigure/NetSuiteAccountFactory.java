@@ -1,6 +1,7 @@
 package io.github.netsuite.boot.autoconfigure;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -11,10 +12,15 @@ import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.NetSuiteErrorDecoder;
 import io.github.netsuite.boot.NetSuiteRequests;
 import io.github.netsuite.boot.SuiteQlPageListener;
+import io.github.netsuite.boot.auth.ClientAssertions;
+import io.github.netsuite.boot.auth.OAuth2Credentials;
+import io.github.netsuite.boot.auth.TbaCredentials;
 import io.github.netsuite.boot.auth.TbaSigner;
 import io.github.netsuite.boot.http.ConcurrencyGovernor;
 import io.github.netsuite.boot.http.NetSuiteAuthenticationInterceptor;
+import io.github.netsuite.boot.http.NetSuiteAuthenticationRenewalInterceptor;
 import io.github.netsuite.boot.http.NetSuiteErrorInterceptor;
+import io.github.netsuite.boot.http.OAuth2Authentication;
 import io.github.netsuite.boot.http.RetryInterceptor;
 import io.github.netsuite.boot.http.TbaAuthentication;
 import io.github.netsuite.boot.observation.NetSuiteObservationInterceptor;
@@ -29,6 +35,7 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.util.Assert;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -38,9 +45,10 @@ import org.springframework.web.client.RestClient;
  * registry, the JSON mapper, the retry settings and the SuiteQL page listeners.
  * <p>
  * The interceptors of an account's clients, outermost first: retry (a fresh attempt each
- * time), concurrency permit (held only while a request is on the wire), observation (each
+ * time), authentication renewal (an access token fetched before the permit is taken),
+ * concurrency permit (held only while a request is on the wire), observation (each
  * attempt on the wire), error reading (an error body read once), then authentication (a
- * new nonce and timestamp on every attempt).
+ * new nonce and timestamp, or the current token, on every attempt).
  *
  * @author NetSuite Spring Boot team
  */
@@ -78,26 +86,30 @@ final class NetSuiteAccountFactory {
 
 	NetSuiteAccount create(String name, NetSuiteConnectionDetails connection, NetSuiteAccountProperties settings,
 			@Nullable NetSuiteAuthentication customAuthentication) {
-		NetSuiteAuthentication authentication = (customAuthentication != null) ? customAuthentication
-				: new TbaAuthentication(new TbaSigner(connection.getAccount(), connection.getCredentials()));
 		NetSuiteAccountProperties.Concurrency concurrency = settings.getConcurrency();
 		ConcurrencyGovernor governor = concurrency.isEnabled()
 				? new ConcurrencyGovernor(concurrency.getLimit(), concurrency.getAcquireTimeout()) : null;
-		List<ClientHttpRequestInterceptor> interceptors = new ArrayList<>();
+		ClientHttpRequestFactory requestFactory = requestFactory(this.requestFactoryBuilder,
+				this.httpClientSettings.withTimeouts(settings.getConnectTimeout(), settings.getReadTimeout()));
+		// Retry, permit, observation and error reading: what every request of the account has.
+		List<ClientHttpRequestInterceptor> common = new ArrayList<>();
 		if (this.retry.isEnabled()) {
-			interceptors.add(new RetryInterceptor(this.retry.getMaxAttempts(), this.retry.getInitialBackoff(),
+			common.add(new RetryInterceptor(this.retry.getMaxAttempts(), this.retry.getInitialBackoff(),
 					this.retry.getMaxBackoff(), this.retry.getMaxElapsed()));
 		}
 		if (governor != null) {
-			interceptors.add(governor);
+			common.add(governor);
 		}
-		interceptors.add(new NetSuiteObservationInterceptor(this.observationRegistry, connection.getAccount().realm(),
+		common.add(new NetSuiteObservationInterceptor(this.observationRegistry, connection.getAccount().realm(),
 				this.convention));
-		interceptors.add(new NetSuiteErrorInterceptor());
+		common.add(new NetSuiteErrorInterceptor());
+		NetSuiteAuthentication authentication = (customAuthentication != null) ? customAuthentication
+				: authentication(connection, requestFactory, common);
+		List<ClientHttpRequestInterceptor> interceptors = new ArrayList<>(common);
+		// Ahead of the permit: what an authentication fetches never waits on its caller's permit.
+		interceptors.add(this.retry.isEnabled() ? 1 : 0, new NetSuiteAuthenticationRenewalInterceptor(authentication));
 		interceptors.add(new NetSuiteAuthenticationInterceptor(authentication));
 		NetSuiteErrorDecoder errors = new NetSuiteErrorDecoder(authentication);
-		ClientHttpRequestFactory requestFactory = requestFactory(this.requestFactoryBuilder,
-				this.httpClientSettings.withTimeouts(settings.getConnectTimeout(), settings.getReadTimeout()));
 		RestClient rest = signedClient(connection.getRestUrl(), NetSuiteRequests.REST, requestFactory, interceptors,
 				errors);
 		RestClient restlets = signedClient(connection.getRestletUrl(), NetSuiteRequests.RESTLET, requestFactory,
@@ -106,6 +118,24 @@ final class NetSuiteAccountFactory {
 				this.pageListener);
 		return new NetSuiteAccount(name, connection.getAccount(), connection.getRestUrl(), connection.getRestletUrl(),
 				authentication, governor, rest, restlets, client);
+	}
+
+	// Token-based authentication, or OAuth 2.0 with a token client that has the account's
+	// permits and observation but no authentication of its own.
+	private NetSuiteAuthentication authentication(NetSuiteConnectionDetails connection,
+			ClientHttpRequestFactory requestFactory, List<ClientHttpRequestInterceptor> common) {
+		OAuth2Credentials oauth2 = connection.getOAuth2Credentials();
+		if (oauth2 != null) {
+			RestClient tokenClient = this.builders.get()
+				.requestFactory(requestFactory)
+				.requestInterceptors((list) -> list.addAll(common))
+				.build();
+			return new OAuth2Authentication(new ClientAssertions(oauth2, connection.getTokenUrl(), Clock.systemUTC()),
+					tokenClient, Clock.systemUTC());
+		}
+		TbaCredentials credentials = connection.getCredentials();
+		Assert.state(credentials != null, "NetSuiteConnectionDetails must give TBA or OAuth 2.0 credentials");
+		return new TbaAuthentication(new TbaSigner(connection.getAccount(), credentials));
 	}
 
 	// The account's API on every request, so that retry and observation need not guess it.

@@ -1,6 +1,8 @@
 package io.github.netsuite.boot.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -63,6 +65,12 @@ public class NetSuiteAccountProperties {
 	 * Concurrency governance settings.
 	 */
 	private final Concurrency concurrency = new Concurrency();
+
+	/**
+	 * OAuth 2.0 client credentials (machine to machine), instead of the four token-based
+	 * authentication credentials.
+	 */
+	private final OAuth2 oauth2 = new OAuth2();
 
 	public @Nullable String getAccount() {
 		return this.account;
@@ -140,6 +148,10 @@ public class NetSuiteAccountProperties {
 		return this.concurrency;
 	}
 
+	public OAuth2 getOauth2() {
+		return this.oauth2;
+	}
+
 	/**
 	 * How many requests the application keeps in flight to the account at once.
 	 */
@@ -199,6 +211,100 @@ public class NetSuiteAccountProperties {
 
 		public void setUseGovernanceLimits(boolean useGovernanceLimits) {
 			this.useGovernanceLimits = useGovernanceLimits;
+		}
+
+	}
+
+	/**
+	 * OAuth 2.0 client credentials of the account (Setup > Integration > Manage
+	 * Authentication > OAuth 2.0 Client Credentials (M2M) Setup).
+	 */
+	public static class OAuth2 {
+
+		/**
+		 * Client ID of the integration record (its consumer key), which has 'Client
+		 * Credentials (Machine to Machine) Grant' checked.
+		 */
+		private @Nullable String clientId;
+
+		/**
+		 * Certificate ID of the M2M setup's mapping: the client assertion's 'kid'.
+		 */
+		private @Nullable String certificateId;
+
+		/**
+		 * Private key whose certificate was uploaded to the M2M setup: PEM text, or a
+		 * resource location such as 'file:' or 'classpath:'.
+		 */
+		private @Nullable String privateKey;
+
+		/**
+		 * Signing algorithm: PS256, PS384 or PS512 for an RSA key, ES256, ES384 or ES512
+		 * for an EC key. Defaults to PS256 or ES256 after the key.
+		 */
+		private @Nullable String algorithm;
+
+		/**
+		 * Scopes to ask for: rest_webservices, restlets, suite_analytics.
+		 */
+		private List<String> scopes = new ArrayList<>(List.of("rest_webservices", "restlets"));
+
+		/**
+		 * Token endpoint. Defaults to '<rest-url>/services/rest/auth/oauth2/v1/token'.
+		 */
+		private @Nullable String tokenUrl;
+
+		public @Nullable String getClientId() {
+			return this.clientId;
+		}
+
+		public void setClientId(@Nullable String clientId) {
+			this.clientId = clientId;
+		}
+
+		public @Nullable String getCertificateId() {
+			return this.certificateId;
+		}
+
+		public void setCertificateId(@Nullable String certificateId) {
+			this.certificateId = certificateId;
+		}
+
+		public @Nullable String getPrivateKey() {
+			return this.privateKey;
+		}
+
+		public void setPrivateKey(@Nullable String privateKey) {
+			this.privateKey = privateKey;
+		}
+
+		public @Nullable String getAlgorithm() {
+			return this.algorithm;
+		}
+
+		public void setAlgorithm(@Nullable String algorithm) {
+			this.algorithm = algorithm;
+		}
+
+		public List<String> getScopes() {
+			return this.scopes;
+		}
+
+		public void setScopes(List<String> scopes) {
+			this.scopes = scopes;
+		}
+
+		public @Nullable String getTokenUrl() {
+			return this.tokenUrl;
+		}
+
+		public void setTokenUrl(@Nullable String tokenUrl) {
+			this.tokenUrl = tokenUrl;
+		}
+
+		@Override
+		public String toString() {
+			return "OAuth2[clientId=" + this.clientId + ", certificateId=" + this.certificateId + "]";
 		}
 
 	}

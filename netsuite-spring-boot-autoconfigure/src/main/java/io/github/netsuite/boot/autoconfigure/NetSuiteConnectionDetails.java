@@ -4,14 +4,17 @@ import java.net.URI;
 
 import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.auth.AccountId;
+import io.github.netsuite.boot.auth.OAuth2Credentials;
 import io.github.netsuite.boot.auth.TbaCredentials;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 
 /**
  * Details for a connection to the primary NetSuite account. Backed by the top-level
  * {@code netsuite.*} properties unless the application or a test defines a bean of its
- * own, which is then all the auto-configuration needs.
+ * own, which is then all the auto-configuration needs. Exactly one of
+ * {@link #getCredentials()} and {@link #getOAuth2Credentials()} is given.
  *
  * @author NetSuite Spring Boot team
  */
@@ -25,9 +28,31 @@ public interface NetSuiteConnectionDetails extends ConnectionDetails {
 
 	/**
 	 * Return the token-based authentication credentials.
-	 * @return the credentials
+	 * @return the credentials, or {@code null} when the account uses
+	 * {@linkplain #getOAuth2Credentials() OAuth 2.0}
 	 */
-	TbaCredentials getCredentials();
+	default @Nullable TbaCredentials getCredentials() {
+		return null;
+	}
+
+	/**
+	 * Return the OAuth 2.0 client credentials, which NetSuite asks new integrations to use
+	 * from 2027.1.
+	 * @return the credentials, or {@code null} when the account uses
+	 * {@linkplain #getCredentials() token-based authentication}
+	 */
+	default @Nullable OAuth2Credentials getOAuth2Credentials() {
+		return null;
+	}
+
+	/**
+	 * Return the OAuth 2.0 token endpoint.
+	 * @return the token URL; {@code <rest-url>/services/rest/auth/oauth2/v1/token} by
+	 * default
+	 */
+	default URI getTokenUrl() {
+		return URI.create(getRestUrl().toString().replaceAll("/+$", "") + "/services/rest/auth/oauth2/v1/token");
+	}
 
 	/**
 	 * Return the base URL of REST web services.

@@ -1,7 +1,10 @@
 package io.github.netsuite.boot.autoconfigure;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.security.PrivateKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +15,13 @@ import java.util.regex.Pattern;
 import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.auth.AccountId;
+import io.github.netsuite.boot.auth.OAuth2Credentials;
 import io.github.netsuite.boot.auth.TbaCredentials;
 import io.github.netsuite.boot.autoconfigure.InvalidNetSuitePropertiesException.Problem;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.ssl.pem.PemContent;
+import org.springframework.core.io.DefaultResourceLoader;
 
 /**
  * Checks the {@code netsuite.*} properties, every account's under its own prefix,
@@ -108,20 +115,115 @@ final class NetSuitePropertiesValidation {
 						action(prefix, CredentialProperty.ACCOUNT)));
 			}
 		}
+		URI restUrl = url(prefix + "rest-url", properties.getRestUrl(), problems);
+		URI restletUrl = url(prefix + "restlet-url", properties.getRestletUrl(), problems);
+		URI tokenUrl = url(prefix + "oauth2.token-url", properties.getOauth2().getTokenUrl(), problems);
+		checkSettings(prefix, properties, problems);
+		boolean tba = isAnySet(CredentialProperty.TBA, properties);
+		boolean oauth2 = isAnySet(CredentialProperty.OAUTH2, properties);
+		TbaCredentials tbaCredentials = null;
+		OAuth2Credentials oauth2Credentials = null;
+		if (tba && oauth2) {
+			problems.add(new Problem(prefix + "oauth2", "is set beside the token-based authentication credentials",
+					"set either " + prefix + "oauth2.* (OAuth 2.0) or " + prefix + "consumer-key, consumer-secret, "
+							+ "token-id and token-secret (token-based authentication) for the account, not both"));
+		}
+		else if (oauth2) {
+			oauth2Credentials = oauth2(prefix, properties, problems);
+		}
+		else {
+			tbaCredentials = tba(prefix, properties, problems);
+		}
+		if (problems.size() > before || accountId == null || (tbaCredentials == null && oauth2Credentials == null)) {
+			return null;
+		}
+		URI rest = (restUrl != null) ? restUrl : NetSuiteAccount.defaultRestUrl(accountId);
+		return new Account(accountId, tbaCredentials, oauth2Credentials, rest,
+				(restletUrl != null) ? restletUrl : NetSuiteAccount.defaultRestletUrl(accountId),
+				(tokenUrl != null) ? tokenUrl : defaultTokenUrl(rest));
+	}
+
+	private static boolean isAnySet(List<CredentialProperty> credentials, NetSuiteAccountProperties properties) {
+		return credentials.stream()
+			.map((property) -> property.get(properties))
+			.anyMatch((value) -> value != null && !value.isBlank());
+	}
+
+	private static @Nullable TbaCredentials tba(String prefix, NetSuiteAccountProperties properties,
+			List<Problem> problems) {
 		String consumerKey = credential(prefix, properties, CredentialProperty.CONSUMER_KEY, problems);
 		String consumerSecret = credential(prefix, properties, CredentialProperty.CONSUMER_SECRET, problems);
 		String tokenId = credential(prefix, properties, CredentialProperty.TOKEN_ID, problems);
 		String tokenSecret = credential(prefix, properties, CredentialProperty.TOKEN_SECRET, problems);
-		URI restUrl = url(prefix + "rest-url", properties.getRestUrl(), problems);
-		URI restletUrl = url(prefix + "restlet-url", properties.getRestletUrl(), problems);
-		checkSettings(prefix, properties, problems);
-		if (problems.size() > before || accountId == null || consumerKey == null || consumerSecret == null
-				|| tokenId == null || tokenSecret == null) {
+		if (consumerKey == null || consumerSecret == null || tokenId == null || tokenSecret == null) {
 			return null;
 		}
-		return new Account(accountId, new TbaCredentials(consumerKey, consumerSecret, tokenId, tokenSecret),
-				(restUrl != null) ? restUrl : NetSuiteAccount.defaultRestUrl(accountId),
-				(restletUrl != null) ? restletUrl : NetSuiteAccount.defaultRestletUrl(accountId));
+		return new TbaCredentials(consumerKey, consumerSecret, tokenId, tokenSecret);
+	}
+
+	private static @Nullable OAuth2Credentials oauth2(String prefix, NetSuiteAccountProperties properties,
+			List<Problem> problems) {
+		String clientId = credential(prefix, properties, CredentialProperty.OAUTH2_CLIENT_ID, problems);
+		String certificateId = credential(prefix, properties, CredentialProperty.OAUTH2_CERTIFICATE_ID, problems);
+		String keyText = properties.getOauth2().getPrivateKey();
+		PrivateKey privateKey = null;
+		if (keyText == null || keyText.isBlank()) {
+			problems.add(new Problem(CredentialProperty.OAUTH2_PRIVATE_KEY.key(prefix), "is missing",
+					action(prefix, CredentialProperty.OAUTH2_PRIVATE_KEY)));
+		}
+		else {
+			privateKey = privateKey(prefix, keyText.strip(), problems);
+		}
+		if (clientId == null || certificateId == null || privateKey == null) {
+			return null;
+		}
+		NetSuiteAccountProperties.OAuth2 oauth2 = properties.getOauth2();
+		try {
+			return new OAuth2Credentials(clientId, certificateId, privateKey, oauth2.getAlgorithm(),
+					oauth2.getScopes());
+		}
+		catch (IllegalArgumentException ex) {
+			// The message names the algorithm or the scope, never the key.
+			String key = ex.getMessage().contains("scope") ? "oauth2.scopes" : "oauth2.algorithm";
+			problems.add(new Problem(prefix + key, "is not valid: " + ex.getMessage(),
+					prefix + key + ": " + ex.getMessage()));
+			return null;
+		}
+	}
+
+	// PEM text, or where to read it, as Boot's SSL PEM properties take it. Never quoted.
+	private static @Nullable PrivateKey privateKey(String prefix, String value, List<Problem> problems) {
+		String key = CredentialProperty.OAUTH2_PRIVATE_KEY.key(prefix);
+		try {
+			PemContent pem;
+			if (PemContent.isPresentInText(value)) {
+				pem = PemContent.of(value);
+			}
+			else {
+				try (InputStream in = new DefaultResourceLoader().getResource(value).getInputStream()) {
+					pem = PemContent.load(in);
+				}
+			}
+			PrivateKey privateKey = (pem != null) ? pem.getPrivateKey() : null;
+			if (privateKey == null) {
+				problems.add(new Problem(key, "holds no private key",
+						action(prefix, CredentialProperty.OAUTH2_PRIVATE_KEY)));
+			}
+			return privateKey;
+		}
+		catch (IOException ex) {
+			problems.add(new Problem(key, "cannot be read (" + ex.getClass().getSimpleName() + ")",
+					action(prefix, CredentialProperty.OAUTH2_PRIVATE_KEY)));
+		}
+		catch (RuntimeException ex) {
+			problems.add(new Problem(key, "is not a PEM private key (" + ex.getClass().getSimpleName() + ")",
+					action(prefix, CredentialProperty.OAUTH2_PRIVATE_KEY)));
+		}
+		return null;
+	}
+
+	private static URI defaultTokenUrl(URI restUrl) {
+		return URI.create(restUrl.toString().replaceAll("/+$", "") + "/services/rest/auth/oauth2/v1/token");
 	}
 
 	private static void checkSettings(String prefix, NetSuiteAccountProperties properties, List<Problem> problems) {
@@ -209,8 +311,8 @@ final class NetSuitePropertiesValidation {
 	/**
 	 * One account's connection, from valid properties.
 	 */
-	record Account(AccountId id, TbaCredentials credentials, URI restUrl,
-			URI restletUrl) implements NetSuiteConnectionDetails {
+	record Account(AccountId id, @Nullable TbaCredentials credentials, @Nullable OAuth2Credentials oauth2,
+			URI restUrl, URI restletUrl, URI tokenUrl) implements NetSuiteConnectionDetails {
 
 		@Override
 		public AccountId getAccount() {
@@ -218,8 +320,18 @@ final class NetSuitePropertiesValidation {
 		}
 
 		@Override
-		public TbaCredentials getCredentials() {
+		public @Nullable TbaCredentials getCredentials() {
 			return this.credentials;
+		}
+
+		@Override
+		public @Nullable OAuth2Credentials getOAuth2Credentials() {
+			return this.oauth2;
+		}
+
+		@Override
+		public URI getTokenUrl() {
+			return this.tokenUrl;
 		}
 
 		@Override

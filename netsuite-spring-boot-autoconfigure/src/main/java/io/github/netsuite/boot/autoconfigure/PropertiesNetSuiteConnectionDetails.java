@@ -3,6 +3,7 @@ package io.github.netsuite.boot.autoconfigure;
 import java.net.URI;
 
 import io.github.netsuite.boot.auth.AccountId;
+import io.github.netsuite.boot.auth.OAuth2Credentials;
 import io.github.netsuite.boot.auth.TbaCredentials;
 import org.jspecify.annotations.Nullable;
 
@@ -28,8 +29,18 @@ final class PropertiesNetSuiteConnectionDetails implements NetSuiteConnectionDet
 	}
 
 	@Override
-	public TbaCredentials getCredentials() {
+	public @Nullable TbaCredentials getCredentials() {
 		return account().getCredentials();
+	}
+
+	@Override
+	public @Nullable OAuth2Credentials getOAuth2Credentials() {
+		return account().getOAuth2Credentials();
+	}
+
+	@Override
+	public URI getTokenUrl() {
+		return account().getTokenUrl();
 	}
 
 	@Override

@@ -21,6 +21,7 @@ import io.github.netsuite.boot.NetSuiteError;
 import io.github.netsuite.boot.NetSuiteErrorDecoder;
 import io.github.netsuite.boot.NetSuiteException;
 import io.github.netsuite.boot.NetSuiteRequests;
+import io.github.netsuite.boot.http.OAuth2Authentication;
 import io.github.netsuite.boot.http.TbaAuthentication;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -171,6 +172,17 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 		catch (RestClientException ex) {
 			return unreachable(method, path, ex);
 		}
+		catch (NetSuiteAuthenticationException ex) {
+			// The OAuth 2.0 token endpoint refused the client assertion: no call was made.
+			Health.Builder down = down(method, path).withDetail("status", ex.getStatusCode());
+			if (ex.getErrorCode() != null) {
+				down.withDetail("errorCode", ex.getErrorCode());
+			}
+			return down.withDetail("error", "NetSuite's token endpoint refused the client assertion"
+					+ ((ex.getDetail() != null) ? ": " + ex.getDetail() : ""))
+				.withDetail("checklist", ex.getHint())
+				.build();
+		}
 		Duration latency = Duration.ofNanos(System.nanoTime() - start);
 		Instant received = this.clock.instant();
 		Instant localTime = sent.plus(Duration.between(sent, received).dividedBy(2));
@@ -202,7 +214,9 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 		}
 		down.withDetail("error", (error.getDetail() != null) ? error.getDetail() : "HTTP " + answer.status());
 		if (error instanceof NetSuiteAuthenticationException) {
-			return down.withDetail("checklist", invalidLoginChecklist(skew(localTime, answer.headers()))).build();
+			Object checklist = (this.account.authentication() instanceof TbaAuthentication)
+					? invalidLoginChecklist(skew(localTime, answer.headers())) : error.getHint();
+			return down.withDetail("checklist", checklist).build();
 		}
 		if (error.getHint() != null) {
 			down.withDetail("hint", error.getHint());
@@ -212,6 +226,11 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 
 	private Health up(HttpMethod method, String path, Duration latency, Answer answer, Instant localTime) {
 		Health.Builder up = base(Health.up(), method, path).withDetail("latency", millis(latency));
+		Duration tokenLifetime = (this.account.authentication() instanceof OAuth2Authentication oauth2)
+				? oauth2.remainingLifetime() : null;
+		if (tokenLifetime != null) {
+			up.withDetail("accessTokenExpiresIn", format(tokenLifetime));
+		}
 		Instant serverTime = serverTime(answer.body());
 		if (serverTime != null) {
 			Duration skew = Duration.between(serverTime, localTime);

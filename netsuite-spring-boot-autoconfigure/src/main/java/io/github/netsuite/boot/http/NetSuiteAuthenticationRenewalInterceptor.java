@@ -1,0 +1,50 @@
+package io.github.netsuite.boot.http;
+
+import java.io.IOException;
+import java.util.Objects;
+
+import io.github.netsuite.boot.NetSuiteAuthentication;
+import io.github.netsuite.boot.NetSuiteError;
+import io.github.netsuite.boot.NetSuiteRequests;
+
+import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.ClientHttpResponse;
+
+/**
+ * {@link ClientHttpRequestInterceptor} that sits outside the concurrency permit and gets
+ * the account's {@link NetSuiteAuthentication} ready before a request takes one, so that
+ * fetching an access token (a request of its own, with a permit of its own) never waits
+ * on the permit its caller holds. When NetSuite refuses the credentials and the
+ * authentication can renew them, the request is repeated once: NetSuite did not execute
+ * it.
+ *
+ * @author NetSuite Spring Boot team
+ */
+public final class NetSuiteAuthenticationRenewalInterceptor implements ClientHttpRequestInterceptor {
+
+	private final NetSuiteAuthentication authentication;
+
+	/**
+	 * Create an interceptor.
+	 * @param authentication the account's authentication
+	 */
+	public NetSuiteAuthenticationRenewalInterceptor(NetSuiteAuthentication authentication) {
+		this.authentication = Objects.requireNonNull(authentication, "authentication");
+	}
+
+	@Override
+	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+			throws IOException {
+		this.authentication.prepare();
+		ClientHttpResponse response = execution.execute(request, body);
+		NetSuiteError error = NetSuiteRequests.error(request);
+		if (error == null || !error.isAuthenticationFailure() || !this.authentication.renew(error)) {
+			return response;
+		}
+		response.close();
+		return execution.execute(request, body);
+	}
+
+}

@@ -1,0 +1,246 @@
+package io.github.netsuite.boot.http;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.github.netsuite.boot.NetSuiteAuthentication;
+import io.github.netsuite.boot.NetSuiteAuthenticationException;
+import io.github.netsuite.boot.NetSuiteError;
+import io.github.netsuite.boot.NetSuiteRequests;
+import io.github.netsuite.boot.auth.ClientAssertions;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpRequest;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.web.client.RestClient;
+
+/**
+ * OAuth 2.0 client credentials (machine to machine): every attempt carries
+ * {@code Authorization: Bearer} with the account's access token. The token is fetched
+ * with a signed client assertion, kept and shared by all threads, and renewed ahead of its
+ * expiry by one request at a time while the others go on with the valid one (or wait for
+ * the new one once it has expired). A login failure with a token older than a minute
+ * fetches a new one and the request is repeated once.
+ *
+ * @author NetSuite Spring Boot team
+ */
+public final class OAuth2Authentication implements NetSuiteAuthentication {
+
+	/**
+	 * What to check when NetSuite refuses the client assertion or the access token, in the
+	 * words of NetSuite's setup screens.
+	 */
+	public static final String CHECKLIST = "NetSuite refused the OAuth 2.0 client credentials. Check, in order: "
+			+ "netsuite.oauth2.certificate-id and netsuite.oauth2.private-key belong together (the certificate "
+			+ "uploaded in Setup > Integration > Manage Authentication > OAuth 2.0 Client Credentials (M2M) Setup "
+			+ "is the private key's); that mapping's certificate is not revoked or expired (a revoked one needs a "
+			+ "new mapping); the integration record (Setup > Integration > Manage Integrations) has 'Client "
+			+ "Credentials (Machine to Machine) Grant' checked and allows the scopes in netsuite.oauth2.scopes, "
+			+ "and netsuite.oauth2.client-id is its client ID; the mapping's entity and role are active and the "
+			+ "role has REST Web Services (a 'Web Services Only' role cannot call RESTlets); this server's clock "
+			+ "is right; a sandbox refresh clears the M2M setup, so map the certificate again after one. The real "
+			+ "reason is in Setup > Users/Roles > User Management > View Login Audit Trail";
+
+	private static final Log logger = LogFactory.getLog(OAuth2Authentication.class);
+
+	private static final String ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
+	// Renew this long before expiry at most, so that a token never runs out mid-request.
+	private static final Duration RENEW_AHEAD = Duration.ofMinutes(5);
+
+	// A token refused within this of being fetched did not expire: renewing would not help.
+	private static final Duration FRESH = Duration.ofMinutes(1);
+
+	private final ClientAssertions assertions;
+
+	private final RestClient tokenClient;
+
+	private final Clock clock;
+
+	private final ReentrantLock renewal = new ReentrantLock();
+
+	private volatile @Nullable AccessToken token;
+
+	/**
+	 * Create an authentication.
+	 * @param assertions makes the client assertions, and knows the token URL
+	 * @param tokenClient the client for the token endpoint, with the account's permits
+	 * and observation but without authentication of its own
+	 * @param clock the clock that tells tokens' ages
+	 */
+	public OAuth2Authentication(ClientAssertions assertions, RestClient tokenClient, Clock clock) {
+		this.assertions = Objects.requireNonNull(assertions, "assertions");
+		this.tokenClient = Objects.requireNonNull(tokenClient, "tokenClient");
+		this.clock = Objects.requireNonNull(clock, "clock");
+	}
+
+	@Override
+	public void prepare() {
+		currentToken();
+	}
+
+	@Override
+	public void authenticate(HttpRequest request, byte[] body) {
+		request.getHeaders().setBearerAuth(currentToken().value());
+	}
+
+	@Override
+	public boolean renew(NetSuiteError error) {
+		AccessToken refused = this.token;
+		if (refused != null && this.clock.instant().isBefore(refused.fetchedAt().plus(FRESH))) {
+			return false;
+		}
+		this.renewal.lock();
+		try {
+			if (this.token == refused) {
+				this.token = fetch();
+			}
+			return true;
+		}
+		finally {
+			this.renewal.unlock();
+		}
+	}
+
+	@Override
+	public String failureHint(NetSuiteError error) {
+		return CHECKLIST;
+	}
+
+	/**
+	 * Return how long the current access token has left.
+	 * @return the remaining lifetime, or {@code null} when no token was fetched yet
+	 */
+	public @Nullable Duration remainingLifetime() {
+		AccessToken current = this.token;
+		return (current != null) ? Duration.between(this.clock.instant(), current.expiresAt()) : null;
+	}
+
+	private AccessToken currentToken() {
+		AccessToken current = this.token;
+		Instant now = this.clock.instant();
+		if (current != null && now.isBefore(current.renewAt())) {
+			return current;
+		}
+		if (current != null && now.isBefore(current.expiresAt())) {
+			renewAhead(current);
+			AccessToken renewed = this.token;
+			return (renewed != null) ? renewed : current;
+		}
+		this.renewal.lock();
+		try {
+			current = this.token;
+			if (current == null || !this.clock.instant().isBefore(current.expiresAt())) {
+				current = fetch();
+				this.token = current;
+			}
+			return current;
+		}
+		finally {
+			this.renewal.unlock();
+		}
+	}
+
+	// One thread renews; the others go on with the token that is still valid.
+	private void renewAhead(AccessToken current) {
+		if (!this.renewal.tryLock()) {
+			return;
+		}
+		try {
+			if (this.token == current) {
+				this.token = fetch();
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not renew the NetSuite access token ahead of its expiry (" + ex.getMessage()
+					+ "); going on with the current one, valid until " + current.expiresAt());
+		}
+		finally {
+			this.renewal.unlock();
+		}
+	}
+
+	private AccessToken fetch() {
+		String form = "grant_type=client_credentials&client_assertion_type="
+				+ URLEncoder.encode(ASSERTION_TYPE, StandardCharsets.UTF_8) + "&client_assertion="
+				+ URLEncoder.encode(this.assertions.next(), StandardCharsets.UTF_8);
+		Instant sent = this.clock.instant();
+		return this.tokenClient.post()
+			.uri(this.assertions.tokenUrl())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.accept(MediaType.APPLICATION_JSON)
+			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.TOKEN)
+			// A new assertion on every attempt would be better, but a token request changes nothing.
+			.attribute(NetSuiteRequests.IDEMPOTENT_ATTRIBUTE, true)
+			.body(form)
+			.exchange((request, response) -> read(response, sent), true);
+	}
+
+	private AccessToken read(ClientHttpResponse response, Instant sent) throws IOException {
+		int status = response.getStatusCode().value();
+		JsonNode json = json(response.getBody().readAllBytes());
+		String path = this.assertions.tokenUrl().getRawPath();
+		if (status < 200 || status >= 300) {
+			throw new NetSuiteAuthenticationException(status, text(json, "error"),
+					(text(json, "error_description") != null) ? text(json, "error_description") : text(json, "title"),
+					"POST", path, CHECKLIST);
+		}
+		String value = text(json, "access_token");
+		String expiresIn = text(json, "expires_in");
+		if (value == null || expiresIn == null || !expiresIn.matches("\\d{1,9}")) {
+			throw new NetSuiteAuthenticationException(status, null,
+					"NetSuite's token answer has no access_token or expires_in", "POST", path, CHECKLIST);
+		}
+		Duration lifetime = Duration.ofSeconds(Long.parseLong(expiresIn));
+		Instant expiresAt = sent.plus(lifetime);
+		Duration ahead = (lifetime.dividedBy(4).compareTo(RENEW_AHEAD) < 0) ? lifetime.dividedBy(4) : RENEW_AHEAD;
+		return new AccessToken(value, sent, expiresAt.minus(ahead), expiresAt);
+	}
+
+	private static @Nullable JsonNode json(byte[] body) {
+		try {
+			return (body.length > 0) ? JsonMapper.shared().readTree(body) : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private static @Nullable String text(@Nullable JsonNode json, String field) {
+		if (json == null || !json.path(field).isValueNode() || json.path(field).isNull()) {
+			return null;
+		}
+		String text = json.path(field).asString();
+		return (text.length() <= 1000) ? text : text.substring(0, 1000) + "…";
+	}
+
+	@Override
+	public String toString() {
+		return "OAuth2Authentication[tokenUrl=" + this.assertions.tokenUrl() + "]";
+	}
+
+	/**
+	 * An access token and when it is to be renewed and runs out; never printed.
+	 */
+	private record AccessToken(String value, Instant fetchedAt, Instant renewAt, Instant expiresAt) {
+
+		@Override
+		public String toString() {
+			return "AccessToken[expiresAt=" + this.expiresAt + "]";
+		}
+
+	}
+
+}

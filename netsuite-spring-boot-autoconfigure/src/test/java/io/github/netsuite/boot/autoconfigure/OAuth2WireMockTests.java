@@ -1,0 +1,176 @@
+package io.github.netsuite.boot.autoconfigure;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.SignedJWT;
+import io.github.netsuite.boot.NetSuiteAccounts;
+import io.github.netsuite.boot.NetSuiteAuthenticationException;
+import io.github.netsuite.boot.NetSuiteClient;
+import io.github.netsuite.boot.auth.Keys;
+import io.github.netsuite.boot.http.OAuth2Authentication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * An account on OAuth 2.0 client credentials, as auto-configured, against a real HTTP
+ * server standing in for NetSuite's token endpoint and REST web services.
+ */
+class OAuth2WireMockTests {
+
+	private static final String TOKEN_PATH = "/services/rest/auth/oauth2/v1/token";
+
+	private static final KeyPair KEYS = Keys.rsa();
+
+	@RegisterExtension
+	static WireMockExtension server = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+		.build();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class, NetSuiteAutoConfiguration.class))
+		.withPropertyValues("netsuite.account=1234567", "netsuite.rest-url=" + server.baseUrl(),
+				"netsuite.restlet-url=" + server.baseUrl(), "netsuite.oauth2.client-id=client-1",
+				"netsuite.oauth2.certificate-id=cert-1", "netsuite.oauth2.private-key=" + Keys.pem(KEYS));
+
+	@Test
+	void callsNetSuiteWithTheBearerTokenTheTokenEndpointGave() {
+		stubToken("token-1");
+		server.stubFor(get(urlPathEqualTo("/services/rest/record/v1/customer/1"))
+			.withHeader("Authorization", equalTo("Bearer token-1"))
+			.willReturn(okJson("{\"id\":\"1\"}")));
+		this.contextRunner.run((context) -> {
+			assertThat(context.getBean(NetSuiteAccounts.class).primary().authentication())
+				.isInstanceOf(OAuth2Authentication.class);
+			assertThat(context.getBean(NetSuiteClient.class).record("customer", "1").get()).containsEntry("id", "1");
+		});
+	}
+
+	@Test
+	void postsAClientAssertionSignedWithTheKeyForTheTokenUrl() throws Exception {
+		stubToken("token-1");
+		server.stubFor(get(urlPathEqualTo("/services/rest/record/v1/customer/1")).willReturn(okJson("{}")));
+		this.contextRunner.run((context) -> context.getBean(NetSuiteClient.class).record("customer", "1").get());
+		LoggedRequest tokenRequest = server.findAll(postRequestedFor(urlPathEqualTo(TOKEN_PATH))).get(0);
+		Map<String, String> form = form(tokenRequest.getBodyAsString());
+		assertThat(form).containsEntry("grant_type", "client_credentials")
+			.containsEntry("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
+		SignedJWT assertion = SignedJWT.parse(form.get("client_assertion"));
+		assertThat(assertion.verify(new RSASSAVerifier((RSAPublicKey) KEYS.getPublic()))).isTrue();
+		assertThat(assertion.getHeader().getKeyID()).isEqualTo("cert-1");
+		assertThat(assertion.getJWTClaimsSet().getIssuer()).isEqualTo("client-1");
+		assertThat(assertion.getJWTClaimsSet().getAudience()).containsExactly(server.baseUrl() + TOKEN_PATH);
+	}
+
+	@Test
+	void sharesOneTokenAmongFiftyConcurrentCalls() {
+		stubToken("token-1");
+		server.stubFor(get(urlPathEqualTo("/services/rest/record/v1/customer/1")).willReturn(okJson("{}")));
+		this.contextRunner.withPropertyValues("netsuite.concurrency.limit=10").run((context) -> {
+			NetSuiteClient client = context.getBean(NetSuiteClient.class);
+			List<CompletableFuture<?>> calls = new ArrayList<>();
+			for (int i = 0; i < 50; i++) {
+				calls.add(CompletableFuture.runAsync(() -> client.record("customer", "1").get()));
+			}
+			CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
+		});
+		assertThat(server.findAll(postRequestedFor(urlPathEqualTo(TOKEN_PATH)))).hasSize(1);
+	}
+
+	@Test
+	void surfacesARefusedAssertionAsAnAuthenticationFailureWithTheChecklist() {
+		server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(400)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"error\":\"invalid_grant\",\"error_description\":\"The signature is not valid.\"}")));
+		this.contextRunner.run((context) -> assertThatExceptionOfType(NetSuiteAuthenticationException.class)
+			.isThrownBy(() -> context.getBean(NetSuiteClient.class).record("customer", "1").get())
+			.satisfies((ex) -> {
+				assertThat(ex.getStatusCode()).isEqualTo(400);
+				assertThat(ex.getErrorCode()).isEqualTo("invalid_grant");
+				assertThat(ex.getDetail()).isEqualTo("The signature is not valid.");
+				assertThat(ex.getHint()).contains("netsuite.oauth2.certificate-id", "revoked",
+						"Client Credentials (Machine to Machine) Grant", "sandbox refresh");
+			})
+			.withMessageNotContaining(Keys.pem(KEYS).substring(40, 80))
+			.withMessageNotContaining("eyJ"));
+	}
+
+	@Test
+	void stopsStartUpWhenBothTbaAndOAuth2AreSet() {
+		this.contextRunner.withPropertyValues(NetSuiteAutoConfigurationTests.CREDENTIALS)
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidNetSuitePropertiesException.class)
+				.hasMessageContaining("netsuite.oauth2 is set beside the token-based authentication credentials"));
+	}
+
+	@Test
+	void stopsStartUpNamingAMissingOAuth2Key() {
+		this.contextRunner.withPropertyValues("netsuite.oauth2.certificate-id=")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessage("Invalid NetSuite configuration: netsuite.oauth2.certificate-id is missing"));
+	}
+
+	@Test
+	void refusesAKeyThatIsNotPemWithoutShowingIt() {
+		this.contextRunner.withPropertyValues("netsuite.oauth2.private-key=classpath:no-such-key.pem")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("netsuite.oauth2.private-key cannot be read"));
+		this.contextRunner
+			.withPropertyValues("netsuite.oauth2.private-key=-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("netsuite.oauth2.private-key is not a PEM private key")
+				.hasMessageNotContaining("bm90IGEga2V5"));
+	}
+
+	@Test
+	void refusesAnAlgorithmThatDoesNotFitTheKeyNamingTheKey() {
+		this.contextRunner.withPropertyValues("netsuite.oauth2.algorithm=ES256")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("netsuite.oauth2.algorithm is not valid: The algorithm ES256 does not fit an RSA key"));
+	}
+
+	private static void stubToken(String token) {
+		server.stubFor(post(urlPathEqualTo(TOKEN_PATH))
+			.willReturn(okJson("{\"access_token\":\"" + token + "\",\"expires_in\":\"3600\",\"token_type\":\"bearer\"}")));
+	}
+
+	private static Map<String, String> form(String body) {
+		Map<String, String> form = new java.util.LinkedHashMap<>();
+		for (String pair : body.split("&")) {
+			int equals = pair.indexOf('=');
+			form.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+					URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+		}
+		return form;
+	}
+
+}
