@@ -28,8 +28,9 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
  * Answers every request the double's WireMock server receives: admission against the
  * concurrency limit, added latency, injected failures, the login check, then routes to the
  * endpoint: the record API, SuiteQL, the system endpoints or RESTlets. Requests to the
- * OAuth 2.0 token endpoint go through the same admission, latency and failures. Runs on the Jetty
- * thread that serves the request.
+ * OAuth 2.0 token endpoint go through the same admission, latency and failures, then to the
+ * endpoint, which checks their assertion instead. Runs on the Jetty thread that serves the
+ * request.
  *
  * @author NetSuite Spring Boot team
  */

@@ -35,6 +35,7 @@ import static io.github.netsuite.boot.test.DoubleTestSupport.errorCode;
 import static io.github.netsuite.boot.test.DoubleTestSupport.json;
 import static io.github.netsuite.boot.test.DoubleTestSupport.lastAuditReason;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -423,6 +424,17 @@ class OAuth2Tests {
 		NetSuiteDouble tbaOnly = NetSuiteDouble.builder().build();
 		assertThatIllegalStateException().isThrownBy(tbaOnly::oauth2CertificateId);
 		assertThatIllegalStateException().isThrownBy(tbaOnly::oauth2PrivateKeyPem);
+	}
+
+	@Test
+	void builderRefusesKeyTypeOtherThanRsaOrEc() {
+		assertThatIllegalArgumentException().isThrownBy(() -> NetSuiteDouble.builder().oauth2KeyType("DSA"));
+	}
+
+	@Test
+	void builderRefusesAccessTokenLifetimeUnderASecond() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> NetSuiteDouble.builder().accessTokenLifetime(Duration.ZERO));
 	}
 
 	@Test
