@@ -26,6 +26,17 @@ import java.time.Instant;
  * {@code InvalidTimestamp}, {@code UnknownConsumerKey}, {@code UnknownToken}, {@code InvalidRealm},
  * {@code InvalidVersion}, {@code MissingAuthorization}, {@code UnsupportedSignatureMethod},
  * {@code RoleDisabled}, {@code FeatureDisabled} and {@code InvalidLogin} (the invalid-login fault).
+ * With OAuth 2.0 enabled, requests with a {@code Bearer} token add {@code InvalidToken} (not
+ * issued by the double), {@code AccessTokenExpired} and {@code ScopeMismatched} (the token's
+ * scopes lack {@code restlets} for a RESTlet or {@code rest_webservices} for REST). The token
+ * endpoint records {@code Success} or, named as NetSuite names them, {@code InvalidSignature}
+ * (unparsable assertion, wrong {@code typ}, {@code alg} not fitting the key, bad signature),
+ * {@code InvalidScope}, {@code InvalidIntegration} (unknown {@code kid} or {@code iss}, revoked
+ * certificate) and {@code EntityOrRoleDisabled}; where NetSuite documents no name, the
+ * double's own: {@code InvalidRequest} (grant or assertion type, missing assertion),
+ * {@code InvalidAudience}, {@code InvalidTimestamp} ({@code iat} ahead by more than 5 minutes,
+ * {@code exp - iat} over 60 minutes, either missing), {@code AssertionExpired},
+ * {@code MissingJti}, {@code AssertionReplayed} and {@code InvalidLogin}.
  *
  * @param time when the double handled the attempt, by its own (possibly skewed) clock
  * @param method the HTTP method

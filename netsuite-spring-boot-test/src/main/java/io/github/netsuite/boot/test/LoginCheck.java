@@ -17,9 +17,12 @@ package io.github.netsuite.boot.test;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The login check of every request: the account's switched-on login faults, then the
- * OAuth 1.0a signature, and the answer NetSuite gives when the login fails.
+ * OAuth 1.0a signature, or, when OAuth 2.0 is enabled, the {@code Bearer} access token, and
+ * the answer NetSuite gives when the login fails: the same for both.
  *
  * @author NetSuite Spring Boot team
  */
@@ -46,6 +49,13 @@ final class LoginCheck {
 		if (this.netSuite.isInvalidLogin()) {
 			return "InvalidLogin";
 		}
+		String bearer = bearerToken(call);
+		if (bearer != null) {
+			// The TBA feature switch does not concern OAuth 2.0; a disabled role does
+			String scope = call.restlet ? "restlets" : "rest_webservices";
+			String reason = this.netSuite.bearerTokens().check(bearer, this.netSuite.now(), scope);
+			return (reason.equals(TbaVerifier.SUCCESS) && this.netSuite.isRoleDisabled()) ? "RoleDisabled" : reason;
+		}
 		if (this.netSuite.isTbaFeatureDisabled()) {
 			return "FeatureDisabled";
 		}
@@ -55,6 +65,19 @@ final class LoginCheck {
 			return "RoleDisabled";
 		}
 		return reason;
+	}
+
+	/**
+	 * The access token of an {@code Authorization: Bearer} header when OAuth 2.0 is enabled,
+	 * else {@code null}: the request is then one for the OAuth 1.0a check.
+	 */
+	private @Nullable String bearerToken(Call call) {
+		String authorization = call.header("Authorization");
+		if (!this.netSuite.isOAuth2Enabled() || authorization == null
+				|| !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			return null;
+		}
+		return authorization.substring(7).trim();
 	}
 
 	/**

@@ -34,12 +34,14 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An embedded NetSuite for tests and demos: REST web services (records, SuiteQL, system
  * endpoints) and RESTlets on one local HTTP port, each request checked for token-based
  * authentication (OAuth 1.0a, HMAC-SHA256) as NetSuite checks it, and faults that can be
- * switched on at run time. Runs on WireMock.
+ * switched on at run time. Runs on WireMock. With {@link Builder#oauth2(boolean)} it also
+ * serves OAuth 2.0 client credentials (machine to machine): see {@link #oauth2TokenUrl()}.
  * <pre class="code">
  * try (NetSuiteDouble netSuite = NetSuiteDouble.builder().account("1234567_SB1").build().start()) {
  *     netSuite.table("customer", List.of(Map.of("id", "1", "companyname", "Acme")));
@@ -83,6 +85,12 @@ public final class NetSuiteDouble implements AutoCloseable {
 
 	final TbaVerifier verifier;
 
+	private final @Nullable M2mCertificate m2mCertificate;
+
+	private final Duration accessTokenLifetime;
+
+	private final BearerTokens bearerTokens = new BearerTokens();
+
 	private final Map<String, RecordStore> stores = new ConcurrentHashMap<>();
 
 	private final Map<String, RestletHandler> restlets = new ConcurrentHashMap<>();
@@ -103,11 +111,17 @@ public final class NetSuiteDouble implements AutoCloseable {
 
 	private volatile int failureStatus = 503;
 
+	private volatile boolean certificateRevoked;
+
+	private volatile boolean tokenEndpointDown;
+
 	private final AtomicInteger inFlight = new AtomicInteger();
 
 	private final AtomicInteger maxInFlight = new AtomicInteger();
 
 	private final AtomicLong requestCount = new AtomicLong();
+
+	private final AtomicLong tokenRequestCount = new AtomicLong();
 
 	private final ConcurrentLinkedDeque<LoginAttempt> auditTrail = new ConcurrentLinkedDeque<>();
 
@@ -124,6 +138,9 @@ public final class NetSuiteDouble implements AutoCloseable {
 		this.requestedPort = builder.port;
 		this.verifier = new TbaVerifier(this.account, this.consumerKey, this.consumerSecret, this.tokenId,
 				this.tokenSecret);
+		// Made once: a client configured with the key keeps working across restarts
+		this.m2mCertificate = builder.oauth2 ? M2mCertificate.generate(builder.oauth2KeyType) : null;
+		this.accessTokenLifetime = builder.accessTokenLifetime;
 	}
 
 	/**
@@ -314,6 +331,79 @@ public final class NetSuiteDouble implements AutoCloseable {
 		return this.tokenSecret;
 	}
 
+	// OAuth 2.0 client credentials (machine to machine)
+
+	/**
+	 * The client ID of the OAuth 2.0 client credentials (M2M) flow: the integration's
+	 * consumer key, sent as the {@code iss} claim of the client assertion.
+	 * @return the client ID
+	 * @throws IllegalStateException if OAuth 2.0 is not enabled
+	 * @see Builder#oauth2(boolean)
+	 */
+	public String oauth2ClientId() {
+		requireM2mCertificate();
+		return this.consumerKey;
+	}
+
+	/**
+	 * The ID of the M2M certificate, sent as the {@code kid} header of the client assertion.
+	 * @return the certificate ID: letters and digits, random per double
+	 * @throws IllegalStateException if OAuth 2.0 is not enabled
+	 */
+	public String oauth2CertificateId() {
+		return requireM2mCertificate().id;
+	}
+
+	/**
+	 * The private key of the M2M certificate, to sign client assertions with.
+	 * @return the key as PKCS#8 PEM text ({@code -----BEGIN PRIVATE KEY-----})
+	 * @throws IllegalStateException if OAuth 2.0 is not enabled
+	 */
+	public String oauth2PrivateKeyPem() {
+		return requireM2mCertificate().privateKeyPem();
+	}
+
+	/**
+	 * The URL of the OAuth 2.0 token endpoint, which is also the {@code aud} the client
+	 * assertion must name: {@link #restUrl()} followed by
+	 * {@code /services/rest/auth/oauth2/v1/token}.
+	 * @return the URL
+	 * @throws IllegalStateException if OAuth 2.0 is not enabled or the double is not running
+	 */
+	public String oauth2TokenUrl() {
+		requireM2mCertificate();
+		return restUrl() + OAuth2TokenEndpoint.PATH;
+	}
+
+	/**
+	 * Return the {@code netsuite.*} properties that point the starter at this double with
+	 * OAuth 2.0 client credentials: {@code netsuite.account}, {@code netsuite.rest-url},
+	 * {@code netsuite.restlet-url}, {@code netsuite.oauth2.client-id},
+	 * {@code netsuite.oauth2.certificate-id} and {@code netsuite.oauth2.private-key}; no
+	 * token-based authentication keys.
+	 * @return the properties, by key
+	 * @throws IllegalStateException if OAuth 2.0 is not enabled or the double is not running
+	 */
+	public Map<String, Object> oauth2Properties() {
+		requireM2mCertificate();
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("netsuite.account", account());
+		properties.put("netsuite.rest-url", restUrl());
+		properties.put("netsuite.restlet-url", restletUrl());
+		properties.put("netsuite.oauth2.client-id", oauth2ClientId());
+		properties.put("netsuite.oauth2.certificate-id", oauth2CertificateId());
+		properties.put("netsuite.oauth2.private-key", oauth2PrivateKeyPem());
+		return properties;
+	}
+
+	private M2mCertificate requireM2mCertificate() {
+		if (this.m2mCertificate == null) {
+			throw new IllegalStateException(
+					"OAuth 2.0 is not enabled for this NetSuite double; build it with oauth2(true)");
+		}
+		return this.m2mCertificate;
+	}
+
 	// Data
 
 	/**
@@ -459,6 +549,40 @@ public final class NetSuiteDouble implements AutoCloseable {
 	}
 
 	/**
+	 * Answer the token endpoint as NetSuite does once the M2M certificate is revoked: 401
+	 * {@code invalid_client}, with {@code InvalidIntegration} in the login audit trail.
+	 * Access tokens issued before stay valid until they expire.
+	 * @param revoked whether the certificate is revoked
+	 * @return this double
+	 */
+	public NetSuiteDouble certificateRevoked(boolean revoked) {
+		this.certificateRevoked = revoked;
+		return this;
+	}
+
+	/**
+	 * Expire every access token issued so far, at once: each is then refused with the
+	 * generic invalid-login 401 and {@code AccessTokenExpired} in the login audit trail.
+	 * Tokens issued afterwards live their full lifetime.
+	 * @return this double
+	 */
+	public NetSuiteDouble expireTokensNow() {
+		this.bearerTokens.expireAll();
+		return this;
+	}
+
+	/**
+	 * Answer every request to the token endpoint with 503 and NetSuite's problem JSON, while
+	 * issued access tokens keep working.
+	 * @param down whether the token endpoint is down
+	 * @return this double
+	 */
+	public NetSuiteDouble tokenEndpointDown(boolean down) {
+		this.tokenEndpointDown = down;
+		return this;
+	}
+
+	/**
 	 * Move the double's clock, which it checks {@code oauth_timestamp} against (±300 s) and
 	 * reports in {@code serverTime}.
 	 * @param skew how far ahead (positive) or behind (negative) of the machine's clock
@@ -471,7 +595,8 @@ public final class NetSuiteDouble implements AutoCloseable {
 
 	/**
 	 * Switch every fault off and clear the observations (in-flight peak, login audit trail,
-	 * request count). Data, RESTlet handlers and remembered nonces stay.
+	 * request and token request counts). Data, RESTlet handlers, remembered nonces and
+	 * {@code jti}s, the M2M keys and issued access tokens stay.
 	 */
 	public void reset() {
 		this.roleDisabled = false;
@@ -481,8 +606,11 @@ public final class NetSuiteDouble implements AutoCloseable {
 		this.latency = Duration.ZERO;
 		this.clockSkew = Duration.ZERO;
 		this.failuresLeft.set(0);
+		this.certificateRevoked = false;
+		this.tokenEndpointDown = false;
 		this.auditTrail.clear();
 		this.requestCount.set(0);
+		this.tokenRequestCount.set(0);
 		resetMaxInFlight();
 	}
 
@@ -521,6 +649,14 @@ public final class NetSuiteDouble implements AutoCloseable {
 		return this.requestCount.get();
 	}
 
+	/**
+	 * How many requests the token endpoint received, throttled and failed ones included.
+	 * @return the count; always 0 unless OAuth 2.0 is enabled
+	 */
+	public long tokenRequestCount() {
+		return this.tokenRequestCount.get();
+	}
+
 	@Override
 	public String toString() {
 		synchronized (this.lifecycleMonitor) {
@@ -557,6 +693,34 @@ public final class NetSuiteDouble implements AutoCloseable {
 
 	void countRequest() {
 		this.requestCount.incrementAndGet();
+	}
+
+	void countTokenRequest() {
+		this.tokenRequestCount.incrementAndGet();
+	}
+
+	boolean isOAuth2Enabled() {
+		return this.m2mCertificate != null;
+	}
+
+	M2mCertificate m2mCertificate() {
+		return requireM2mCertificate();
+	}
+
+	BearerTokens bearerTokens() {
+		return this.bearerTokens;
+	}
+
+	Duration accessTokenLifetime() {
+		return this.accessTokenLifetime;
+	}
+
+	boolean isCertificateRevoked() {
+		return this.certificateRevoked;
+	}
+
+	boolean isTokenEndpointDown() {
+		return this.tokenEndpointDown;
 	}
 
 	/**
@@ -650,6 +814,12 @@ public final class NetSuiteDouble implements AutoCloseable {
 
 		private int port;
 
+		private boolean oauth2;
+
+		private String oauth2KeyType = M2mCertificate.RSA;
+
+		private Duration accessTokenLifetime = Duration.ofMinutes(60);
+
 		private Builder() {
 		}
 
@@ -713,6 +883,47 @@ public final class NetSuiteDouble implements AutoCloseable {
 				throw new IllegalArgumentException("Not a port: " + port);
 			}
 			this.port = port;
+			return this;
+		}
+
+		/**
+		 * Enable OAuth 2.0 client credentials (machine to machine) for the account: the
+		 * double makes a key pair and a certificate ID at build time, serves the token
+		 * endpoint and accepts the access tokens it issued as {@code Authorization: Bearer}
+		 * on every endpoint. Token-based authentication keeps working. Off by default.
+		 * @param enabled whether OAuth 2.0 is enabled
+		 * @return this builder
+		 */
+		public Builder oauth2(boolean enabled) {
+			this.oauth2 = enabled;
+			return this;
+		}
+
+		/**
+		 * The type of the M2M certificate's key: {@code RSA} (2048 bits, signed with PS256,
+		 * PS384 or PS512; the default) or {@code EC} (P-256, signed with ES256).
+		 * @param keyType {@code RSA} or {@code EC}
+		 * @return this builder
+		 * @throws IllegalArgumentException if the type is neither
+		 */
+		public Builder oauth2KeyType(String keyType) {
+			this.oauth2KeyType = M2mCertificate.requireKeyType(keyType);
+			return this;
+		}
+
+		/**
+		 * How long the access tokens the double issues live, and the {@code expires_in} it
+		 * answers; 60 minutes, as NetSuite's, unless told otherwise.
+		 * @param lifetime the lifetime, at least one second
+		 * @return this builder
+		 * @throws IllegalArgumentException if the lifetime is shorter than a second
+		 */
+		public Builder accessTokenLifetime(Duration lifetime) {
+			if (lifetime == null || lifetime.compareTo(Duration.ofSeconds(1)) < 0) {
+				throw new IllegalArgumentException(
+						"The access token lifetime must be at least a second, not " + lifetime);
+			}
+			this.accessTokenLifetime = lifetime;
 			return this;
 		}
 

@@ -27,8 +27,10 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 /**
  * Answers every request the double's WireMock server receives: admission against the
  * concurrency limit, added latency, injected failures, the login check, then routes to the
- * endpoint: the record API, SuiteQL, the system endpoints or RESTlets. Runs on the Jetty
- * thread that serves the request.
+ * endpoint: the record API, SuiteQL, the system endpoints or RESTlets. Requests to the
+ * OAuth 2.0 token endpoint go through the same admission, latency and failures, then to the
+ * endpoint, which checks their assertion instead. Runs on the Jetty thread that serves the
+ * request.
  *
  * @author NetSuite Spring Boot team
  */
@@ -50,6 +52,8 @@ final class NetSuiteDoubleHandler implements ResponseDefinitionTransformerV2 {
 
 	private final RestletEndpoint restlets;
 
+	private final OAuth2TokenEndpoint tokens;
+
 	NetSuiteDoubleHandler(NetSuiteDouble netSuite) {
 		this.netSuite = netSuite;
 		this.login = new LoginCheck(netSuite);
@@ -57,6 +61,7 @@ final class NetSuiteDoubleHandler implements ResponseDefinitionTransformerV2 {
 		this.suiteQl = new SuiteQlEndpoint(netSuite);
 		this.system = new SystemEndpoint(netSuite);
 		this.restlets = new RestletEndpoint(netSuite);
+		this.tokens = new OAuth2TokenEndpoint(netSuite);
 	}
 
 	@Override
@@ -74,6 +79,10 @@ final class NetSuiteDoubleHandler implements ResponseDefinitionTransformerV2 {
 
 	private Reply handle(Call call) {
 		this.netSuite.countRequest();
+		boolean tokenRequest = this.netSuite.isOAuth2Enabled() && call.path.equals(OAuth2TokenEndpoint.PATH);
+		if (tokenRequest) {
+			this.netSuite.countTokenRequest();
+		}
 		if (!this.netSuite.tryEnter()) {
 			return throttled(call);
 		}
@@ -82,6 +91,10 @@ final class NetSuiteDoubleHandler implements ResponseDefinitionTransformerV2 {
 			int failure = this.netSuite.takeFailure();
 			if (failure != 0) {
 				return ErrorReplies.of(call, failure, "UNEXPECTED_ERROR", INJECTED_FAILURE);
+			}
+			if (tokenRequest) {
+				// The assertion is its login: the endpoint checks and audits it
+				return this.tokens.handle(call);
 			}
 			String reason = this.login.reason(call);
 			this.netSuite.audit(new LoginAttempt(this.netSuite.now(), call.method, call.path, reason));

@@ -15,7 +15,8 @@
  */
 /**
  * Test support for the NetSuite Spring Boot starter: {@link io.github.netsuite.boot.test.NetSuiteDouble},
- * an embedded NetSuite that checks token-based authentication as NetSuite does, and
+ * an embedded NetSuite that checks token-based authentication as NetSuite does (and, when
+ * enabled, OAuth 2.0 client credentials), and
  * {@link io.github.netsuite.boot.test.EnableNetSuiteDouble} to run a Spring test against it, with
  * a double per named account held by {@link io.github.netsuite.boot.test.NetSuiteDoubles}.
  */
