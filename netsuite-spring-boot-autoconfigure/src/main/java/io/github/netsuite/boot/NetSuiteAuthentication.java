@@ -31,14 +31,15 @@ public interface NetSuiteAuthentication {
 	}
 
 	/**
-	 * Renew the credentials after NetSuite refused a request's, if that can help (an
-	 * access token that expired early); the request is then repeated once. Never by
-	 * default: a refused signature stays refused.
+	 * Drop the credentials NetSuite refused for a request, if new ones can help (an access
+	 * token that expired early); {@link #prepare()} then gets new ones and the request is
+	 * repeated once. Called while the request holds no permit; does no I/O of its own.
+	 * Never by default: a refused signature stays refused.
+	 * @param request the refused request, with the credentials it carried
 	 * @param error NetSuite's answer, a login failure
 	 * @return whether to repeat the request with renewed credentials
-	 * @throws IOException if renewing failed
 	 */
-	default boolean renew(NetSuiteError error) throws IOException {
+	default boolean renew(HttpRequest request, NetSuiteError error) {
 		return false;
 	}
 

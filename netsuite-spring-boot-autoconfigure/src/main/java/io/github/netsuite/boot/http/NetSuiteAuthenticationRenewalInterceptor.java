@@ -40,10 +40,12 @@ public final class NetSuiteAuthenticationRenewalInterceptor implements ClientHtt
 		this.authentication.prepare();
 		ClientHttpResponse response = execution.execute(request, body);
 		NetSuiteError error = NetSuiteRequests.error(request);
-		if (error == null || !error.isAuthenticationFailure() || !this.authentication.renew(error)) {
+		if (error == null || !error.isAuthenticationFailure() || !this.authentication.renew(request, error)) {
 			return response;
 		}
+		// The refused answer is closed first: its permit is free for the token request.
 		response.close();
+		this.authentication.prepare();
 		return execution.execute(request, body);
 	}
 

@@ -13,6 +13,7 @@ import io.github.netsuite.boot.NetSuiteAuthentication;
 import io.github.netsuite.boot.NetSuiteAuthenticationException;
 import io.github.netsuite.boot.NetSuiteError;
 import io.github.netsuite.boot.NetSuiteRequests;
+import io.github.netsuite.boot.NetSuiteServerException;
 import io.github.netsuite.boot.auth.ClientAssertions;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -21,6 +22,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
@@ -31,8 +33,8 @@ import org.springframework.web.client.RestClient;
  * {@code Authorization: Bearer} with the account's access token. The token is fetched
  * with a signed client assertion, kept and shared by all threads, and renewed ahead of its
  * expiry by one request at a time while the others go on with the valid one (or wait for
- * the new one once it has expired). A login failure with a token older than a minute
- * fetches a new one and the request is repeated once.
+ * the new one once it has expired). A login failure fetches a new token (once for all
+ * the calls refused with the same one) and the request is repeated once.
  *
  * @author NetSuite Spring Boot team
  */
@@ -59,9 +61,6 @@ public final class OAuth2Authentication implements NetSuiteAuthentication {
 
 	// Renew this long before expiry at most, so that a token never runs out mid-request.
 	private static final Duration RENEW_AHEAD = Duration.ofMinutes(5);
-
-	// A token refused within this of being fetched did not expire: renewing would not help.
-	private static final Duration FRESH = Duration.ofMinutes(1);
 
 	private final ClientAssertions assertions;
 
@@ -91,21 +90,25 @@ public final class OAuth2Authentication implements NetSuiteAuthentication {
 		currentToken();
 	}
 
+	// On the wire, holding a permit: the token prepare() made ready, never a fetch that
+	// would need a permit of its own (unless nothing prepared one).
 	@Override
 	public void authenticate(HttpRequest request, byte[] body) {
-		request.getHeaders().setBearerAuth(currentToken().value());
+		AccessToken current = this.token;
+		boolean valid = current != null && this.clock.instant().isBefore(current.expiresAt());
+		request.getHeaders().setBearerAuth((valid) ? current.value() : currentToken().value());
 	}
 
+	// Only drops the refused token: the next prepare() fetches a new one, outside the
+	// permit. Calls refused with the same token share that one fetch.
 	@Override
-	public boolean renew(NetSuiteError error) {
-		AccessToken refused = this.token;
-		if (refused != null && this.clock.instant().isBefore(refused.fetchedAt().plus(FRESH))) {
-			return false;
-		}
+	public boolean renew(HttpRequest request, NetSuiteError error) {
+		String refused = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
 		this.renewal.lock();
 		try {
-			if (this.token == refused) {
-				this.token = fetch();
+			AccessToken current = this.token;
+			if (current != null && ("Bearer " + current.value()).equals(refused)) {
+				this.token = null;
 			}
 			return true;
 		}
@@ -192,6 +195,10 @@ public final class OAuth2Authentication implements NetSuiteAuthentication {
 		int status = response.getStatusCode().value();
 		JsonNode json = json(response.getBody().readAllBytes());
 		String path = this.assertions.tokenUrl().getRawPath();
+		if (status >= 500) {
+			throw new NetSuiteServerException(status, null, text(json, "title"), "POST", path,
+					"NetSuite's token endpoint did not answer; requests go on once it does");
+		}
 		if (status < 200 || status >= 300) {
 			throw new NetSuiteAuthenticationException(status, text(json, "error"),
 					(text(json, "error_description") != null) ? text(json, "error_description") : text(json, "title"),
@@ -206,7 +213,7 @@ public final class OAuth2Authentication implements NetSuiteAuthentication {
 		Duration lifetime = Duration.ofSeconds(Long.parseLong(expiresIn));
 		Instant expiresAt = sent.plus(lifetime);
 		Duration ahead = (lifetime.dividedBy(4).compareTo(RENEW_AHEAD) < 0) ? lifetime.dividedBy(4) : RENEW_AHEAD;
-		return new AccessToken(value, sent, expiresAt.minus(ahead), expiresAt);
+		return new AccessToken(value, expiresAt.minus(ahead), expiresAt);
 	}
 
 	private static @Nullable JsonNode json(byte[] body) {
@@ -234,7 +241,7 @@ public final class OAuth2Authentication implements NetSuiteAuthentication {
 	/**
 	 * An access token and when it is to be renewed and runs out; never printed.
 	 */
-	private record AccessToken(String value, Instant fetchedAt, Instant renewAt, Instant expiresAt) {
+	private record AccessToken(String value, Instant renewAt, Instant expiresAt) {
 
 		@Override
 		public String toString() {

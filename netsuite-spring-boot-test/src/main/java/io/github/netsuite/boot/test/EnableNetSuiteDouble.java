@@ -75,9 +75,34 @@ public @interface EnableNetSuiteDouble {
 	String[] accounts() default {};
 
 	/**
+	 * How the primary account authenticates: token-based authentication, or OAuth 2.0
+	 * client credentials with a key pair the double makes (the starter gets the matching
+	 * client ID, certificate ID and private key through its connection details).
+	 * @return the authentication, TBA by default
+	 */
+	Authentication authentication() default Authentication.TBA;
+
+	/**
 	 * Whether to call {@link NetSuiteDouble#reset()} on every double before each test method.
 	 * @return whether to reset the doubles before each test
 	 */
 	boolean resetBeforeEachTest() default true;
+
+	/**
+	 * How an account authenticates.
+	 */
+	enum Authentication {
+
+		/**
+		 * Token-based authentication (OAuth 1.0a).
+		 */
+		TBA,
+
+		/**
+		 * OAuth 2.0 client credentials (machine to machine).
+		 */
+		OAUTH2
+
+	}
 
 }

@@ -16,10 +16,15 @@
 package io.github.netsuite.boot.test;
 
 import java.net.URI;
+import java.util.List;
 
 import io.github.netsuite.boot.auth.AccountId;
+import io.github.netsuite.boot.auth.OAuth2Credentials;
 import io.github.netsuite.boot.auth.TbaCredentials;
 import io.github.netsuite.boot.autoconfigure.NetSuiteConnectionDetails;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.ssl.pem.PemContent;
 
 /**
  * {@link NetSuiteConnectionDetails} of a running {@link NetSuiteDouble}: what the starter
@@ -31,8 +36,11 @@ final class NetSuiteDoubleConnectionDetails implements NetSuiteConnectionDetails
 
 	private final NetSuiteDouble netSuite;
 
-	NetSuiteDoubleConnectionDetails(NetSuiteDouble netSuite) {
+	private final boolean oauth2;
+
+	NetSuiteDoubleConnectionDetails(NetSuiteDouble netSuite, boolean oauth2) {
 		this.netSuite = netSuite;
+		this.oauth2 = oauth2;
 	}
 
 	@Override
@@ -41,9 +49,26 @@ final class NetSuiteDoubleConnectionDetails implements NetSuiteConnectionDetails
 	}
 
 	@Override
-	public TbaCredentials getCredentials() {
+	public @Nullable TbaCredentials getCredentials() {
+		if (this.oauth2) {
+			return null;
+		}
 		return new TbaCredentials(this.netSuite.consumerKey(), this.netSuite.consumerSecret(),
 				this.netSuite.tokenId(), this.netSuite.tokenSecret());
+	}
+
+	@Override
+	public @Nullable OAuth2Credentials getOAuth2Credentials() {
+		if (!this.oauth2) {
+			return null;
+		}
+		return new OAuth2Credentials(this.netSuite.oauth2ClientId(), this.netSuite.oauth2CertificateId(),
+				PemContent.of(this.netSuite.oauth2PrivateKeyPem()).getPrivateKey(), null, List.of());
+	}
+
+	@Override
+	public URI getTokenUrl() {
+		return URI.create(this.netSuite.oauth2TokenUrl());
 	}
 
 	@Override

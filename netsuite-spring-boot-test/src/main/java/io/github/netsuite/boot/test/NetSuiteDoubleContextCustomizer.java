@@ -55,14 +55,21 @@ class NetSuiteDoubleContextCustomizer implements ContextCustomizer {
 
 	private final List<String> accounts;
 
+	private final boolean oauth2;
+
 	NetSuiteDoubleContextCustomizer(String account, List<String> accounts) {
+		this(account, accounts, false);
+	}
+
+	NetSuiteDoubleContextCustomizer(String account, List<String> accounts, boolean oauth2) {
 		this.account = account;
 		this.accounts = List.copyOf(accounts);
+		this.oauth2 = oauth2;
 	}
 
 	@Override
 	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
-		NetSuiteDoubles doubles = NetSuiteDoubles.start(this.account, this.accounts);
+		NetSuiteDoubles doubles = NetSuiteDoubles.start(this.account, this.accounts, this.oauth2);
 		try {
 			ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
 			// Only the primary is a NetSuiteDouble bean, so that injection by type stays unambiguous
@@ -79,10 +86,10 @@ class NetSuiteDoubleContextCustomizer implements ContextCustomizer {
 			if (ClassUtils.isPresent(CONNECTION_DETAILS, context.getClassLoader())) {
 				// The starter's own way in: ahead of the application's netsuite.* keys, which stay as they are
 				beanFactory.registerSingleton(CONNECTION_DETAILS_BEAN_NAME,
-						new NetSuiteDoubleConnectionDetails(doubles.primary()));
+						new NetSuiteDoubleConnectionDetails(doubles.primary(), this.oauth2));
 			}
 			else {
-				properties.putAll(doubles.primary().properties());
+				properties.putAll(this.oauth2 ? doubles.primary().oauth2Properties() : doubles.primary().properties());
 			}
 			for (String name : doubles.names()) {
 				properties.putAll(doubles.get(name).accountProperties(name));
@@ -102,12 +109,13 @@ class NetSuiteDoubleContextCustomizer implements ContextCustomizer {
 	@Override
 	public boolean equals(Object other) {
 		return this == other || (other instanceof NetSuiteDoubleContextCustomizer customizer
-				&& this.account.equals(customizer.account) && this.accounts.equals(customizer.accounts));
+				&& this.account.equals(customizer.account) && this.accounts.equals(customizer.accounts)
+				&& this.oauth2 == customizer.oauth2);
 	}
 
 	@Override
 	public int hashCode() {
-		return 31 * this.account.hashCode() + this.accounts.hashCode();
+		return 31 * (31 * this.account.hashCode() + this.accounts.hashCode()) + Boolean.hashCode(this.oauth2);
 	}
 
 	/**

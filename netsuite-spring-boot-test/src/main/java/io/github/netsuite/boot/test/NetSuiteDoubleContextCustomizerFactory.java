@@ -39,7 +39,8 @@ class NetSuiteDoubleContextCustomizerFactory implements ContextCustomizerFactory
 			return null;
 		}
 		String account = NetSuiteDouble.toRealm(annotation.account());
-		return new NetSuiteDoubleContextCustomizer(account, NetSuiteDoubles.checkNames(account, annotation.accounts()));
+		return new NetSuiteDoubleContextCustomizer(account, NetSuiteDoubles.checkNames(account, annotation.accounts()),
+				annotation.authentication() == EnableNetSuiteDouble.Authentication.OAUTH2);
 	}
 
 }

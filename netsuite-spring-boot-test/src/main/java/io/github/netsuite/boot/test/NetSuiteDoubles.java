@@ -123,9 +123,17 @@ public final class NetSuiteDoubles {
 	 * to start.
 	 */
 	static NetSuiteDoubles start(String account, List<String> names) {
+		return start(account, names, false);
+	}
+
+	/**
+	 * Start them as {@link #start(String, List)} does, the primary one with OAuth 2.0 client
+	 * credentials enabled when asked.
+	 */
+	static NetSuiteDoubles start(String account, List<String> names, boolean oauth2) {
 		List<NetSuiteDouble> started = new ArrayList<>();
 		try {
-			NetSuiteDouble primary = NetSuiteDouble.builder().account(account).build().start();
+			NetSuiteDouble primary = NetSuiteDouble.builder().account(account).oauth2(oauth2).build().start();
 			started.add(primary);
 			Map<String, NetSuiteDouble> named = new LinkedHashMap<>();
 			for (String name : names) {
