@@ -70,6 +70,14 @@ public final class ClientAssertions {
 	}
 
 	/**
+	 * Return the credentials the assertions are made of.
+	 * @return the credentials
+	 */
+	public OAuth2Credentials credentials() {
+		return this.credentials;
+	}
+
+	/**
 	 * Return a new assertion, in compact serialization.
 	 * @return the signed JWT
 	 */

@@ -3,6 +3,7 @@ package io.github.netsuite.boot.auth;
 import java.security.PrivateKey;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPrivateKey;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -41,6 +42,8 @@ public final class OAuth2Credentials {
 
 	private final List<String> scopes;
 
+	private final @Nullable Instant certificateExpiry;
+
 	/**
 	 * Create credentials.
 	 * @param clientId the integration record's client ID (its consumer key)
@@ -57,6 +60,24 @@ public final class OAuth2Credentials {
 	 */
 	public OAuth2Credentials(String clientId, String certificateId, PrivateKey privateKey, @Nullable String algorithm,
 			List<String> scopes) {
+		this(clientId, certificateId, privateKey, algorithm, scopes, null);
+	}
+
+	/**
+	 * Create credentials that know when the mapping's certificate expires.
+	 * @param clientId the integration record's client ID (its consumer key)
+	 * @param certificateId the certificate ID of the M2M setup, the assertion's
+	 * {@code kid}
+	 * @param privateKey the RSA or EC private key whose certificate was uploaded
+	 * @param algorithm the JWS algorithm, or {@code null} for the key's default
+	 * @param scopes the scopes, or empty for the {@linkplain #DEFAULT_SCOPES default ones}
+	 * @param certificateExpiry when the uploaded certificate expires, if known
+	 * @throws IllegalArgumentException if the algorithm does not fit the key, or a scope is
+	 * not one of NetSuite's
+	 */
+	public OAuth2Credentials(String clientId, String certificateId, PrivateKey privateKey, @Nullable String algorithm,
+			List<String> scopes, @Nullable Instant certificateExpiry) {
+		this.certificateExpiry = certificateExpiry;
 		this.clientId = Objects.requireNonNull(clientId, "clientId");
 		this.certificateId = Objects.requireNonNull(certificateId, "certificateId");
 		this.privateKey = Objects.requireNonNull(privateKey, "privateKey");
@@ -122,6 +143,14 @@ public final class OAuth2Credentials {
 	 */
 	public List<String> scopes() {
 		return this.scopes;
+	}
+
+	/**
+	 * Return when the certificate uploaded to the M2M setup expires.
+	 * @return the expiry, or {@code null} when it was not given
+	 */
+	public @Nullable Instant certificateExpiry() {
+		return this.certificateExpiry;
 	}
 
 	@Override

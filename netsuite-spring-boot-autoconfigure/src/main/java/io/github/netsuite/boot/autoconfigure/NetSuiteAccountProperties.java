@@ -239,6 +239,12 @@ public class NetSuiteAccountProperties {
 		private @Nullable String privateKey;
 
 		/**
+		 * Certificate uploaded to the M2M setup, PEM text or a resource location, so that
+		 * health warns 30 days before it expires. Optional.
+		 */
+		private @Nullable String certificate;
+
+		/**
 		 * Signing algorithm: PS256, PS384 or PS512 for an RSA key, ES256, ES384 or ES512
 		 * for an EC key. Defaults to PS256 or ES256 after the key.
 		 */
@@ -276,6 +282,14 @@ public class NetSuiteAccountProperties {
 
 		public void setPrivateKey(@Nullable String privateKey) {
 			this.privateKey = privateKey;
+		}
+
+		public @Nullable String getCertificate() {
+			return this.certificate;
+		}
+
+		public void setCertificate(@Nullable String certificate) {
+			this.certificate = certificate;
 		}
 
 		public @Nullable String getAlgorithm() {

@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -178,9 +180,17 @@ final class NetSuitePropertiesValidation {
 			return null;
 		}
 		NetSuiteAccountProperties.OAuth2 oauth2 = properties.getOauth2();
+		Instant certificateExpiry = null;
+		if (oauth2.getCertificate() != null && !oauth2.getCertificate().isBlank()) {
+			certificateExpiry = certificateExpiry(prefix + "oauth2.certificate", oauth2.getCertificate().strip(),
+					problems);
+			if (certificateExpiry == null) {
+				return null;
+			}
+		}
 		try {
 			return new OAuth2Credentials(clientId, certificateId, privateKey, oauth2.getAlgorithm(),
-					oauth2.getScopes());
+					oauth2.getScopes(), certificateExpiry);
 		}
 		catch (IllegalArgumentException ex) {
 			// The message names the algorithm or the scope, never the key.
@@ -191,19 +201,39 @@ final class NetSuitePropertiesValidation {
 		}
 	}
 
-	// PEM text, or where to read it, as Boot's SSL PEM properties take it. Never quoted.
+	// PEM text, or where to read it, as Boot's SSL PEM properties take it.
+	private static @Nullable PemContent pem(String value) throws IOException {
+		if (PemContent.isPresentInText(value)) {
+			return PemContent.of(value);
+		}
+		try (InputStream in = new DefaultResourceLoader().getResource(value).getInputStream()) {
+			return PemContent.load(in);
+		}
+	}
+
+	private static @Nullable Instant certificateExpiry(String key, String value, List<Problem> problems) {
+		String action = key + ": the PEM certificate uploaded to the M2M setup (or a file: or classpath: location "
+				+ "of it), or leave it unset";
+		try {
+			PemContent pem = pem(value);
+			List<X509Certificate> certificates = (pem != null) ? pem.getCertificates() : List.of();
+			if (!certificates.isEmpty()) {
+				return certificates.get(0).getNotAfter().toInstant();
+			}
+			problems.add(new Problem(key, "holds no certificate", action));
+		}
+		catch (IOException | RuntimeException ex) {
+			problems.add(new Problem(key, "is not a readable PEM certificate (" + ex.getClass().getSimpleName() + ")",
+					action));
+		}
+		return null;
+	}
+
+	// Never quoted: it is a secret.
 	private static @Nullable PrivateKey privateKey(String prefix, String value, List<Problem> problems) {
 		String key = CredentialProperty.OAUTH2_PRIVATE_KEY.key(prefix);
 		try {
-			PemContent pem;
-			if (PemContent.isPresentInText(value)) {
-				pem = PemContent.of(value);
-			}
-			else {
-				try (InputStream in = new DefaultResourceLoader().getResource(value).getInputStream()) {
-					pem = PemContent.load(in);
-				}
-			}
+			PemContent pem = pem(value);
 			PrivateKey privateKey = (pem != null) ? pem.getPrivateKey() : null;
 			if (privateKey == null) {
 				problems.add(new Problem(key, "holds no private key",

@@ -68,6 +68,9 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 	// NetSuite refuses OAuth timestamps further than this from its clock.
 	private static final Duration TIMESTAMP_TOLERANCE = Duration.ofMinutes(5);
 
+	// NetSuite refuses an expired certificate: warn while there is time to map a new one.
+	private static final Duration CERTIFICATE_WARNING = Duration.ofDays(30);
+
 	// A skew this large is worth a warning while the credentials still work.
 	private static final Duration SKEW_WARNING = Duration.ofMinutes(1);
 
@@ -226,10 +229,8 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 
 	private Health up(HttpMethod method, String path, Duration latency, Answer answer, Instant localTime) {
 		Health.Builder up = base(Health.up(), method, path).withDetail("latency", millis(latency));
-		Duration tokenLifetime = (this.account.authentication() instanceof OAuth2Authentication oauth2)
-				? oauth2.remainingLifetime() : null;
-		if (tokenLifetime != null) {
-			up.withDetail("accessTokenExpiresIn", format(tokenLifetime));
+		if (this.account.authentication() instanceof OAuth2Authentication oauth2) {
+			oauth2Details(up, oauth2);
 		}
 		Instant serverTime = serverTime(answer.body());
 		if (serverTime != null) {
@@ -242,6 +243,25 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 			}
 		}
 		return up.build();
+	}
+
+	private void oauth2Details(Health.Builder up, OAuth2Authentication oauth2) {
+		Duration tokenLifetime = oauth2.remainingLifetime();
+		if (tokenLifetime != null) {
+			up.withDetail("accessTokenExpiresIn", format(tokenLifetime));
+		}
+		Instant certificateExpiry = oauth2.certificateExpiry();
+		if (certificateExpiry != null) {
+			up.withDetail("certificateExpires", certificateExpiry.toString());
+			Duration left = Duration.between(this.clock.instant(), certificateExpiry);
+			if (left.compareTo(CERTIFICATE_WARNING) < 0) {
+				up.withDetail("certificateWarning", "The M2M certificate "
+						+ (left.isNegative() ? "expired on " : "expires on ") + certificateExpiry
+						+ ": create a new key and certificate, map it in Setup > Integration > Manage "
+						+ "Authentication > OAuth 2.0 Client Credentials (M2M) Setup, and configure "
+						+ "netsuite.oauth2.certificate-id, private-key and certificate before then");
+			}
+		}
 	}
 
 	private Health unreachable(HttpMethod method, String path, RestClientException ex) {

@@ -123,6 +123,15 @@ public final class OAuth2Authentication implements NetSuiteAuthentication {
 	}
 
 	/**
+	 * Return when the certificate uploaded to the M2M setup expires.
+	 * @return the expiry, or {@code null} when {@code netsuite.oauth2.certificate} was not
+	 * given
+	 */
+	public @Nullable Instant certificateExpiry() {
+		return this.assertions.credentials().certificateExpiry();
+	}
+
+	/**
 	 * Return how long the current access token has left.
 	 * @return the remaining lifetime, or {@code null} when no token was fetched yet
 	 */

@@ -1,10 +1,14 @@
 package io.github.netsuite.boot.autoconfigure;
 
+import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -158,13 +165,41 @@ class OAuth2WireMockTests {
 				.hasMessageContaining("netsuite.oauth2.algorithm is not valid: The algorithm ES256 does not fit an RSA key"));
 	}
 
+	@Test
+	void warnsInHealthWhenTheCertificateExpiresWithinThirtyDays() throws Exception {
+		stubToken("token-1");
+		server.stubFor(get(urlPathEqualTo("/services/rest/system/v1/serverTime"))
+			.willReturn(okJson("{\"serverTime\":\"2026-12-03T10:00:00.000Z\"}")));
+		X509Certificate certificate;
+		try (InputStream in = getClass().getResourceAsStream("/m2m-test-certificate.pem")) {
+			certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+		}
+		this.contextRunner.withConfiguration(AutoConfigurations.of(NetSuiteHealthContributorAutoConfiguration.class))
+			.withPropertyValues("netsuite.oauth2.certificate=classpath:m2m-test-certificate.pem")
+			.run((context) -> {
+				Health health = context.getBean("netsuiteHealthContributor", HealthIndicator.class).health();
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat(health.getDetails())
+					.containsEntry("certificateExpires", certificate.getNotAfter().toInstant().toString())
+					.containsKeys("accessTokenExpiresIn", "certificateWarning");
+			});
+	}
+
+	@Test
+	void refusesACertificateThatIsNotPemNamingTheKey() {
+		this.contextRunner.withPropertyValues("netsuite.oauth2.certificate=not a certificate")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("netsuite.oauth2.certificate"));
+	}
+
 	private static void stubToken(String token) {
 		server.stubFor(post(urlPathEqualTo(TOKEN_PATH))
 			.willReturn(okJson("{\"access_token\":\"" + token + "\",\"expires_in\":\"3600\",\"token_type\":\"bearer\"}")));
 	}
 
 	private static Map<String, String> form(String body) {
-		Map<String, String> form = new java.util.LinkedHashMap<>();
+		Map<String, String> form = new LinkedHashMap<>();
 		for (String pair : body.split("&")) {
 			int equals = pair.indexOf('=');
 			form.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
