@@ -13,6 +13,7 @@ import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.NetSuiteConcurrencyLimitException;
 import io.github.netsuite.boot.NetSuiteNotFoundException;
+import io.github.netsuite.boot.auth.Keys;
 import io.github.netsuite.boot.observation.NetSuiteMeterObservationHandler;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -281,6 +282,26 @@ class NetSuiteMetricsAutoConfigurationTests {
 				assertThat(registry.get("netsuite.requests.in-flight").gauges()).hasSize(2);
 				assertThat(registry.get("netsuite.requests.waiting").tag("netsuite.account", "7654321").gauge())
 					.isNotNull();
+			});
+	}
+
+	@Test
+	void timesTheOAuth2TokenRequestAsItsOwnApiUnderTheAccountsPermits() {
+		this.server.stubFor(post(urlEqualTo("/services/rest/auth/oauth2/v1/token"))
+			.willReturn(aResponse().withStatus(200)
+				.withBody("{\"access_token\":\"t\",\"expires_in\":\"3600\",\"token_type\":\"bearer\"}")));
+		this.server.stubFor(get(urlPathEqualTo("/services/rest/record/v1/customer/1"))
+			.willReturn(aResponse().withStatus(200).withBody("{}")));
+		this.contextRunner
+			.withPropertyValues("netsuite.consumer-key=", "netsuite.consumer-secret=", "netsuite.token-id=",
+					"netsuite.token-secret=", "netsuite.oauth2.client-id=client-1",
+					"netsuite.oauth2.certificate-id=cert-1",
+					"netsuite.oauth2.private-key=" + Keys.pem(Keys.ec()))
+			.run((context) -> {
+				client(context).record("customer", "1").get();
+				MeterRegistry registry = registry(context);
+				assertThat(registry.get("netsuite.requests").tag("netsuite.api", "token").timer().count()).isOne();
+				assertThat(registry.get("netsuite.requests").tag("netsuite.api", "rest").timer().count()).isOne();
 			});
 	}
 
