@@ -15,6 +15,7 @@ import io.github.netsuite.boot.auth.TbaCredentials;
 import io.github.netsuite.boot.auth.TbaSigner;
 import io.github.netsuite.boot.http.ConcurrencyGovernor;
 import io.github.netsuite.boot.http.NetSuiteAuthenticationInterceptor;
+import io.github.netsuite.boot.http.NetSuiteAuthenticationRenewalInterceptor;
 import io.github.netsuite.boot.http.NetSuiteErrorInterceptor;
 import io.github.netsuite.boot.http.RetryInterceptor;
 import io.github.netsuite.boot.http.TbaAuthentication;
@@ -121,6 +122,7 @@ public class ClientOverheadBenchmark {
 			.requestFactory(requestFactory)
 			.requestInterceptor(new RetryInterceptor(4, Duration.ofMillis(500), Duration.ofSeconds(10),
 					Duration.ofSeconds(60)))
+			.requestInterceptor(new NetSuiteAuthenticationRenewalInterceptor(authentication))
 			.requestInterceptor(new ConcurrencyGovernor(5, Duration.ofSeconds(30)))
 			.requestInterceptor(new NetSuiteObservationInterceptor(observations, account.realm(), null))
 			.requestInterceptor(new NetSuiteErrorInterceptor())
