@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.netsuite.boot.NetSuiteAuthentication;
@@ -70,7 +71,7 @@ public final class OAuth2Authentication implements NetSuiteAuthentication {
 
 	private final ReentrantLock renewal = new ReentrantLock();
 
-	private volatile @Nullable AccessToken token;
+	private final AtomicReference<@Nullable AccessToken> token = new AtomicReference<>();
 
 	/**
 	 * Create an authentication.
@@ -90,31 +91,26 @@ public final class OAuth2Authentication implements NetSuiteAuthentication {
 		currentToken();
 	}
 
-	// On the wire, holding a permit: the token prepare() made ready, never a fetch that
-	// would need a permit of its own (unless nothing prepared one).
+	// On the wire, holding a permit: the token prepare() made ready, even one found
+	// refused meanwhile (NetSuite's 401 then renews it), never a fetch that would wait for
+	// a permit of its own while holding one (unless nothing was ever prepared).
 	@Override
 	public void authenticate(HttpRequest request, byte[] body) {
-		AccessToken current = this.token;
-		boolean valid = current != null && this.clock.instant().isBefore(current.expiresAt());
-		request.getHeaders().setBearerAuth((valid) ? current.value() : currentToken().value());
+		AccessToken current = this.token.get();
+		request.getHeaders().setBearerAuth(((current != null) ? current : currentToken()).value());
 	}
 
-	// Only drops the refused token: the next prepare() fetches a new one, outside the
-	// permit. Calls refused with the same token share that one fetch.
+	// Only marks the refused token expired, without waiting on a renewal in progress (the
+	// caller still holds its answer, and with it a permit): the next prepare() fetches a
+	// new token outside the permit. Calls refused with the same token share that fetch.
 	@Override
 	public boolean renew(HttpRequest request, NetSuiteError error) {
 		String refused = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-		this.renewal.lock();
-		try {
-			AccessToken current = this.token;
-			if (current != null && ("Bearer " + current.value()).equals(refused)) {
-				this.token = null;
-			}
-			return true;
+		AccessToken current = this.token.get();
+		if (current != null && ("Bearer " + current.value()).equals(refused)) {
+			this.token.compareAndSet(current, current.expired());
 		}
-		finally {
-			this.renewal.unlock();
-		}
+		return true;
 	}
 
 	@Override
@@ -136,27 +132,31 @@ public final class OAuth2Authentication implements NetSuiteAuthentication {
 	 * @return the remaining lifetime, or {@code null} when no token was fetched yet
 	 */
 	public @Nullable Duration remainingLifetime() {
-		AccessToken current = this.token;
-		return (current != null) ? Duration.between(this.clock.instant(), current.expiresAt()) : null;
+		AccessToken current = this.token.get();
+		if (current == null) {
+			return null;
+		}
+		Duration left = Duration.between(this.clock.instant(), current.expiresAt());
+		return left.isNegative() ? Duration.ZERO : left;
 	}
 
 	private AccessToken currentToken() {
-		AccessToken current = this.token;
+		AccessToken current = this.token.get();
 		Instant now = this.clock.instant();
 		if (current != null && now.isBefore(current.renewAt())) {
 			return current;
 		}
 		if (current != null && now.isBefore(current.expiresAt())) {
 			renewAhead(current);
-			AccessToken renewed = this.token;
+			AccessToken renewed = this.token.get();
 			return (renewed != null) ? renewed : current;
 		}
 		this.renewal.lock();
 		try {
-			current = this.token;
+			current = this.token.get();
 			if (current == null || !this.clock.instant().isBefore(current.expiresAt())) {
 				current = fetch();
-				this.token = current;
+				this.token.set(current);
 			}
 			return current;
 		}
@@ -171,8 +171,8 @@ public final class OAuth2Authentication implements NetSuiteAuthentication {
 			return;
 		}
 		try {
-			if (this.token == current) {
-				this.token = fetch();
+			if (this.token.get() == current) {
+				this.token.set(fetch());
 			}
 		}
 		catch (RuntimeException ex) {
@@ -251,6 +251,10 @@ public final class OAuth2Authentication implements NetSuiteAuthentication {
 	 * An access token and when it is to be renewed and runs out; never printed.
 	 */
 	private record AccessToken(String value, Instant renewAt, Instant expiresAt) {
+
+		AccessToken expired() {
+			return new AccessToken(this.value, Instant.MIN, Instant.MIN);
+		}
 
 		@Override
 		public String toString() {
