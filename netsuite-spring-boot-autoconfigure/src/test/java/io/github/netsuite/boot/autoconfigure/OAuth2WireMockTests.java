@@ -127,6 +127,28 @@ class OAuth2WireMockTests {
 	}
 
 	@Test
+	void authenticatesANamedAccountWithItsOwnOAuth2Keys() throws Exception {
+		stubToken("token-eu");
+		server.stubFor(get(urlPathEqualTo("/services/rest/record/v1/customer/2"))
+			.withHeader("Authorization", equalTo("Bearer token-eu"))
+			.willReturn(okJson("{\"id\":\"2\"}")));
+		this.contextRunner
+			.withPropertyValues("netsuite.accounts.eu.account=7654321",
+					"netsuite.accounts.eu.rest-url=" + server.baseUrl(), "netsuite.accounts.eu.oauth2.client-id=client-eu",
+					"netsuite.accounts.eu.oauth2.certificate-id=cert-eu",
+					"netsuite.accounts.eu.oauth2.private-key=" + Keys.pem(Keys.ec()))
+			.run((context) -> {
+				NetSuiteAccounts accounts = context.getBean(NetSuiteAccounts.class);
+				assertThat(accounts.get("eu").authentication()).isInstanceOf(OAuth2Authentication.class);
+				assertThat(accounts.get("eu").client().record("customer", "2").get()).containsEntry("id", "2");
+			});
+		SignedJWT assertion = SignedJWT.parse(form(server.findAll(postRequestedFor(urlPathEqualTo(TOKEN_PATH)))
+			.get(0)
+			.getBodyAsString()).get("client_assertion"));
+		assertThat(assertion.getHeader().getKeyID()).isEqualTo("cert-eu");
+	}
+
+	@Test
 	void stopsStartUpWhenBothTbaAndOAuth2AreSet() {
 		this.contextRunner.withPropertyValues(NetSuiteAutoConfigurationTests.CREDENTIALS)
 			.run((context) -> assertThat(context).getFailure()
