@@ -83,6 +83,15 @@ public final class NetSuiteAccount {
 	}
 
 	/**
+	 * Return NetSuite's OAuth 2.0 token endpoint below a REST web services base URL.
+	 * @param restUrl the base URL of REST web services
+	 * @return {@code <restUrl>/services/rest/auth/oauth2/v1/token}
+	 */
+	public static URI defaultTokenUrl(URI restUrl) {
+		return URI.create(restUrl.toString().replaceAll("/+$", "") + "/services/rest/auth/oauth2/v1/token");
+	}
+
+	/**
 	 * Return the account's name in the configuration.
 	 * @return the name
 	 */

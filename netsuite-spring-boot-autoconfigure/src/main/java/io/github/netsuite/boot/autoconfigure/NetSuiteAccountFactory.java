@@ -91,23 +91,30 @@ final class NetSuiteAccountFactory {
 				? new ConcurrencyGovernor(concurrency.getLimit(), concurrency.getAcquireTimeout()) : null;
 		ClientHttpRequestFactory requestFactory = requestFactory(this.requestFactoryBuilder,
 				this.httpClientSettings.withTimeouts(settings.getConnectTimeout(), settings.getReadTimeout()));
-		// Retry, permit, observation and error reading: what every request of the account has.
-		List<ClientHttpRequestInterceptor> common = new ArrayList<>();
-		if (this.retry.isEnabled()) {
-			common.add(new RetryInterceptor(this.retry.getMaxAttempts(), this.retry.getInitialBackoff(),
-					this.retry.getMaxBackoff(), this.retry.getMaxElapsed()));
-		}
+		RetryInterceptor retry = this.retry.isEnabled() ? new RetryInterceptor(this.retry.getMaxAttempts(),
+				this.retry.getInitialBackoff(), this.retry.getMaxBackoff(), this.retry.getMaxElapsed()) : null;
+		// Permit, observation and error reading: what every request of the account has.
+		List<ClientHttpRequestInterceptor> onTheWire = new ArrayList<>();
 		if (governor != null) {
-			common.add(governor);
+			onTheWire.add(governor);
 		}
-		common.add(new NetSuiteObservationInterceptor(this.observationRegistry, connection.getAccount().realm(),
+		onTheWire.add(new NetSuiteObservationInterceptor(this.observationRegistry, connection.getAccount().realm(),
 				this.convention));
-		common.add(new NetSuiteErrorInterceptor());
+		onTheWire.add(new NetSuiteErrorInterceptor());
+		List<ClientHttpRequestInterceptor> tokenInterceptors = new ArrayList<>();
+		if (retry != null) {
+			tokenInterceptors.add(retry);
+		}
+		tokenInterceptors.addAll(onTheWire);
 		NetSuiteAuthentication authentication = (customAuthentication != null) ? customAuthentication
-				: authentication(connection, requestFactory, common);
-		List<ClientHttpRequestInterceptor> interceptors = new ArrayList<>(common);
+				: authentication(connection, requestFactory, tokenInterceptors);
+		List<ClientHttpRequestInterceptor> interceptors = new ArrayList<>();
+		if (retry != null) {
+			interceptors.add(retry);
+		}
 		// Ahead of the permit: what an authentication fetches never waits on its caller's permit.
-		interceptors.add(this.retry.isEnabled() ? 1 : 0, new NetSuiteAuthenticationRenewalInterceptor(authentication));
+		interceptors.add(new NetSuiteAuthenticationRenewalInterceptor(authentication));
+		interceptors.addAll(onTheWire);
 		interceptors.add(new NetSuiteAuthenticationInterceptor(authentication));
 		NetSuiteErrorDecoder errors = new NetSuiteErrorDecoder(authentication);
 		RestClient rest = signedClient(connection.getRestUrl(), NetSuiteRequests.REST, requestFactory, interceptors,
@@ -123,12 +130,12 @@ final class NetSuiteAccountFactory {
 	// Token-based authentication, or OAuth 2.0 with a token client that has the account's
 	// permits and observation but no authentication of its own.
 	private NetSuiteAuthentication authentication(NetSuiteConnectionDetails connection,
-			ClientHttpRequestFactory requestFactory, List<ClientHttpRequestInterceptor> common) {
+			ClientHttpRequestFactory requestFactory, List<ClientHttpRequestInterceptor> tokenInterceptors) {
 		OAuth2Credentials oauth2 = connection.getOAuth2Credentials();
 		if (oauth2 != null) {
 			RestClient tokenClient = this.builders.get()
 				.requestFactory(requestFactory)
-				.requestInterceptors((list) -> list.addAll(common))
+				.requestInterceptors((list) -> list.addAll(tokenInterceptors))
 				.build();
 			return new OAuth2Authentication(new ClientAssertions(oauth2, connection.getTokenUrl(), Clock.systemUTC()),
 					tokenClient, Clock.systemUTC());

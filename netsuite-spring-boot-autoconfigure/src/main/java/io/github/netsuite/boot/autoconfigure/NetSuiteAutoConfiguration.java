@@ -80,8 +80,10 @@ public final class NetSuiteAutoConfiguration {
 			ObjectProvider<NetSuiteRequestObservationConvention> convention, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<SuiteQlPageListener> suiteQlPageListeners,
 			ObjectProvider<NetSuiteAuthentication> primaryAuthentication) {
-		NetSuitePropertiesValidation.validate(properties,
-				connectionDetails instanceof PropertiesNetSuiteConnectionDetails);
+		// Checked once, every account at once; a key file is read here and nowhere else.
+		boolean fromProperties = connectionDetails instanceof PropertiesNetSuiteConnectionDetails;
+		Map<String, NetSuitePropertiesValidation.Account> connections = NetSuitePropertiesValidation
+			.validate(properties, fromProperties);
 		List<SuiteQlPageListener> listeners = suiteQlPageListeners.orderedStream().toList();
 		// micrometer-observation comes with spring-context; without a registry bean it is a no-op.
 		NetSuiteAccountFactory factory = new NetSuiteAccountFactory(() -> builders.getIfAvailable(RestClient::builder),
@@ -94,13 +96,12 @@ public final class NetSuiteAutoConfiguration {
 				(account, rows) -> listeners.forEach((listener) -> listener.pageRead(account, rows)));
 		List<NetSuiteAccount> accounts = new ArrayList<>();
 		// An application may bring its own authentication for the primary account.
-		accounts.add(factory.create(NetSuiteAccounts.PRIMARY, connectionDetails, properties,
+		NetSuiteConnectionDetails primary = fromProperties ? connections.get(NetSuiteAccounts.PRIMARY)
+				: connectionDetails;
+		accounts.add(factory.create(NetSuiteAccounts.PRIMARY, primary, properties,
 				primaryAuthentication.getIfUnique()));
-		for (Map.Entry<String, NetSuiteAccountProperties> named : properties.getAccounts().entrySet()) {
-			NetSuiteAccountProperties settings = named.getValue();
-			NetSuitePropertiesValidation.Account account = NetSuitePropertiesValidation
-				.account(NetSuitePropertiesValidation.prefix(named.getKey()), settings);
-			accounts.add(factory.create(named.getKey(), account, settings, null));
+		for (String name : properties.getAccounts().keySet()) {
+			accounts.add(factory.create(name, connections.get(name), properties.accountSettings(name), null));
 		}
 		return new NetSuiteAccounts(accounts);
 	}

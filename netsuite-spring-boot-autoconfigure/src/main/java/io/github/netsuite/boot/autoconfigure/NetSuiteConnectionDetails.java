@@ -51,7 +51,7 @@ public interface NetSuiteConnectionDetails extends ConnectionDetails {
 	 * default
 	 */
 	default URI getTokenUrl() {
-		return URI.create(getRestUrl().toString().replaceAll("/+$", "") + "/services/rest/auth/oauth2/v1/token");
+		return NetSuiteAccount.defaultTokenUrl(getRestUrl());
 	}
 
 	/**

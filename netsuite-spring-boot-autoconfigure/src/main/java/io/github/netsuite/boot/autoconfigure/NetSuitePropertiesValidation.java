@@ -9,6 +9,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,16 +50,18 @@ final class NetSuitePropertiesValidation {
 	}
 
 	/**
-	 * Check every account and the shared settings.
+	 * Check every account and the shared settings, and return the accounts' connections.
 	 * @param properties the properties
 	 * @param primary whether the primary account comes from the properties (not from
 	 * connection details the application defined)
+	 * @return the connection of each account made from the properties, by name, in order
 	 * @throws InvalidNetSuitePropertiesException naming every problem
 	 */
-	static void validate(NetSuiteProperties properties, boolean primary) {
+	static Map<String, Account> validate(NetSuiteProperties properties, boolean primary) {
 		List<Problem> problems = new ArrayList<>();
+		Map<String, Account> accounts = new LinkedHashMap<>();
 		if (primary) {
-			check(PRIMARY_PREFIX, properties, problems);
+			put(accounts, NetSuiteAccounts.PRIMARY, check(PRIMARY_PREFIX, properties, problems));
 		}
 		else {
 			checkSettings(PRIMARY_PREFIX, properties, problems);
@@ -70,7 +73,7 @@ final class NetSuitePropertiesValidation {
 								+ "another name"));
 				continue;
 			}
-			check(prefix(named.getKey()), named.getValue(), problems);
+			put(accounts, named.getKey(), check(prefix(named.getKey()), named.getValue(), problems));
 		}
 		NetSuiteProperties.Retry retry = properties.getRetry();
 		positive("netsuite.retry.max-attempts", retry.getMaxAttempts(), problems);
@@ -84,6 +87,13 @@ final class NetSuitePropertiesValidation {
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidNetSuitePropertiesException(problems);
+		}
+		return accounts;
+	}
+
+	private static void put(Map<String, Account> accounts, String name, @Nullable Account account) {
+		if (account != null) {
+			accounts.put(name, account);
 		}
 	}
 
@@ -142,7 +152,7 @@ final class NetSuitePropertiesValidation {
 		URI rest = (restUrl != null) ? restUrl : NetSuiteAccount.defaultRestUrl(accountId);
 		return new Account(accountId, tbaCredentials, oauth2Credentials, rest,
 				(restletUrl != null) ? restletUrl : NetSuiteAccount.defaultRestletUrl(accountId),
-				(tokenUrl != null) ? tokenUrl : defaultTokenUrl(rest));
+				(tokenUrl != null) ? tokenUrl : NetSuiteAccount.defaultTokenUrl(rest));
 	}
 
 	private static boolean isAnySet(List<CredentialProperty> credentials, NetSuiteAccountProperties properties) {
@@ -250,10 +260,6 @@ final class NetSuitePropertiesValidation {
 					action(prefix, CredentialProperty.OAUTH2_PRIVATE_KEY)));
 		}
 		return null;
-	}
-
-	private static URI defaultTokenUrl(URI restUrl) {
-		return URI.create(restUrl.toString().replaceAll("/+$", "") + "/services/rest/auth/oauth2/v1/token");
 	}
 
 	private static void checkSettings(String prefix, NetSuiteAccountProperties properties, List<Problem> problems) {
