@@ -12,8 +12,9 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * An error answer of NetSuite's, read once: the HTTP status, NetSuite's error code and
- * detail, from REST web services' {@code o:errorDetails} or RESTlets'
- * {@code {"error":{"code":…,"message":…}}}.
+ * detail, from REST web services' {@code o:errorDetails}, RESTlets'
+ * {@code {"error":{"code":…,"message":…}}} or the OAuth 2.0 token endpoint's
+ * {@code {"error":…,"error_description":…}}.
  *
  * @author NetSuite Spring Boot team
  */
@@ -62,6 +63,11 @@ public final class NetSuiteError {
 			else if (restletError.isObject()) {
 				errorCode = text(restletError.path("code"));
 				detail = text(restletError.path("message"));
+			}
+			else if (restletError.isString()) {
+				// OAuth 2.0's token endpoint (RFC 6749 §5.2).
+				errorCode = text(restletError);
+				detail = text(json.path("error_description"));
 			}
 			if (detail == null) {
 				detail = text(json.path("title"));

@@ -197,22 +197,26 @@ public final class OAuth2Authentication implements NetSuiteAuthentication {
 			// A new assertion on every attempt would be better, but a token request changes nothing.
 			.attribute(NetSuiteRequests.IDEMPOTENT_ATTRIBUTE, true)
 			.body(form)
-			.exchange((request, response) -> read(response, sent), true);
+			.exchange((request, response) -> read(request, response, sent), true);
 	}
 
-	private AccessToken read(ClientHttpResponse response, Instant sent) throws IOException {
+	private AccessToken read(HttpRequest request, ClientHttpResponse response, Instant sent) throws IOException {
 		int status = response.getStatusCode().value();
-		JsonNode json = json(response.getBody().readAllBytes());
 		String path = this.assertions.tokenUrl().getRawPath();
-		if (status >= 500) {
-			throw new NetSuiteServerException(status, null, text(json, "title"), "POST", path,
-					"NetSuite's token endpoint did not answer; requests go on once it does");
-		}
 		if (status < 200 || status >= 300) {
-			throw new NetSuiteAuthenticationException(status, text(json, "error"),
-					(text(json, "error_description") != null) ? text(json, "error_description") : text(json, "title"),
-					"POST", path, CHECKLIST);
+			// Read once on the wire, as every error answer of the account's.
+			NetSuiteError error = NetSuiteRequests.error(request);
+			if (error == null) {
+				error = NetSuiteError.of(status, response.getHeaders(), response.getBody().readAllBytes());
+			}
+			if (status >= 500) {
+				throw new NetSuiteServerException(status, error.errorCode(), error.detail(), "POST", path,
+						"NetSuite's token endpoint did not answer; requests go on once it does");
+			}
+			throw new NetSuiteAuthenticationException(status, error.errorCode(), error.detail(), "POST", path,
+					CHECKLIST);
 		}
+		JsonNode json = json(response.getBody().readAllBytes());
 		String value = text(json, "access_token");
 		String expiresIn = text(json, "expires_in");
 		if (value == null || expiresIn == null || !expiresIn.matches("\\d{1,9}")) {
@@ -235,11 +239,8 @@ public final class OAuth2Authentication implements NetSuiteAuthentication {
 	}
 
 	private static @Nullable String text(@Nullable JsonNode json, String field) {
-		if (json == null || !json.path(field).isValueNode() || json.path(field).isNull()) {
-			return null;
-		}
-		String text = json.path(field).asString();
-		return (text.length() <= 1000) ? text : text.substring(0, 1000) + "…";
+		return (json != null && json.path(field).isValueNode() && !json.path(field).isNull())
+				? json.path(field).asString() : null;
 	}
 
 	@Override
