@@ -51,10 +51,11 @@ public class NetSuiteDoubleInitializer implements ApplicationContextInitializer<
 	public static final String PROPERTY_SOURCE_NAME = "netSuiteDouble";
 
 	/**
-	 * The credential properties; the same five the starter requires together.
+	 * The credential properties: the account, and the TBA or OAuth 2.0 ones with it.
 	 */
 	static final List<String> CREDENTIALS = List.of("netsuite.account", "netsuite.consumer-key",
-			"netsuite.consumer-secret", "netsuite.token-id", "netsuite.token-secret");
+			"netsuite.consumer-secret", "netsuite.token-id", "netsuite.token-secret", "netsuite.oauth2.client-id",
+			"netsuite.oauth2.certificate-id", "netsuite.oauth2.private-key");
 
 	private static final Log logger = LogFactory.getLog(NetSuiteDoubleInitializer.class);
 
