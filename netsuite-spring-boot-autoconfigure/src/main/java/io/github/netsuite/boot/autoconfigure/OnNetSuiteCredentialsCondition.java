@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
@@ -24,13 +25,7 @@ class OnNetSuiteCredentialsCondition extends SpringBootCondition {
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		Binder binder = Binder.get(context.getEnvironment());
-		List<String> present = new ArrayList<>(present(binder, NetSuitePropertiesValidation.PRIMARY_PREFIX));
-		Map<String, Object> named = binder.bind("netsuite.accounts", Bindable.mapOf(String.class, Object.class))
-			.orElse(Map.of());
-		for (String name : named.keySet()) {
-			present.addAll(present(binder, NetSuitePropertiesValidation.prefix(name)));
-		}
+		List<String> present = presentCredentials(context.getEnvironment());
 		ConditionMessage.Builder message = ConditionMessage.forCondition("NetSuite credentials");
 		if (present.isEmpty()) {
 			return ConditionOutcome.noMatch(message.didNotFind("property")
@@ -39,6 +34,20 @@ class OnNetSuiteCredentialsCondition extends SpringBootCondition {
 					.toList()));
 		}
 		return ConditionOutcome.match(message.found("property", "properties").items(present));
+	}
+
+	/**
+	 * Return the keys of the credential properties that have a value, of every account.
+	 */
+	static List<String> presentCredentials(Environment environment) {
+		Binder binder = Binder.get(environment);
+		List<String> present = new ArrayList<>(present(binder, NetSuitePropertiesValidation.PRIMARY_PREFIX));
+		Map<String, Object> named = binder.bind("netsuite.accounts", Bindable.mapOf(String.class, Object.class))
+			.orElse(Map.of());
+		for (String name : named.keySet()) {
+			present.addAll(present(binder, NetSuitePropertiesValidation.prefix(name)));
+		}
+		return present;
 	}
 
 	private static List<String> present(Binder binder, String prefix) {
