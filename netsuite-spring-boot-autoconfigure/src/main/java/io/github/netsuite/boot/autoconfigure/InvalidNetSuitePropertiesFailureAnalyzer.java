@@ -4,6 +4,7 @@ import java.util.stream.Collectors;
 
 import io.github.netsuite.boot.autoconfigure.InvalidNetSuitePropertiesException.Problem;
 
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -21,14 +22,18 @@ class InvalidNetSuitePropertiesFailureAnalyzer extends AbstractFailureAnalyzer<I
 			.stream()
 			.map((problem) -> "\t- " + problem)
 			.collect(Collectors.joining(System.lineSeparator())));
-		String action = ("Set each of these properties (or its NETSUITE_* environment variable):%n%n%s%n%n"
-				+ "To run without NetSuite, remove every netsuite.* credential or set netsuite.enabled=false.")
+		// Under AOT the auto-configuration's conditions were evaluated by the build.
+		String withoutNetSuite = AotDetector.useGeneratedArtifacts()
+				? "This application runs from AOT-generated code, which always has NetSuite's beans: to run it "
+						+ "without NetSuite, build it with netsuite.enabled=false."
+				: "To run without NetSuite, remove every netsuite.* credential or set netsuite.enabled=false.";
+		String action = ("Set each of these properties (or its NETSUITE_* environment variable):%n%n%s%n%n%s")
 			.formatted(cause.getProblems()
 				.stream()
 				.map(Problem::action)
 				.distinct()
 				.map((line) -> "\t- " + line)
-				.collect(Collectors.joining(System.lineSeparator())));
+				.collect(Collectors.joining(System.lineSeparator())), withoutNetSuite);
 		return new FailureAnalysis(description, action, cause);
 	}
 

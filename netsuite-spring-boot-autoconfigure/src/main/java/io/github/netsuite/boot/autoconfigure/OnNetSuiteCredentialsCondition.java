@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
@@ -18,6 +19,11 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * Matches when at least one NetSuite credential property has a value, of the primary
  * account or of a named one, so that an application without any stays free of NetSuite
  * beans while a partial configuration fails loudly.
+ * <p>
+ * Always matches during AOT processing: what it decides then is fixed in the generated
+ * code, and credentials are secrets that belong to the run, not to the build. An AOT
+ * application therefore always has its NetSuite beans (unless built with
+ * {@code netsuite.enabled=false}) and, started without credentials, fails naming them.
  *
  * @author NetSuite Spring Boot team
  */
@@ -25,8 +31,11 @@ class OnNetSuiteCredentialsCondition extends SpringBootCondition {
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		List<String> present = presentCredentials(context.getEnvironment());
 		ConditionMessage.Builder message = ConditionMessage.forCondition("NetSuite credentials");
+		if (context.getEnvironment().getProperty(AbstractAotProcessor.AOT_PROCESSING, Boolean.class, false)) {
+			return ConditionOutcome.match(message.because("they are given at run time to an AOT-processed application"));
+		}
+		List<String> present = presentCredentials(context.getEnvironment());
 		if (present.isEmpty()) {
 			return ConditionOutcome.noMatch(message.didNotFind("property")
 				.items(Arrays.stream(CredentialProperty.values())

@@ -2,10 +2,12 @@ package io.github.netsuite.boot.autoconfigure;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.SpringProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +42,19 @@ class InvalidNetSuitePropertiesFailureAnalyzerTests {
 				NetSuiteAutoConfigurationTests.CREDENTIALS[4], "netsuite.account=acme.sandbox");
 		assertThat(analysis.getDescription()).contains("netsuite.account is malformed", "1234567_SB1", "1234567-sb1");
 		assertThat(analysis.getAction()).contains("Setup > Company > Company Information");
+	}
+
+	@Test
+	void saysUnderAotThatOnlyTheBuildCanLeaveNetSuiteOut() {
+		SpringProperties.setProperty(AotDetector.AOT_ENABLED, "true");
+		try {
+			FailureAnalysis analysis = analyze("netsuite.token-id=tk");
+			assertThat(analysis.getAction()).contains("AOT-generated code", "build it with netsuite.enabled=false")
+				.doesNotContain("remove every netsuite.* credential");
+		}
+		finally {
+			SpringProperties.setProperty(AotDetector.AOT_ENABLED, null);
+		}
 	}
 
 	@Test
