@@ -1,7 +1,10 @@
 package io.github.netsuite.boot.auth;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * A NetSuite account ID in both of its spellings: the realm ({@code 1234567_SB1}, used in
@@ -13,6 +16,10 @@ import java.util.regex.Pattern;
 public final class AccountId {
 
 	private static final Pattern ACCOUNT_ID = Pattern.compile("[A-Za-z0-9]+([_-][A-Za-z0-9]+)*");
+
+	// A NetSuite URL or host: its first label is the account in the host spelling.
+	private static final Pattern NETSUITE_HOST = Pattern
+		.compile("(?i)^(?:[a-z][a-z0-9+.-]*://)?([^/?#:.]+)\\.[^/?#:]*netsuite\\.com(?:[:/?#].*)?$");
 
 	private final String realm;
 
@@ -33,11 +40,31 @@ public final class AccountId {
 	public static AccountId of(String value) {
 		String trimmed = value.strip();
 		if (!ACCOUNT_ID.matcher(trimmed).matches()) {
+			String meant = accountInUrl(trimmed);
+			if (meant != null) {
+				// Accepting it would hide the mistake: a URL belongs in rest-url or restlet-url.
+				throw new IllegalArgumentException("'" + trimmed + "' is a NetSuite URL, not an account ID: did you mean "
+						+ meant + "? The account ID is the first part of NetSuite's host names; a URL goes in "
+						+ "rest-url or restlet-url");
+			}
 			throw new IllegalArgumentException("'" + trimmed + "' is not a NetSuite account ID: expected letters and "
 					+ "digits with an optional suffix, such as 1234567, 1234567_SB1, 1234567-sb1 or TSTDRV1234567");
 		}
 		return new AccountId(trimmed.toUpperCase(Locale.ROOT).replace('-', '_'),
 				trimmed.toLowerCase(Locale.ROOT).replace('_', '-'));
+	}
+
+	private static @Nullable String accountInUrl(String value) {
+		Matcher matcher = NETSUITE_HOST.matcher(value);
+		if (!matcher.matches()) {
+			return null;
+		}
+		String label = matcher.group(1);
+		// system.netsuite.com and the like name no account: every account ID has a digit.
+		if (!ACCOUNT_ID.matcher(label).matches() || label.chars().noneMatch(Character::isDigit)) {
+			return null;
+		}
+		return label.toUpperCase(Locale.ROOT).replace('-', '_');
 	}
 
 	/**

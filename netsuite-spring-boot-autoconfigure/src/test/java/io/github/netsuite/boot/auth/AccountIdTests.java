@@ -31,10 +31,21 @@ class AccountIdTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "", "1234567 SB1", "1234567.sb1", "1234567__SB1", "_1234567", "1234567-", "1234567/x",
-			"https://1234567.app.netsuite.com" })
+			"https://system.netsuite.com", "https://1234567.example.com" })
 	void refusesAnythingElse(String value) {
 		assertThatIllegalArgumentException().isThrownBy(() -> AccountId.of(value))
 			.withMessageContaining("is not a NetSuite account ID");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "https://1234567.app.netsuite.com, 1234567",
+			"https://1234567-sb1.suitetalk.api.netsuite.com/services/rest/record/v1, 1234567_SB1",
+			"https://tstdrv1234567.restlets.api.netsuite.com/app/site/hosting/restlet.nl?script=1&deploy=1, TSTDRV1234567",
+			"1234567-sb1.app.netsuite.com, 1234567_SB1", "HTTPS://1234567_SB1.APP.NETSUITE.COM/, 1234567_SB1" })
+	void refusesAPastedNetSuiteUrlNamingTheAccountItHolds(String url, String account) {
+		assertThatIllegalArgumentException().isThrownBy(() -> AccountId.of(url))
+			.withMessageStartingWith("'" + url + "' is a NetSuite URL, not an account ID: did you mean " + account + "?")
+			.withMessageContaining("rest-url");
 	}
 
 	@Test

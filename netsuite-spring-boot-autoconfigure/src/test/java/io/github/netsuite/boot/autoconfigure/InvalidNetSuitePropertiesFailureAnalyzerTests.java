@@ -58,6 +58,16 @@ class InvalidNetSuitePropertiesFailureAnalyzerTests {
 	}
 
 	@Test
+	void describesAPastedUrlAsAccountWithTheAccountIdItHolds() {
+		FailureAnalysis analysis = analyze(NetSuiteAutoConfigurationTests.CREDENTIALS[1],
+				NetSuiteAutoConfigurationTests.CREDENTIALS[2], NetSuiteAutoConfigurationTests.CREDENTIALS[3],
+				NetSuiteAutoConfigurationTests.CREDENTIALS[4], "netsuite.account=https://1234567-sb1.app.netsuite.com");
+		assertThat(analysis.getDescription()).contains("netsuite.account is malformed: "
+				+ "'https://1234567-sb1.app.netsuite.com' is a NetSuite URL, not an account ID: did you mean 1234567_SB1?");
+		assertThat(analysis.getAction()).contains("netsuite.account (NETSUITE_ACCOUNT)");
+	}
+
+	@Test
 	void neverShowsSecretValues() {
 		FailureAnalysis analysis = analyze("netsuite.account=1234567", "netsuite.consumer-secret=my secret",
 				"netsuite.token-secret=other secret");
