@@ -1,0 +1,47 @@
+package io.github.netsuite.boot.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for the configuration metadata the build generates, as an IDE reads it.
+ */
+class ConfigurationMetadataTests {
+
+	@Test
+	void describesTheHealthIndicatorSwitchBesideTheNetSuiteProperties() throws Exception {
+		JsonNode metadata = generatedMetadata();
+		JsonNode health = property(metadata, "management.health.netsuite.enabled");
+		assertThat(health.path("type").asString()).isEqualTo("java.lang.Boolean");
+		assertThat(health.path("defaultValue").asBoolean(false)).isTrue();
+		assertThat(health.path("description").asString()).startsWith("Whether to enable");
+		// Merged into the processor's output, not in place of it.
+		assertThat(property(metadata, "netsuite.account").isMissingNode()).isFalse();
+	}
+
+	private static JsonNode generatedMetadata() throws IOException, URISyntaxException {
+		// The one in this module's classes, not another jar's.
+		URI classes = NetSuiteProperties.class.getProtectionDomain().getCodeSource().getLocation().toURI();
+		try (InputStream in = classes.resolve("META-INF/spring-configuration-metadata.json").toURL().openStream()) {
+			return JsonMapper.shared().readTree(in);
+		}
+	}
+
+	private static JsonNode property(JsonNode metadata, String name) {
+		for (JsonNode property : metadata.path("properties")) {
+			if (name.equals(property.path("name").asString())) {
+				return property;
+			}
+		}
+		return metadata.path("properties").path(name);
+	}
+
+}
