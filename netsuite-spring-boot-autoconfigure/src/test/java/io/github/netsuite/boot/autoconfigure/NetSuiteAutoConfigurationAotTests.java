@@ -35,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @CompileWithForkedClassLoader
 class NetSuiteAutoConfigurationAotTests {
 
+	// One build, two runs: compiling the generated code is what costs time here.
 	@Test
-	void aotBuildWithoutCredentialsHasAClientWhenTheyAreGivenAtRunTime() {
+	void aotBuildWithoutCredentialsTakesThemAtRunTimeAndFailsNamingThemWhenAbsent() {
 		compileAheadOfTime((initializer) -> {
 			try (GenericApplicationContext context = runtimeContext(initializer,
 					NetSuiteAutoConfigurationTests.CREDENTIALS)) {
@@ -45,12 +46,6 @@ class NetSuiteAutoConfigurationAotTests {
 				assertThat(context.getBean(NetSuiteAccounts.class).primary().id().realm()).isEqualTo("1234567_SB1");
 				assertThat(context.getBean(NetSuiteAutoConfiguration.REST_CLIENT_BEAN_NAME)).isNotNull();
 			}
-		});
-	}
-
-	@Test
-	void aotBuildRunWithoutCredentialsFailsNamingThem() {
-		compileAheadOfTime((initializer) -> {
 			try (GenericApplicationContext context = runtimeContext(initializer)) {
 				assertThatExceptionOfType(BeanCreationException.class).isThrownBy(context::refresh)
 					.havingRootCause()
