@@ -1,5 +1,7 @@
 package io.github.netsuite.boot.autoconfigure;
 
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.github.netsuite.boot.autoconfigure.InvalidNetSuitePropertiesException.Problem;
@@ -27,14 +29,39 @@ class InvalidNetSuitePropertiesFailureAnalyzer extends AbstractFailureAnalyzer<I
 				? "This application runs from AOT-generated code, which always has NetSuite's beans: to run it "
 						+ "without NetSuite, build it with netsuite.enabled=false."
 				: "To run without NetSuite, remove every netsuite.* credential or set netsuite.enabled=false.";
-		String action = ("Set each of these properties (or its NETSUITE_* environment variable):%n%n%s%n%n%s")
+		String action = ("Set each of these properties (or its NETSUITE_* environment variable):%n%n%s%n%n%s%s")
 			.formatted(cause.getProblems()
 				.stream()
 				.map(Problem::action)
 				.distinct()
 				.map((line) -> "\t- " + line)
-				.collect(Collectors.joining(System.lineSeparator())), withoutNetSuite);
+				.collect(Collectors.joining(System.lineSeparator())), oauth2Instead(cause.getProblems()),
+					withoutNetSuite);
 		return new FailureAnalysis(description, action, cause);
+	}
+
+	// No token-based credential at all may as well mean an account on OAuth 2.0.
+	private static String oauth2Instead(List<Problem> problems) {
+		Set<String> missing = problems.stream()
+			.filter((problem) -> problem.reason().equals("is missing"))
+			.map(Problem::key)
+			.collect(Collectors.toSet());
+		StringBuilder instead = new StringBuilder();
+		for (Problem problem : problems) {
+			String key = problem.key();
+			if (!key.endsWith(CredentialProperty.CONSUMER_KEY.key(""))) {
+				continue;
+			}
+			String prefix = key.substring(0, key.length() - CredentialProperty.CONSUMER_KEY.key("").length());
+			if (CredentialProperty.TBA.stream().allMatch((property) -> missing.contains(property.key(prefix)))) {
+				instead.append("On OAuth 2.0 client credentials, set these instead of the four token-based ones:%n%n"
+					.formatted());
+				CredentialProperty.OAUTH2.forEach((property) -> instead.append("\t- %s (%s): %s%n"
+					.formatted(property.key(prefix), property.environmentVariable(prefix), property.source())));
+				instead.append(System.lineSeparator());
+			}
+		}
+		return instead.toString();
 	}
 
 }

@@ -68,6 +68,22 @@ class InvalidNetSuitePropertiesFailureAnalyzerTests {
 	}
 
 	@Test
+	void offersTheOAuth2KeysWhenNoTokenBasedCredentialIsSet() {
+		FailureAnalysis analysis = analyze("netsuite.account=1234567", "netsuite.accounts.eu.account=7654321");
+		assertThat(analysis.getAction()).contains(
+				"On OAuth 2.0 client credentials, set these instead of the four token-based ones:",
+				"netsuite.oauth2.client-id (NETSUITE_OAUTH2_CLIENT_ID)",
+				"netsuite.oauth2.private-key (NETSUITE_OAUTH2_PRIVATE_KEY)",
+				"netsuite.accounts.eu.oauth2.certificate-id (NETSUITE_ACCOUNTS_EU_OAUTH2_CERTIFICATE_ID)");
+	}
+
+	@Test
+	void offersNoOAuth2KeysBesideSomeTokenBasedOnes() {
+		assertThat(analyze("netsuite.account=1234567", "netsuite.token-id=tk").getAction())
+			.doesNotContain("oauth2");
+	}
+
+	@Test
 	void neverShowsSecretValues() {
 		FailureAnalysis analysis = analyze("netsuite.account=1234567", "netsuite.consumer-secret=my secret",
 				"netsuite.token-secret=other secret");
