@@ -62,14 +62,16 @@ class IdempotentWritesDoubleTests {
 	void loseEverySeventhAnswerUnderThrottling() {
 		netSuite.reset();
 		netSuite.clearData();
-		netSuite.concurrencyLimit(2).latency(Duration.ofMillis(5)).asyncDelay(Duration.ofMillis(20)).loseAnswers(7);
+		netSuite.concurrencyLimit(2).latency(Duration.ofMillis(5)).asyncDelay(Duration.ofMillis(10)).loseAnswers(7);
 	}
 
 	@Test
 	void withIdempotentWritesEveryCreateIsAcknowledgedWithItsIdAndDoneExactlyOnce() {
 		this.contextRunner.withPropertyValues("netsuite.records.idempotent-writes=true").run((context) -> {
 			NetSuiteClient client = context.getBean(NetSuiteClient.class);
+			long t0 = System.nanoTime();
 			List<Outcome> outcomes = createInParallel(client);
+			System.out.println("TIMING " + (System.nanoTime() - t0) / 1_000_000 + " ms, requests " + netSuite.requestCount());
 			assertThat(outcomes).allSatisfy((outcome) -> assertThat(outcome.failure()).isNull());
 			assertThat(outcomes).extracting(Outcome::id).doesNotContainNull().doesNotHaveDuplicates();
 			assertThat(netSuite.records("customer").size()).isEqualTo(CREATES);
@@ -86,7 +88,9 @@ class IdempotentWritesDoubleTests {
 	void withoutIdempotentWritesLostAnswersAreReportedAndNoCreateIsDuplicated() {
 		this.contextRunner.run((context) -> {
 			NetSuiteClient client = context.getBean(NetSuiteClient.class);
+			long t0 = System.nanoTime();
 			List<Outcome> outcomes = createInParallel(client);
+			System.out.println("TIMING " + (System.nanoTime() - t0) / 1_000_000 + " ms, requests " + netSuite.requestCount());
 			List<Outcome> acknowledged = outcomes.stream().filter((outcome) -> outcome.id() != null).toList();
 			List<Outcome> lost = outcomes.stream().filter((outcome) -> outcome.failure() != null).toList();
 			assertThat(lost).isNotEmpty()
