@@ -17,8 +17,8 @@ import org.springframework.web.client.ResourceAccessException;
 /**
  * An asynchronous request NetSuite accepted: its job
  * ({@code /services/rest/async/v1/job/<id>}), polled with back-off until it completes, then
- * its task and the task's result, which is the answer the synchronous request would have
- * had. Each poll is a request of its own through the account's client, so no concurrency
+ * its task list and the task's result, which is the answer the synchronous request would
+ * have had. Each poll is a request of its own through the account's client, so no concurrency
  * permit is held while waiting between polls.
  * <p>
  * A task that failed surfaces as the {@link NetSuiteException} the synchronous request
@@ -166,8 +166,8 @@ public final class NetSuiteJob {
 					this.path, null);
 		}
 		URI taskUri = link(task, trimSlash(tasks.getRawPath()) + "/" + task.path("id").asString(""));
-		JsonNode taskState = get(taskUri);
-		String progress = taskState.path("progress").asString("");
+		// The job's progress says whether its task failed: one round trip fewer than the task's
+		String progress = job.path("progress").asString("");
 		URI resultUri = resolve(trimSlash(taskUri.getRawPath()) + "/result");
 		Result result = this.client.rest()
 			.get()
@@ -188,7 +188,7 @@ public final class NetSuiteJob {
 				return new Result(status, HttpHeaders.copyOf(response.getHeaders()), body, this.client.mapper());
 			});
 		if (progress.toLowerCase(Locale.ROOT).startsWith("fail")) {
-			throw new NetSuiteException(0, null, "NetSuite's task of job " + id() + " ended " + progress, this.method,
+			throw new NetSuiteException(0, null, "NetSuite's job " + id() + " ended " + progress, this.method,
 					this.path, null);
 		}
 		return result;

@@ -70,7 +70,6 @@ class AsyncRequestsWireMockTests {
 						+ server.baseUrl() + JOB + "/task\"}]}}")));
 		server.stubFor(get(urlPathEqualTo(JOB + "/task")).willReturn(okJson("{\"count\":1,\"items\":[{\"links\":"
 				+ "[{\"rel\":\"self\",\"href\":\"" + server.baseUrl() + JOB + "/task/7\"}]}]}")));
-		server.stubFor(get(urlPathEqualTo(JOB + "/task/7")).willReturn(okJson("{\"progress\":\"succeeded\"}")));
 		server.stubFor(get(urlPathEqualTo(JOB + "/task/7/result")).willReturn(
 				aResponse().withStatus(204).withHeader(HttpHeaders.LOCATION, server.baseUrl() + CUSTOMERS + "/647")));
 	}
@@ -164,7 +163,7 @@ class AsyncRequestsWireMockTests {
 	@Test
 	void reportsAFailedTaskAsTheExceptionTheSynchronousWriteWouldHaveThrown() {
 		server.stubFor(post(urlPathEqualTo(CUSTOMERS)).willReturn(accepted()));
-		server.stubFor(get(urlPathEqualTo(JOB + "/task/7")).willReturn(okJson("{\"progress\":\"failed\"}")));
+		server.stubFor(get(urlPathEqualTo(JOB)).willReturn(okJson("{\"completed\":true,\"progress\":\"failed\"}")));
 		server.stubFor(get(urlPathEqualTo(JOB + "/task/7/result")).willReturn(aResponse().withStatus(400)
 			.withHeader("Content-Type", "application/vnd.oracle.resource+json; type=error")
 			.withBody("{\"status\":400,\"o:errorDetails\":[{\"detail\":\"Please enter value(s) for: Company Name.\","
@@ -198,6 +197,17 @@ class AsyncRequestsWireMockTests {
 		this.contextRunner.run((context) -> assertThat(
 				context.getBean(NetSuiteClient.class).records("customer").idempotent().create(Map.of()))
 			.isEqualTo("808"));
+	}
+
+	@Test
+	void followsNetSuitesLinksOnTheAccountsOwnHostOnly() {
+		server.stubFor(post(urlPathEqualTo(CUSTOMERS)).willReturn(accepted()));
+		server.stubFor(get(urlPathEqualTo(JOB)).willReturn(okJson("{\"completed\":true,\"progress\":\"succeeded\","
+				+ "\"task\":{\"links\":[{\"rel\":\"related\",\"href\":\"https://elsewhere.invalid" + JOB + "/task\"}]}}")));
+		server.stubFor(get(urlPathEqualTo(JOB + "/task")).willReturn(okJson("{\"items\":[{\"id\":\"7\"}]}")));
+		this.contextRunner.run((context) -> assertThat(
+				context.getBean(NetSuiteClient.class).records("customer").idempotent().create(Map.of()))
+			.isEqualTo("647"));
 	}
 
 	@Test
