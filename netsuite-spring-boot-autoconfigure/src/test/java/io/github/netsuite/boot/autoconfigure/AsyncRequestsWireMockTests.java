@@ -127,6 +127,19 @@ class AsyncRequestsWireMockTests {
 	}
 
 	@Test
+	void retriesAnIdempotentCreateWhoseAnswerTimedOutWithTheSameKey() {
+		stubCreates(accepted().withFixedDelay(1_000), idempotencyError());
+		this.contextRunner.withPropertyValues("netsuite.read-timeout=200ms").run((context) -> {
+			assertThat(context.getBean(NetSuiteClient.class).records("customer").idempotent().create(Map.of()))
+				.isEqualTo("647");
+			List<LoggedRequest> creates = creates();
+			assertThat(creates).hasSize(2);
+			assertThat(creates.get(1).getHeader(NetSuiteRequests.IDEMPOTENCY_KEY_HEADER))
+				.isEqualTo(creates.get(0).getHeader(NetSuiteRequests.IDEMPOTENCY_KEY_HEADER));
+		});
+	}
+
+	@Test
 	void retriesAnIdempotentCreateAnsweredWith500() {
 		stubCreates(aResponse().withStatus(500), accepted());
 		this.contextRunner.run((context) -> {

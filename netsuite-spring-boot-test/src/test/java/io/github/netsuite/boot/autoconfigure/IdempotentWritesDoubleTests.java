@@ -69,9 +69,7 @@ class IdempotentWritesDoubleTests {
 	void withIdempotentWritesEveryCreateIsAcknowledgedWithItsIdAndDoneExactlyOnce() {
 		this.contextRunner.withPropertyValues("netsuite.records.idempotent-writes=true").run((context) -> {
 			NetSuiteClient client = context.getBean(NetSuiteClient.class);
-			long t0 = System.nanoTime();
 			List<Outcome> outcomes = createInParallel(client);
-			System.out.println("TIMING " + (System.nanoTime() - t0) / 1_000_000 + " ms, requests " + netSuite.requestCount());
 			assertThat(outcomes).allSatisfy((outcome) -> assertThat(outcome.failure()).isNull());
 			assertThat(outcomes).extracting(Outcome::id).doesNotContainNull().doesNotHaveDuplicates();
 			assertThat(netSuite.records("customer").size()).isEqualTo(CREATES);
@@ -88,9 +86,7 @@ class IdempotentWritesDoubleTests {
 	void withoutIdempotentWritesLostAnswersAreReportedAndNoCreateIsDuplicated() {
 		this.contextRunner.run((context) -> {
 			NetSuiteClient client = context.getBean(NetSuiteClient.class);
-			long t0 = System.nanoTime();
 			List<Outcome> outcomes = createInParallel(client);
-			System.out.println("TIMING " + (System.nanoTime() - t0) / 1_000_000 + " ms, requests " + netSuite.requestCount());
 			List<Outcome> acknowledged = outcomes.stream().filter((outcome) -> outcome.id() != null).toList();
 			List<Outcome> lost = outcomes.stream().filter((outcome) -> outcome.failure() != null).toList();
 			assertThat(lost).isNotEmpty()
