@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.NetSuiteJob;
 import io.github.netsuite.boot.NetSuiteJobTimeoutException;
@@ -98,6 +99,26 @@ class AsyncRequestsWireMockTests {
 				.doesNotContainNull()
 				.doesNotHaveDuplicates();
 		});
+	}
+
+	@Test
+	void makesWritesIdempotentOnlyForTheAccountWhosePropertySaysSo() {
+		server.stubFor(post(urlPathEqualTo(CUSTOMERS)).willReturn(accepted()));
+		this.contextRunner
+			.withPropertyValues("netsuite.accounts.eu.account=7654321", "netsuite.accounts.eu.consumer-key=ck2",
+					"netsuite.accounts.eu.consumer-secret=cs2", "netsuite.accounts.eu.token-id=tk2",
+					"netsuite.accounts.eu.token-secret=ts2", "netsuite.accounts.eu.rest-url=" + server.baseUrl(),
+					"netsuite.accounts.eu.restlet-url=" + server.baseUrl(),
+					"netsuite.accounts.eu.records.idempotent-writes=true")
+			.run((context) -> {
+				NetSuiteAccounts accounts = context.getBean(NetSuiteAccounts.class);
+				accounts.get("eu").client().records("customer").create(Map.of());
+				assertThat(creates().get(0).containsHeader(NetSuiteRequests.IDEMPOTENCY_KEY_HEADER)).isTrue();
+				server.stubFor(post(urlPathEqualTo(CUSTOMERS)).willReturn(aResponse().withStatus(204)
+					.withHeader(HttpHeaders.LOCATION, server.baseUrl() + CUSTOMERS + "/3")));
+				assertThat(accounts.primary().client().records("customer").create(Map.of())).isEqualTo("3");
+				assertThat(creates().get(1).containsHeader(NetSuiteRequests.IDEMPOTENCY_KEY_HEADER)).isFalse();
+			});
 	}
 
 	@Test

@@ -96,6 +96,8 @@ class IdempotentWritesDoubleTests {
 			assertThat(netSuite.records("customer").all()).extracting((record) -> record.get("companyname"))
 				.doesNotHaveDuplicates()
 				.hasSize(CREATES);
+			// Only throttled creates are repeated (NetSuite did not execute them): proof there was throttling
+			assertThat(netSuite.requestCount()).isGreaterThan(CREATES);
 			for (Outcome outcome : acknowledged) {
 				assertThat(netSuite.records("customer").get(outcome.id())).containsEntry("companyname",
 						"C" + outcome.caller());
