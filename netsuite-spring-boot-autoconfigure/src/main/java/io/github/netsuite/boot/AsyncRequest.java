@@ -76,7 +76,8 @@ public final class AsyncRequest {
 
 	/**
 	 * Send a header, such as {@code Prefer: transient} for SuiteQL (added to
-	 * {@code respond-async}).
+	 * {@code respond-async}). An {@value NetSuiteRequests#IDEMPOTENCY_KEY_HEADER} header
+	 * is taken as {@link #idempotencyKey(String)}.
 	 * @param name the header name
 	 * @param value the header value
 	 * @return this request
@@ -84,6 +85,9 @@ public final class AsyncRequest {
 	public AsyncRequest header(String name, String value) {
 		Assert.hasText(name, "'name' must not be empty");
 		Assert.notNull(value, "'value' must not be null");
+		if (name.equalsIgnoreCase(NetSuiteRequests.IDEMPOTENCY_KEY_HEADER)) {
+			return idempotencyKey(value);
+		}
 		this.headers.put(name, value);
 		return this;
 	}
