@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -35,7 +36,8 @@ import org.jspecify.annotations.Nullable;
  * (the answer the synchronous request would have had) show as completed once the double's
  * async delay has passed. An {@code X-NetSuite-Idempotency-Key} already seen answers
  * {@code 400 IDEMPOTENCY_ERROR} with the {@code Location} of the original job, and the
- * request is not executed again. Keys are remembered until the data is cleared.
+ * request is not executed again. Keys are remembered until the data is cleared (or, past
+ * 100,000 jobs, with their job when it is the oldest).
  *
  * @author NetSuite Spring Boot team
  */
@@ -47,6 +49,8 @@ final class AsyncEndpoint {
 
 	private static final String JOB_PREFIX = PREFIX + "job/";
 
+	private static final int CAPACITY = 100_000;
+
 	// One task per job, as a single request makes: its ID is fixed
 	private static final String TASK_ID = "1";
 
@@ -57,7 +61,8 @@ final class AsyncEndpoint {
 
 	private final AtomicLong ids = new AtomicLong();
 
-	private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+	// Oldest first, so that a long-running demo forgets its oldest jobs (and their keys) first
+	private final ConcurrentSkipListMap<Long, Job> jobs = new ConcurrentSkipListMap<>();
 
 	private final Map<String, String> keys = new ConcurrentHashMap<>();
 
@@ -74,10 +79,12 @@ final class AsyncEndpoint {
 	 * Accept an asynchronous request: remember its key, run it, keep its answer.
 	 */
 	Reply submit(Call call, Supplier<Reply> execution) {
-		String id = String.valueOf(this.ids.incrementAndGet());
-		String key = call.header(IDEMPOTENCY_KEY);
-		if (key != null && !key.isBlank()) {
-			String original = this.keys.putIfAbsent(key.strip(), id);
+		long number = this.ids.incrementAndGet();
+		String id = String.valueOf(number);
+		String header = call.header(IDEMPOTENCY_KEY);
+		String key = (header != null && !header.isBlank()) ? header.strip() : null;
+		if (key != null) {
+			String original = this.keys.putIfAbsent(key, id);
 			if (original != null) {
 				return ErrorReplies
 					.rest(400, "IDEMPOTENCY_ERROR", "A request with the same idempotency key is already submitted. "
@@ -86,8 +93,14 @@ final class AsyncEndpoint {
 			}
 		}
 		Instant submitted = this.netSuite.now();
-		Job job = new Job(id, submitted, submitted.plus(this.netSuite.asyncDelay()));
-		this.jobs.put(id, job);
+		Job job = new Job(id, key, submitted, submitted.plus(this.netSuite.asyncDelay()));
+		this.jobs.put(number, job);
+		while (this.jobs.size() > CAPACITY) {
+			Map.Entry<Long, Job> oldest = this.jobs.pollFirstEntry();
+			if (oldest != null && oldest.getValue().key != null) {
+				this.keys.remove(oldest.getValue().key, oldest.getValue().id);
+			}
+		}
 		job.result = execution.get();
 		return new Reply(202, null, null).header("Location", jobUrl(id)).header("Preference-Applied", "respond-async");
 	}
@@ -100,7 +113,7 @@ final class AsyncEndpoint {
 			return ErrorReplies.methodNotAllowed(call);
 		}
 		String[] segments = call.path.substring(JOB_PREFIX.length()).split("/", -1);
-		Job job = this.jobs.get(segments[0]);
+		Job job = segments[0].matches("[0-9]{1,18}") ? this.jobs.get(Long.parseLong(segments[0])) : null;
 		if (job == null) {
 			return ErrorReplies.notFound(call);
 		}
@@ -192,14 +205,17 @@ final class AsyncEndpoint {
 
 		final String id;
 
+		final @Nullable String key;
+
 		final Instant submitted;
 
 		final Instant readyAt;
 
 		volatile @Nullable Reply result;
 
-		Job(String id, Instant submitted, Instant readyAt) {
+		Job(String id, @Nullable String key, Instant submitted, Instant readyAt) {
 			this.id = id;
+			this.key = key;
 			this.submitted = submitted;
 			this.readyAt = readyAt;
 		}
