@@ -176,8 +176,7 @@ public class NetSuiteAccountProperties {
 	public static class Records {
 
 		/**
-		 * Whether creates, updates and upserts go through asynchronous requests with an
-		 * idempotency key, so that one whose answer was lost is retried and done once.
+		 * Whether creates, updates and upserts go async with an idempotency key, so a lost answer is safely retried.
 		 */
 		private boolean idempotentWrites;
 
@@ -207,7 +206,7 @@ public class NetSuiteAccountProperties {
 		private Duration maxPollInterval = Duration.ofSeconds(5);
 
 		/**
-		 * Longest time to wait for a job, NetSuite's own limit on a REST request by default.
+		 * Longest time to wait for a job; by default NetSuite's own limit on a REST request.
 		 */
 		private Duration timeout = Duration.ofMinutes(15);
 
