@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -261,7 +262,7 @@ class AsyncRequestsWireMockTests {
 				}
 				assertThat(waiting).isNotDone();
 				assertThat(waiting).failsWithin(3, TimeUnit.SECONDS)
-					.withThrowableOfType(java.util.concurrent.ExecutionException.class)
+					.withThrowableOfType(ExecutionException.class)
 					.withCauseInstanceOf(NetSuiteJobTimeoutException.class);
 			});
 	}

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.test.NetSuiteDouble;
@@ -122,7 +123,7 @@ class IdempotentWritesDoubleTests {
 				catch (ExecutionException ex) {
 					outcomes.add(new Outcome(i, null, ex.getCause()));
 				}
-				catch (java.util.concurrent.TimeoutException ex) {
+				catch (TimeoutException ex) {
 					throw new AssertionError("Create " + i + " did not finish", ex);
 				}
 			}
