@@ -1,11 +1,13 @@
 package io.github.netsuite.boot;
 
+import java.time.Duration;
 import java.util.Objects;
 
 import io.github.netsuite.boot.auth.AccountId;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.util.Assert;
 import org.springframework.web.client.RestClient;
 
@@ -21,6 +23,7 @@ import org.springframework.web.client.RestClient;
  *     .stream(Customer.class)
  *     .toList();
  * String id = client.records("customer").create(Map.of("companyName", "Acme"));
+ * String once = client.records("customer").idempotent().create(Map.of("companyName", "Acme"));
  * Map&lt;String, Object&gt; answer = client.restlet("customscript_x", "customdeploy_x")
  *     .param("q", "abc")
  *     .get(Map.class);
@@ -41,6 +44,10 @@ public final class NetSuiteClient {
 	private final NetSuiteErrorDecoder errors;
 
 	private final SuiteQlPageListener suiteQlPageListener;
+
+	private final boolean idempotentWrites;
+
+	private final NetSuiteJob.AsyncPolling asyncPolling;
 
 	/**
 	 * Create a client over plain signed clients, with a generic hint on login failures.
@@ -70,6 +77,47 @@ public final class NetSuiteClient {
 		this.mapper = Objects.requireNonNull(mapper, "mapper");
 		this.errors = Objects.requireNonNull(errors, "errors");
 		this.suiteQlPageListener = Objects.requireNonNull(suiteQlPageListener, "suiteQlPageListener");
+		this.idempotentWrites = false;
+		this.asyncPolling = NetSuiteJob.AsyncPolling.DEFAULTS;
+	}
+
+	private NetSuiteClient(NetSuiteClient client, boolean idempotentWrites, NetSuiteJob.AsyncPolling asyncPolling) {
+		this.account = client.account;
+		this.rest = client.rest;
+		this.restlets = client.restlets;
+		this.mapper = client.mapper;
+		this.errors = client.errors;
+		this.suiteQlPageListener = client.suiteQlPageListener;
+		this.idempotentWrites = idempotentWrites;
+		this.asyncPolling = asyncPolling;
+	}
+
+	/**
+	 * Return a client whose record creates, updates and upserts are, or are not,
+	 * idempotent writes by default ({@code netsuite.records.idempotent-writes}): sent
+	 * asynchronously with a fresh idempotency key each, so that a write whose answer was
+	 * lost is repeated without being executed twice. Each call can still choose with
+	 * {@link RecordCollection#idempotent(boolean)} and {@link RecordRequest#idempotent(boolean)}.
+	 * @param idempotentWrites whether writes are idempotent unless told otherwise
+	 * @return the client
+	 */
+	public NetSuiteClient withIdempotentWrites(boolean idempotentWrites) {
+		return new NetSuiteClient(this, idempotentWrites, this.asyncPolling);
+	}
+
+	/**
+	 * Return a client that polls asynchronous jobs first after {@code interval}, then at
+	 * twice the previous interval up to {@code maxInterval}, for at most {@code timeout}
+	 * ({@code netsuite.async.*}; by default 200 ms, 5 s and 15 minutes, NetSuite's own
+	 * limit on a REST request).
+	 * @param interval the first wait
+	 * @param maxInterval the longest wait between two polls
+	 * @param timeout the longest time to wait for a job
+	 * @return the client
+	 */
+	public NetSuiteClient withAsyncPolling(Duration interval, Duration maxInterval, Duration timeout) {
+		return new NetSuiteClient(this, this.idempotentWrites,
+				new NetSuiteJob.AsyncPolling(interval, maxInterval, timeout));
 	}
 
 	/**
@@ -106,6 +154,21 @@ public final class NetSuiteClient {
 	}
 
 	/**
+	 * Start an asynchronous REST web services request ({@code Prefer: respond-async}),
+	 * answered by a job to await.
+	 * @param method the HTTP method
+	 * @param uriTemplate the path below the REST base URL, such as
+	 * {@code /services/rest/record/v1/{type}}
+	 * @param uriVariables the values of the template's variables
+	 * @return the request
+	 */
+	public AsyncRequest async(HttpMethod method, String uriTemplate, Object... uriVariables) {
+		Assert.notNull(method, "'method' must not be null");
+		Assert.hasText(uriTemplate, "'uriTemplate' must not be empty");
+		return new AsyncRequest(this, method, uriTemplate, uriVariables);
+	}
+
+	/**
 	 * Start a call to a RESTlet deployment.
 	 * @param script the script ID, numeric or {@code customscript_…}
 	 * @param deploy the deployment ID, numeric or {@code customdeploy_…}
@@ -131,6 +194,14 @@ public final class NetSuiteClient {
 
 	NetSuiteErrorDecoder errors() {
 		return this.errors;
+	}
+
+	boolean idempotentWrites() {
+		return this.idempotentWrites;
+	}
+
+	NetSuiteJob.AsyncPolling asyncPolling() {
+		return this.asyncPolling;
 	}
 
 	void pageRead(int rows) {

@@ -10,7 +10,8 @@ import org.springframework.http.HttpRequest;
 /**
  * The marks a NetSuite request carries in its {@linkplain HttpRequest#getAttributes()
  * attributes}: which API it addresses, whether it is safe to repeat, which attempt it is
- * and, once answered with an error, NetSuite's error read once for every interceptor.
+ * and, once answered with an error, NetSuite's error read once for every interceptor; an
+ * asynchronous write may also carry an idempotency key.
  * {@link NetSuiteClient} sets the first two on every call; retry, observation and health
  * read them instead of guessing from the path. A request sent through a signed
  * {@code RestClient} directly gets its client's API and a repeat-safety by HTTP method.
@@ -30,6 +31,19 @@ public final class NetSuiteRequests {
 	 * lost ({@link Boolean}).
 	 */
 	public static final String IDEMPOTENT_ATTRIBUTE = "io.github.netsuite.boot.idempotent";
+
+	/**
+	 * The attribute that holds the idempotency key ({@link String}) a request carries in
+	 * its {@value #IDEMPOTENCY_KEY_HEADER} header: an asynchronous write that NetSuite
+	 * executes at most once whatever the attempts, so that one whose answer was lost may
+	 * be repeated with the same key.
+	 */
+	public static final String IDEMPOTENCY_KEY_ATTRIBUTE = "io.github.netsuite.boot.idempotency-key";
+
+	/**
+	 * The header NetSuite reads an asynchronous request's idempotency key from.
+	 */
+	public static final String IDEMPOTENCY_KEY_HEADER = "X-NetSuite-Idempotency-Key";
 
 	/**
 	 * The attribute that holds the attempt number, 1 for the first.
@@ -97,6 +111,16 @@ public final class NetSuiteRequests {
 		Set<HttpMethod> methods = RESTLET.equals(api(request)) ? IDEMPOTENT_RESTLET_METHODS
 				: IDEMPOTENT_REST_METHODS;
 		return methods.contains(request.getMethod());
+	}
+
+	/**
+	 * Return the idempotency key a request was marked with.
+	 * @param request the request
+	 * @return the key, or {@code null} when the request carries none
+	 */
+	public static @Nullable String idempotencyKey(HttpRequest request) {
+		Object key = request.getAttributes().get(IDEMPOTENCY_KEY_ATTRIBUTE);
+		return (key instanceof String text && !text.isEmpty()) ? text : null;
 	}
 
 	/**

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.Assert;
@@ -31,19 +32,64 @@ public final class RecordCollection {
 
 	private final @Nullable String filter;
 
+	private final @Nullable Boolean idempotent;
+
 	RecordCollection(NetSuiteClient client, String type, @Nullable String filter) {
+		this(client, type, filter, null);
+	}
+
+	private RecordCollection(NetSuiteClient client, String type, @Nullable String filter,
+			@Nullable Boolean idempotent) {
 		this.client = client;
 		this.type = type;
 		this.filter = filter;
+		this.idempotent = idempotent;
 	}
 
 	/**
-	 * Create a record. NetSuite answers with the new record's location; a create is never
-	 * repeated once it may have reached NetSuite.
+	 * Return these records with idempotent writes: {@link #create} and {@link #upsert}
+	 * are sent asynchronously with a fresh idempotency key each and return once NetSuite's
+	 * job has completed, so that one whose answer was lost (a reset connection, a read
+	 * timeout, a 5xx) is repeated with the same key and executed exactly once.
+	 * @return the records, with idempotent writes
+	 */
+	public RecordCollection idempotent() {
+		return idempotent(true);
+	}
+
+	/**
+	 * Return these records with or without idempotent writes, whatever
+	 * {@code netsuite.records.idempotent-writes} says.
+	 * @param idempotent whether writes are idempotent
+	 * @return the records
+	 * @see #idempotent()
+	 */
+	public RecordCollection idempotent(boolean idempotent) {
+		return new RecordCollection(this.client, this.type, this.filter, idempotent);
+	}
+
+	/**
+	 * Create a record. NetSuite answers with the new record's location. Unless writes are
+	 * {@linkplain #idempotent() idempotent}, a create is never repeated once it may have
+	 * reached NetSuite: a lost answer is reported, not retried.
 	 * @param record the fields of the new record, as a map or an object Jackson can write
 	 * @return the internal ID of the new record
+	 * @throws NetSuiteException the error NetSuite answered, the same whether the write
+	 * was idempotent or not
 	 */
 	public String create(Object record) {
+		if (isIdempotent()) {
+			NetSuiteJob.Result result = this.client.async(HttpMethod.POST, PATH, this.type)
+				.body(record)
+				.idempotent()
+				.submit()
+				.await();
+			String id = result.recordId();
+			if (id == null) {
+				throw noLocation(result.status());
+			}
+			return id;
+		}
 		ResponseEntity<Void> response = this.client.rest()
 			.post()
 			.uri(PATH, this.type)
@@ -55,21 +101,37 @@ public final class RecordCollection {
 			.toBodilessEntity();
 		URI location = response.getHeaders().getLocation();
 		if (location == null || location.getPath() == null) {
-			throw new NetSuiteException(response.getStatusCode().value(), null,
-					"NetSuite created the record but sent no Location header with its ID", "POST",
-					"/services/rest/record/v1/" + this.type, null);
+			throw noLocation(response.getStatusCode().value());
 		}
 		String path = location.getPath();
 		return path.substring(path.lastIndexOf('/') + 1);
 	}
 
+	private NetSuiteException noLocation(int status) {
+		return new NetSuiteException(status, null, "NetSuite created the record but sent no Location header with its ID",
+				"POST", "/services/rest/record/v1/" + this.type, null);
+	}
+
+	private boolean isIdempotent() {
+		return (this.idempotent != null) ? this.idempotent : this.client.idempotentWrites();
+	}
+
 	/**
-	 * Create or update the record with the given external ID ({@code PUT …/eid:<id>}).
+	 * Create or update the record with the given external ID ({@code PUT …/eid:<id>}),
+	 * through an asynchronous request when writes are {@linkplain #idempotent() idempotent}.
 	 * @param externalId the external ID
 	 * @param record the fields of the record, as a map or an object Jackson can write
 	 */
 	public void upsert(String externalId, Object record) {
 		Assert.hasText(externalId, "'externalId' must not be empty");
+		if (isIdempotent()) {
+			this.client.async(HttpMethod.PUT, PATH + "/eid:{externalId}", this.type, externalId)
+				.body(record)
+				.idempotent()
+				.submit()
+				.await();
+			return;
+		}
 		this.client.rest()
 			.put()
 			.uri(PATH + "/eid:{externalId}", this.type, externalId)
@@ -89,7 +151,7 @@ public final class RecordCollection {
 	 */
 	public RecordCollection query(String filter) {
 		Assert.hasText(filter, "'filter' must not be empty");
-		return new RecordCollection(this.client, this.type, filter);
+		return new RecordCollection(this.client, this.type, filter, this.idempotent);
 	}
 
 	/**

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
 
@@ -30,6 +31,8 @@ public final class RecordRequest {
 	private final List<String> fields = new ArrayList<>();
 
 	private boolean expandSubResources;
+
+	private @Nullable Boolean idempotent;
 
 	RecordRequest(NetSuiteClient client, String type, String id) {
 		this.client = client;
@@ -56,6 +59,28 @@ public final class RecordRequest {
 	 */
 	public RecordRequest expandSubResources() {
 		this.expandSubResources = true;
+		return this;
+	}
+
+	/**
+	 * Make {@link #update} an idempotent write: sent asynchronously with a fresh
+	 * idempotency key and returning once NetSuite's job has completed, so that one whose
+	 * answer was lost is repeated with the same key and executed exactly once.
+	 * @return this request
+	 */
+	public RecordRequest idempotent() {
+		return idempotent(true);
+	}
+
+	/**
+	 * Make {@link #update} an idempotent write or not, whatever
+	 * {@code netsuite.records.idempotent-writes} says.
+	 * @param idempotent whether the update is an idempotent write
+	 * @return this request
+	 * @see #idempotent()
+	 */
+	public RecordRequest idempotent(boolean idempotent) {
+		this.idempotent = idempotent;
 		return this;
 	}
 
@@ -113,10 +138,16 @@ public final class RecordRequest {
 
 	/**
 	 * Update the given fields of the record ({@code PATCH}); fields not given keep their
-	 * values.
+	 * values. Sent asynchronously when {@linkplain #idempotent() idempotent}.
 	 * @param changes the fields to change, as a map or an object Jackson can write
+	 * @throws NetSuiteException the error NetSuite answered, the same whether the write
+	 * was idempotent or not
 	 */
 	public void update(Object changes) {
+		if ((this.idempotent != null) ? this.idempotent : this.client.idempotentWrites()) {
+			this.client.async(HttpMethod.PATCH, PATH, this.type, this.id).body(changes).idempotent().submit().await();
+			return;
+		}
 		this.client.rest()
 			.patch()
 			.uri(PATH, this.type, this.id)

@@ -52,6 +52,16 @@ class NetSuiteRequestsTests {
 		assertThat(NetSuiteRequests.isIdempotent(query)).isTrue();
 	}
 
+	@Test
+	void readsTheIdempotencyKeyFromTheMarkNotTheHeader() {
+		MockClientHttpRequest marked = request(HttpMethod.POST, "/services/rest/record/v1/customer");
+		marked.getAttributes().put(NetSuiteRequests.IDEMPOTENCY_KEY_ATTRIBUTE, "k-1");
+		MockClientHttpRequest headerOnly = request(HttpMethod.POST, "/services/rest/record/v1/customer");
+		headerOnly.getHeaders().set(NetSuiteRequests.IDEMPOTENCY_KEY_HEADER, "k-2");
+		assertThat(NetSuiteRequests.idempotencyKey(marked)).isEqualTo("k-1");
+		assertThat(NetSuiteRequests.idempotencyKey(headerOnly)).isNull();
+	}
+
 	private static MockClientHttpRequest request(HttpMethod method, String path) {
 		return new MockClientHttpRequest(method, URI.create("https://h" + path));
 	}

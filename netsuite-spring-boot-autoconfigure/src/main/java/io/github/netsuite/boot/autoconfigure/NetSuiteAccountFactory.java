@@ -121,8 +121,11 @@ final class NetSuiteAccountFactory {
 				errors);
 		RestClient restlets = signedClient(connection.getRestletUrl(), NetSuiteRequests.RESTLET, requestFactory,
 				interceptors, errors);
+		NetSuiteAccountProperties.Async async = settings.getAsync();
 		NetSuiteClient client = new NetSuiteClient(connection.getAccount(), rest, restlets, this.mapper, errors,
-				this.pageListener);
+				this.pageListener)
+			.withIdempotentWrites(settings.getRecords().isIdempotentWrites())
+			.withAsyncPolling(async.getPollInterval(), async.getMaxPollInterval(), async.getTimeout());
 		return new NetSuiteAccount(name, connection.getAccount(), connection.getRestUrl(), connection.getRestletUrl(),
 				authentication, governor, rest, restlets, client);
 	}

@@ -72,6 +72,16 @@ public class NetSuiteAccountProperties {
 	 */
 	private final OAuth2 oauth2 = new OAuth2();
 
+	/**
+	 * Record API settings.
+	 */
+	private final Records records = new Records();
+
+	/**
+	 * Asynchronous request settings.
+	 */
+	private final Async async = new Async();
+
 	public @Nullable String getAccount() {
 		return this.account;
 	}
@@ -150,6 +160,80 @@ public class NetSuiteAccountProperties {
 
 	public OAuth2 getOauth2() {
 		return this.oauth2;
+	}
+
+	public Records getRecords() {
+		return this.records;
+	}
+
+	public Async getAsync() {
+		return this.async;
+	}
+
+	/**
+	 * How the record API writes.
+	 */
+	public static class Records {
+
+		/**
+		 * Whether creates, updates and upserts go async with an idempotency key, so a lost answer is safely retried.
+		 */
+		private boolean idempotentWrites;
+
+		public boolean isIdempotentWrites() {
+			return this.idempotentWrites;
+		}
+
+		public void setIdempotentWrites(boolean idempotentWrites) {
+			this.idempotentWrites = idempotentWrites;
+		}
+
+	}
+
+	/**
+	 * How asynchronous requests wait for their jobs.
+	 */
+	public static class Async {
+
+		/**
+		 * Time before the first poll of a job; it doubles for each further poll.
+		 */
+		private Duration pollInterval = Duration.ofMillis(200);
+
+		/**
+		 * Longest time between two polls of a job.
+		 */
+		private Duration maxPollInterval = Duration.ofSeconds(5);
+
+		/**
+		 * Longest time to wait for a job; by default NetSuite's own limit on a REST request.
+		 */
+		private Duration timeout = Duration.ofMinutes(15);
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			this.pollInterval = pollInterval;
+		}
+
+		public Duration getMaxPollInterval() {
+			return this.maxPollInterval;
+		}
+
+		public void setMaxPollInterval(Duration maxPollInterval) {
+			this.maxPollInterval = maxPollInterval;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
 	}
 
 	/**

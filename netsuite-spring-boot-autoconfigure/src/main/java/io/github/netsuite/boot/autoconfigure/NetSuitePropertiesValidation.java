@@ -263,10 +263,21 @@ final class NetSuitePropertiesValidation {
 	}
 
 	private static void checkSettings(String prefix, NetSuiteAccountProperties properties, List<Problem> problems) {
+		checkAsync(prefix, properties.getAsync(), problems);
 		positive(prefix + "connect-timeout", properties.getConnectTimeout(), problems);
 		positive(prefix + "read-timeout", properties.getReadTimeout(), problems);
 		positive(prefix + "concurrency.limit", properties.getConcurrency().getLimit(), problems);
 		positive(prefix + "concurrency.acquire-timeout", properties.getConcurrency().getAcquireTimeout(), problems);
+	}
+
+	private static void checkAsync(String prefix, NetSuiteAccountProperties.Async async, List<Problem> problems) {
+		positive(prefix + "async.poll-interval", async.getPollInterval(), problems);
+		positive(prefix + "async.timeout", async.getTimeout(), problems);
+		if (async.getMaxPollInterval().compareTo(async.getPollInterval()) < 0) {
+			String key = prefix + "async.max-poll-interval";
+			problems.add(new Problem(key, "must not be shorter than " + prefix + "async.poll-interval",
+					key + ": a duration at least as long as the poll interval, such as 5s"));
+		}
 	}
 
 	private static @Nullable String credential(String prefix, NetSuiteAccountProperties properties,

@@ -37,6 +37,11 @@ import org.springframework.util.Assert;
  * {@code PATCH} or a RESTlet {@code POST} that may have reached NetSuite is never repeated,
  * so no record is created twice.</li>
  * <li>Connection failures before the request was sent are retried for every request.</li>
+ * <li>A request that carries an {@linkplain NetSuiteRequests#idempotencyKey idempotency key}
+ * (an asynchronous write NetSuite executes at most once per key) is also retried when its
+ * answer was lost: any 5xx, a read timeout or a connection reset after sending. The
+ * repeat carries the same key, so NetSuite answers {@code IDEMPOTENCY_ERROR} with the
+ * original job instead of executing it again.</li>
  * </ul>
  * Every attempt passes through the interceptors further in again, so it is signed afresh.
  * A {@code Retry-After} header is honoured when NetSuite sends one.
@@ -83,7 +88,9 @@ public final class RetryInterceptor implements ClientHttpRequestInterceptor {
 				response = execution.execute(request, body);
 			}
 			catch (IOException ex) {
-				if (attempt < this.maxAttempts && isConnectFailure(ex) && waitFor(backoff(attempt), deadline)) {
+				boolean repeatable = isConnectFailure(ex)
+						|| (NetSuiteRequests.idempotencyKey(request) != null && !Thread.currentThread().isInterrupted());
+				if (attempt < this.maxAttempts && repeatable && waitFor(backoff(attempt), deadline)) {
 					continue;
 				}
 				throw ex;
@@ -92,7 +99,8 @@ public final class RetryInterceptor implements ClientHttpRequestInterceptor {
 			NetSuiteError error = NetSuiteRequests.error(request);
 			boolean throttled = status == 429 || (error != null && error.isThrottled());
 			boolean retryable = throttled
-					|| (RETRYABLE_STATUSES.contains(status) && NetSuiteRequests.isIdempotent(request));
+					|| (RETRYABLE_STATUSES.contains(status) && NetSuiteRequests.isIdempotent(request))
+					|| (status >= 500 && NetSuiteRequests.idempotencyKey(request) != null);
 			if (!retryable || attempt >= this.maxAttempts) {
 				return response;
 			}

@@ -115,6 +115,16 @@ public final class NetSuiteDouble implements AutoCloseable {
 
 	private volatile boolean tokenEndpointDown;
 
+	private volatile int loseAnswersEvery;
+
+	private final AtomicLong writeCount = new AtomicLong();
+
+	private final AtomicLong lostAnswerCount = new AtomicLong();
+
+	private volatile Duration asyncDelay = Duration.ZERO;
+
+	private final AsyncEndpoint asyncEndpoint = new AsyncEndpoint(this);
+
 	private final AtomicInteger inFlight = new AtomicInteger();
 
 	private final AtomicInteger maxInFlight = new AtomicInteger();
@@ -467,11 +477,24 @@ public final class NetSuiteDouble implements AutoCloseable {
 	}
 
 	/**
-	 * Drop every record, table and RESTlet handler. Faults and observations stay.
+	 * How long an asynchronous request's job stays pending before it shows as completed with
+	 * its result. The request itself is executed when it is submitted.
+	 * @param delay the delay; zero or {@code null} for none
+	 * @return this double
+	 */
+	public NetSuiteDouble asyncDelay(Duration delay) {
+		this.asyncDelay = (delay != null && !delay.isNegative()) ? delay : Duration.ZERO;
+		return this;
+	}
+
+	/**
+	 * Drop every record, table, RESTlet handler, asynchronous job and remembered
+	 * idempotency key. Faults and observations stay.
 	 */
 	public void clearData() {
 		this.stores.clear();
 		this.restlets.clear();
+		this.asyncEndpoint.clear();
 	}
 
 	// Faults
@@ -549,6 +572,21 @@ public final class NetSuiteDouble implements AutoCloseable {
 	}
 
 	/**
+	 * Execute every {@code n}-th write (any admitted request but a read or a SuiteQL query:
+	 * record writes, asynchronous submissions, RESTlet calls other than GET) and then lose
+	 * its answer: the connection is reset before a byte of the response is written, as when
+	 * a proxy or the network drops it. The record is written, the job submitted, its
+	 * idempotency key remembered; the client cannot know.
+	 * @param n lose the answer of every {@code n}-th write; 0 or less for none
+	 * @return this double
+	 */
+	public NetSuiteDouble loseAnswers(int n) {
+		this.loseAnswersEvery = Math.max(n, 0);
+		this.writeCount.set(0);
+		return this;
+	}
+
+	/**
 	 * Answer the token endpoint as NetSuite does once the M2M certificate is revoked: 401
 	 * {@code invalid_client}, with {@code InvalidIntegration} in the login audit trail.
 	 * Access tokens issued before stay valid until they expire.
@@ -594,8 +632,8 @@ public final class NetSuiteDouble implements AutoCloseable {
 	}
 
 	/**
-	 * Switch every fault off and clear the observations (in-flight peak, login audit trail,
-	 * request and token request counts). Data, RESTlet handlers, remembered nonces and
+	 * Switch every fault off, the async delay to none, and clear the observations (in-flight
+	 * peak, login audit trail, request, token request and lost answer counts). Data, RESTlet handlers, remembered nonces and
 	 * {@code jti}s, the M2M keys and issued access tokens stay.
 	 */
 	public void reset() {
@@ -608,6 +646,10 @@ public final class NetSuiteDouble implements AutoCloseable {
 		this.failuresLeft.set(0);
 		this.certificateRevoked = false;
 		this.tokenEndpointDown = false;
+		this.loseAnswersEvery = 0;
+		this.writeCount.set(0);
+		this.lostAnswerCount.set(0);
+		this.asyncDelay = Duration.ZERO;
 		this.auditTrail.clear();
 		this.requestCount.set(0);
 		this.tokenRequestCount.set(0);
@@ -647,6 +689,14 @@ public final class NetSuiteDouble implements AutoCloseable {
 	 */
 	public long requestCount() {
 		return this.requestCount.get();
+	}
+
+	/**
+	 * How many answers the double lost on purpose ({@link #loseAnswers(int)}).
+	 * @return the count
+	 */
+	public long lostAnswerCount() {
+		return this.lostAnswerCount.get();
 	}
 
 	/**
@@ -750,6 +800,26 @@ public final class NetSuiteDouble implements AutoCloseable {
 	int takeFailure() {
 		int before = this.failuresLeft.getAndUpdate((left) -> (left > 0) ? left - 1 : 0);
 		return (before > 0) ? this.failureStatus : 0;
+	}
+
+	/**
+	 * Whether this executed write's answer is to be lost.
+	 */
+	boolean takeLostAnswer() {
+		int every = this.loseAnswersEvery;
+		if (every <= 0 || this.writeCount.incrementAndGet() % every != 0) {
+			return false;
+		}
+		this.lostAnswerCount.incrementAndGet();
+		return true;
+	}
+
+	Duration asyncDelay() {
+		return this.asyncDelay;
+	}
+
+	AsyncEndpoint asyncEndpoint() {
+		return this.asyncEndpoint;
 	}
 
 	void audit(LoginAttempt attempt) {

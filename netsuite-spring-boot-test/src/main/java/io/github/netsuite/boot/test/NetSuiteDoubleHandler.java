@@ -27,7 +27,9 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 /**
  * Answers every request the double's WireMock server receives: admission against the
  * concurrency limit, added latency, injected failures, the login check, then routes to the
- * endpoint: the record API, SuiteQL, the system endpoints or RESTlets. Requests to the
+ * endpoint: the record API, SuiteQL, the system endpoints, asynchronous jobs or RESTlets,
+ * a REST request with {@code Prefer: respond-async} through its job. A write whose answer
+ * is to be lost is executed first. Requests to the
  * OAuth 2.0 token endpoint go through the same admission, latency and failures, then to the
  * endpoint, which checks their assertion instead. Runs on the Jetty thread that serves the
  * request.
@@ -101,7 +103,9 @@ final class NetSuiteDoubleHandler implements ResponseDefinitionTransformerV2 {
 			if (!reason.equals(TbaVerifier.SUCCESS)) {
 				return this.login.failure(call, reason);
 			}
-			return call.restlet ? this.restlets.handle(call) : rest(call);
+			Reply reply = call.restlet ? this.restlets.handle(call) : rest(call);
+			// Executed, but the answer never reaches the client
+			return (isWrite(call) && this.netSuite.takeLostAnswer()) ? Reply.lost() : reply;
 		}
 		finally {
 			// Released before WireMock writes the response: a client that has its answer
@@ -124,6 +128,16 @@ final class NetSuiteDoubleHandler implements ResponseDefinitionTransformerV2 {
 		if (call.method.equals("OPTIONS")) {
 			return Reply.noContent();
 		}
+		if (call.path.startsWith(AsyncEndpoint.PREFIX)) {
+			return this.netSuite.asyncEndpoint().handle(call);
+		}
+		if (AsyncEndpoint.isAsync(call)) {
+			return this.netSuite.asyncEndpoint().submit(call, () -> execute(call));
+		}
+		return execute(call);
+	}
+
+	private Reply execute(Call call) {
 		if (call.path.equals(SuiteQlEndpoint.PATH)) {
 			return this.suiteQl.handle(call);
 		}
@@ -134,6 +148,14 @@ final class NetSuiteDoubleHandler implements ResponseDefinitionTransformerV2 {
 			return this.records.handle(call);
 		}
 		return ErrorReplies.notFound(call);
+	}
+
+	// What changes data: not a read, nor a SuiteQL query (a POST that only reads)
+	private static boolean isWrite(Call call) {
+		return switch (call.method) {
+			case "GET", "HEAD", "OPTIONS" -> false;
+			default -> !call.path.equals(SuiteQlEndpoint.PATH);
+		};
 	}
 
 	private static void sleep(Duration latency) {

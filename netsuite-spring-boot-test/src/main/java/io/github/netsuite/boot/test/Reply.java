@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import org.jspecify.annotations.Nullable;
 
@@ -39,6 +40,8 @@ final class Reply {
 
 	private final Map<String, String> headers = new LinkedHashMap<>();
 
+	private boolean lost;
+
 	Reply(int status, @Nullable String contentType, @Nullable String body) {
 		this.status = status;
 		this.contentType = contentType;
@@ -52,12 +55,34 @@ final class Reply {
 		return new Reply(204, null, null);
 	}
 
+	/**
+	 * No answer at all: the connection is reset before a byte of the response is written.
+	 */
+	static Reply lost() {
+		Reply reply = new Reply(0, null, null);
+		reply.lost = true;
+		return reply;
+	}
+
+	/**
+	 * The same reply, to send again with headers of its own.
+	 */
+	Reply copy() {
+		Reply copy = new Reply(this.status, this.contentType, this.body);
+		copy.headers.putAll(this.headers);
+		copy.lost = this.lost;
+		return copy;
+	}
+
 	Reply header(String name, String value) {
 		this.headers.put(name, value);
 		return this;
 	}
 
 	ResponseDefinition toResponseDefinition() {
+		if (this.lost) {
+			return ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+		}
 		ResponseDefinitionBuilder builder = ResponseDefinitionBuilder.responseDefinition().withStatus(this.status);
 		if (this.contentType != null) {
 			builder.withHeader("Content-Type", this.contentType);

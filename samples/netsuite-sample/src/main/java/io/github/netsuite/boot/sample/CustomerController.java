@@ -74,7 +74,10 @@ class CustomerController {
 	}
 
 	/**
-	 * Create a customer.
+	 * Create a customer. With {@code netsuite.records.idempotent-writes=true} the client
+	 * sends it as an asynchronous request with an idempotency key and answers once
+	 * NetSuite's job has completed, so a create whose answer was lost on the way is
+	 * repeated without creating the customer twice; the answer here is the same.
 	 * @param customer the record's fields, such as {@code {"companyName": "Acme"}}
 	 * @return 201 with the new internal ID and the customer's location
 	 */

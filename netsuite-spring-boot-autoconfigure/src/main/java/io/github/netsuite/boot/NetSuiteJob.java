@@ -1,0 +1,384 @@
+package io.github.netsuite.boot;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.util.Assert;
+import org.springframework.web.client.ResourceAccessException;
+
+/**
+ * An asynchronous request NetSuite accepted: its job
+ * ({@code /services/rest/async/v1/job/<id>}), polled with back-off until it completes, then
+ * its task list and the task's result, which is the answer the synchronous request would
+ * have had. Each poll is a request of its own through the account's client, so no concurrency
+ * permit is held while waiting between polls.
+ * <p>
+ * A task that failed surfaces as the {@link NetSuiteException} the synchronous request
+ * would have thrown, for the submitted method and path. Thread-safe.
+ *
+ * @author NetSuite Spring Boot team
+ * @see AsyncRequest
+ */
+public final class NetSuiteJob {
+
+	private final NetSuiteClient client;
+
+	private final @Nullable URI origin;
+
+	private final @Nullable URI location;
+
+	private final String method;
+
+	private final String path;
+
+	private final @Nullable String idempotencyKey;
+
+	private volatile @Nullable Result result;
+
+	NetSuiteJob(NetSuiteClient client, URI submitted, URI location, String method, String path,
+			@Nullable String idempotencyKey) {
+		this.client = client;
+		this.origin = submitted;
+		this.location = location;
+		this.method = method;
+		this.path = path;
+		this.idempotencyKey = idempotencyKey;
+	}
+
+	NetSuiteJob(NetSuiteClient client, String method, String path, @Nullable String idempotencyKey, Result result) {
+		this.client = client;
+		this.origin = null;
+		this.location = null;
+		this.method = method;
+		this.path = path;
+		this.idempotencyKey = idempotencyKey;
+		this.result = result;
+	}
+
+	/**
+	 * Return the job's location, as NetSuite sent it.
+	 * @return the location, or {@code null} when NetSuite answered the request at once
+	 */
+	public @Nullable URI location() {
+		return this.location;
+	}
+
+	/**
+	 * Return the job's ID, the last segment of its location.
+	 * @return the ID, or {@code null} when NetSuite answered the request at once
+	 */
+	public @Nullable String id() {
+		return (this.location != null) ? lastSegment(this.location) : null;
+	}
+
+	/**
+	 * Return the idempotency key the request was submitted with.
+	 * @return the key, or {@code null} if it had none
+	 */
+	public @Nullable String idempotencyKey() {
+		return this.idempotencyKey;
+	}
+
+	/**
+	 * Ask NetSuite once whether the job has completed.
+	 * @return whether it has
+	 */
+	public boolean isCompleted() {
+		return this.result != null || this.location == null || get(jobUri()).path("completed").asBoolean(false);
+	}
+
+	/**
+	 * Wait for the job's result, at most the client's async timeout
+	 * ({@code netsuite.async.timeout}).
+	 * @return the result
+	 * @throws NetSuiteJobTimeoutException if the job did not complete in time
+	 * @throws NetSuiteException the exception the synchronous request would have thrown,
+	 * if the job's task failed
+	 */
+	public Result await() {
+		return await(this.client.asyncPolling().timeout());
+	}
+
+	/**
+	 * Wait for the job's result, at most the given time. Polls after the client's poll
+	 * interval ({@code netsuite.async.poll-interval}), doubling up to its largest
+	 * ({@code netsuite.async.max-poll-interval}).
+	 * @param timeout the longest time to wait
+	 * @return the result
+	 * @throws NetSuiteJobTimeoutException if the job did not complete in time
+	 * @throws NetSuiteException the exception the synchronous request would have thrown,
+	 * if the job's task failed
+	 */
+	public Result await(Duration timeout) {
+		Assert.isTrue(timeout != null && !timeout.isNegative(), "'timeout' must not be negative");
+		Result known = this.result;
+		if (known != null) {
+			return known;
+		}
+		AsyncPolling polling = this.client.asyncPolling();
+		long deadline = System.nanoTime() + timeout.toNanos();
+		Duration wait = polling.interval();
+		RuntimeException lastFailure = null;
+		while (true) {
+			long left = deadline - System.nanoTime();
+			sleep(Duration.ofNanos(Math.max(0, Math.min(wait.toNanos(), left))));
+			try {
+				JsonNode job = get(jobUri());
+				if (job.path("completed").asBoolean(false)) {
+					Result finished = result(job);
+					this.result = finished;
+					return finished;
+				}
+			}
+			catch (ResourceAccessException ex) {
+				// A poll only reads: one whose answer was lost is asked again.
+				lastFailure = ex;
+			}
+			if (System.nanoTime() - deadline >= 0) {
+				throw new NetSuiteJobTimeoutException(this, timeout, lastFailure);
+			}
+			wait = (wait.compareTo(polling.maxInterval().dividedBy(2)) > 0) ? polling.maxInterval()
+					: wait.multipliedBy(2);
+		}
+	}
+
+	String method() {
+		return this.method;
+	}
+
+	String path() {
+		return this.path;
+	}
+
+	private Result result(JsonNode job) {
+		URI tasks = link(job.path("task"), jobUri().getRawPath() + "/task");
+		JsonNode task = get(tasks).path("items").path(0);
+		if (!task.isObject()) {
+			throw new NetSuiteException(0, null, "NetSuite completed job " + id() + " without a task", this.method,
+					this.path, null);
+		}
+		URI taskUri = link(task, trimSlash(tasks.getRawPath()) + "/" + task.path("id").asString(""));
+		// The job's progress says whether its task failed: one round trip fewer than the task's
+		String progress = job.path("progress").asString("");
+		URI resultUri = resolve(trimSlash(taskUri.getRawPath()) + "/result");
+		Result result = this.client.rest()
+			.get()
+			.uri(resultUri)
+			.accept(MediaType.APPLICATION_JSON)
+			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST)
+			.exchange((request, response) -> {
+				int status = response.getStatusCode().value();
+				byte[] body = response.getBody().readAllBytes();
+				if (status >= 400) {
+					NetSuiteError error = NetSuiteRequests.error(request);
+					if (error == null) {
+						error = NetSuiteError.of(status, response.getHeaders(), body);
+					}
+					// The task's error, as the synchronous request would have been answered.
+					throw this.client.errors().exception(error, this.method, this.path);
+				}
+				return new Result(status, HttpHeaders.copyOf(response.getHeaders()), body, this.client.mapper());
+			});
+		if (progress.toLowerCase(Locale.ROOT).startsWith("fail")) {
+			throw new NetSuiteException(0, null, "NetSuite's job " + id() + " ended " + progress, this.method,
+					this.path, null);
+		}
+		return result;
+	}
+
+	private JsonNode get(URI uri) {
+		byte[] body = this.client.rest()
+			.get()
+			.uri(uri)
+			.accept(MediaType.APPLICATION_JSON)
+			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST)
+			.retrieve()
+			.onStatus(NetSuiteErrorDecoder.IS_ERROR, this.client.errors())
+			.body(byte[].class);
+		return this.client.mapper().readTree((body != null && body.length > 0) ? body : "{}".getBytes());
+	}
+
+	private URI jobUri() {
+		Assert.state(this.location != null, "NetSuite answered the request at once: there is no job");
+		return resolve(this.location.getRawPath());
+	}
+
+	// The first link's path, on the host the request was sent to: links are NetSuite's,
+	// but a request never follows them to another host with the account's credentials.
+	private URI link(JsonNode resource, String fallback) {
+		JsonNode links = resource.path("links");
+		for (JsonNode link : links) {
+			String href = link.path("href").asString("");
+			if (!href.isEmpty()) {
+				URI uri = URI.create(href);
+				return resolve(uri.getRawPath() + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : ""));
+			}
+		}
+		return resolve(fallback);
+	}
+
+	private URI resolve(String pathAndQuery) {
+		Assert.state(this.origin != null, "NetSuite answered the request at once: there is no job");
+		URI relative = URI.create(pathAndQuery);
+		return this.origin.resolve((relative.isAbsolute()) ? relative.getRawPath() : pathAndQuery);
+	}
+
+	private void sleep(Duration wait) {
+		try {
+			Thread.sleep(wait.toMillis(), wait.toNanosPart() % 1_000_000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new NetSuiteException(0, null, "Interrupted while waiting for NetSuite's job " + id(), this.method,
+					this.path, null);
+		}
+	}
+
+	private static String trimSlash(String path) {
+		return path.replaceAll("/+$", "");
+	}
+
+	private static String lastSegment(URI uri) {
+		String path = (uri.getPath() != null) ? trimSlash(uri.getPath()) : "";
+		return path.substring(path.lastIndexOf('/') + 1);
+	}
+
+	@Override
+	public String toString() {
+		return "NetSuiteJob[" + ((this.location != null) ? "id=" + id() : "answered at once") + ", " + this.method
+				+ " " + this.path + "]";
+	}
+
+	/**
+	 * How a client polls its jobs: the first wait, which doubles up to the largest, and
+	 * the longest time to wait for a job.
+	 */
+	record AsyncPolling(Duration interval, Duration maxInterval, Duration timeout) {
+
+		static final AsyncPolling DEFAULTS = new AsyncPolling(Duration.ofMillis(200), Duration.ofSeconds(5),
+				Duration.ofMinutes(15));
+
+		AsyncPolling {
+			Assert.isTrue(interval != null && interval.toNanos() > 0, "'interval' must be positive");
+			Assert.isTrue(maxInterval != null && maxInterval.compareTo(interval) >= 0,
+					"'maxInterval' must not be shorter than 'interval'");
+			Assert.isTrue(timeout != null && timeout.toNanos() > 0, "'timeout' must be positive");
+		}
+
+	}
+
+	/**
+	 * The result of a job's task: the answer the synchronous request would have had.
+	 */
+	public static final class Result {
+
+		private final int status;
+
+		private final HttpHeaders headers;
+
+		private final byte[] body;
+
+		private final ObjectMapper mapper;
+
+		Result(int status, HttpHeaders headers, byte[] body, ObjectMapper mapper) {
+			this.status = status;
+			this.headers = HttpHeaders.readOnlyHttpHeaders(headers);
+			this.body = body;
+			this.mapper = mapper;
+		}
+
+		/**
+		 * Return the status of the answer, such as 204 for a create.
+		 * @return the status code
+		 */
+		public int status() {
+			return this.status;
+		}
+
+		/**
+		 * Return the headers of the answer.
+		 * @return the headers, read-only
+		 */
+		public HttpHeaders headers() {
+			return this.headers;
+		}
+
+		/**
+		 * Return the body of the answer.
+		 * @return the body, empty when there was none
+		 */
+		public byte[] body() {
+			return this.body.clone();
+		}
+
+		/**
+		 * Read the body of the answer.
+		 * @param <T> the type
+		 * @param type the type, such as {@code Map.class}
+		 * @return the body, or {@code null} when there was none
+		 */
+		public <T> @Nullable T body(Class<T> type) {
+			return (this.body.length > 0) ? this.mapper.readValue(this.body, type) : null;
+		}
+
+		/**
+		 * Return the location of the record written: the {@code Location} header of the
+		 * answer or, in a JSON body, its first link or {@code href}.
+		 * @return the location, or {@code null} when the answer names none
+		 */
+		public @Nullable URI location() {
+			URI location = this.headers.getLocation();
+			if (location != null) {
+				return location;
+			}
+			JsonNode json = json();
+			for (JsonNode link : json.path("links")) {
+				if (link.path("rel").asString("self").equals("self") && link.path("href").isString()) {
+					return URI.create(link.path("href").asString());
+				}
+			}
+			return json.path("href").isString() ? URI.create(json.path("href").asString()) : null;
+		}
+
+		/**
+		 * Return the internal ID of the record written: the last segment of its
+		 * {@link #location()}, or the {@code id} of a JSON body.
+		 * @return the ID, or {@code null} when the answer names none
+		 */
+		public @Nullable String recordId() {
+			URI location = location();
+			if (location != null && location.getPath() != null && !location.getPath().isEmpty()) {
+				return lastSegment(location);
+			}
+			JsonNode id = json().path("id");
+			return id.isValueNode() && !id.isNull() ? id.asString() : null;
+		}
+
+		private JsonNode json() {
+			if (this.body.length == 0) {
+				return this.mapper.createObjectNode();
+			}
+			try {
+				return this.mapper.readTree(this.body);
+			}
+			catch (JacksonException ex) {
+				return this.mapper.createObjectNode();
+			}
+		}
+
+		@Override
+		public String toString() {
+			return "Result[status=" + this.status + ", location=" + location() + "]";
+		}
+
+	}
+
+}
