@@ -141,6 +141,14 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 		}
 	}
 
+	/**
+	 * Forget the cached result, so that the next call checks again whatever the cache TTL.
+	 * Tests that switch NetSuite's behaviour between checks use it.
+	 */
+	public void clearCache() {
+		this.cached = null;
+	}
+
 	private @Nullable Health fresh() {
 		Health health = this.cached;
 		return (health != null && System.nanoTime() - this.cachedAt < this.cacheTtlNanos) ? health : null;
