@@ -17,6 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.NetSuiteAuthenticationException;
 import io.github.netsuite.boot.NetSuiteConcurrencyLimitException;
+import io.github.netsuite.boot.NetSuiteConnectionException;
 import io.github.netsuite.boot.NetSuiteError;
 import io.github.netsuite.boot.NetSuiteErrorDecoder;
 import io.github.netsuite.boot.NetSuiteException;
@@ -180,6 +181,9 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 				.accept(MediaType.APPLICATION_JSON)
 				.exchange((request, response) -> answer(request, response), true);
 		}
+		catch (NetSuiteConnectionException ex) {
+			return unreachable(method, path, ex);
+		}
 		catch (RestClientException ex) {
 			return unreachable(method, path, ex);
 		}
@@ -272,13 +276,30 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 		}
 	}
 
+	private Health unreachable(HttpMethod method, String path, NetSuiteConnectionException ex) {
+		boolean timeout = ex.getReason() == NetSuiteConnectionException.Reason.CONNECT_TIMEOUT
+				|| ex.getReason() == NetSuiteConnectionException.Reason.READ_TIMEOUT;
+		String reason = ex.getReason().description() + ((ex.getHint() != null) ? " (" + ex.getHint() + ")" : "");
+		String error = timeout ? "NetSuite did not answer within " + format(this.timeout)
+				+ " (netsuite.health.timeout): " + ex.getReason().description() + " at " + ex.getHost()
+				: "Could not reach NetSuite at " + ex.getHost() + ": " + reason;
+		return down(method, path).withDetail("error", error).build();
+	}
+
+	// A client without the starter's connection interceptor
 	private Health unreachable(HttpMethod method, String path, RestClientException ex) {
 		Throwable cause = rootCause(ex);
 		String reason = cause.getClass().getSimpleName()
 				+ ((cause.getMessage() != null) ? ": " + cause.getMessage() : "");
+		String host = hostAndPort(this.account.restUrl());
 		String error = isTimeout(ex) ? "NetSuite did not answer within " + format(this.timeout)
-				+ " (netsuite.health.timeout): " + reason : "Could not reach NetSuite: " + reason;
+				+ " (netsuite.health.timeout): " + reason + " at " + host
+				: "Could not reach NetSuite at " + host + ": " + reason;
 		return down(method, path).withDetail("error", error).build();
+	}
+
+	private static String hostAndPort(URI url) {
+		return (url.getPort() != -1) ? url.getHost() + ":" + url.getPort() : String.valueOf(url.getHost());
 	}
 
 	private Health.Builder down(HttpMethod method, String path) {

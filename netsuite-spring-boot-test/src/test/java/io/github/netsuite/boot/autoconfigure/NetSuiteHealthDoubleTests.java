@@ -1,5 +1,6 @@
 package io.github.netsuite.boot.autoconfigure;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -116,15 +117,17 @@ class NetSuiteHealthDoubleTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2900));
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat((String) health.getDetails().get("error"))
-			.startsWith("NetSuite did not answer within 1s (netsuite.health.timeout)");
+			.startsWith("NetSuite did not answer within 1s (netsuite.health.timeout): read timeout at ");
 	}
 
 	@Test
 	void isDownNamingTheCauseWhenNetSuiteIsDown() {
+		String authority = URI.create(this.netSuite.restUrl()).getAuthority();
 		this.netSuite.stop();
 		Health health = health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-		assertThat((String) health.getDetails().get("error")).startsWith("Could not reach NetSuite: ");
+		assertThat((String) health.getDetails().get("error"))
+			.startsWith("Could not reach NetSuite at " + authority + ": connection refused");
 	}
 
 	private Health health() {
