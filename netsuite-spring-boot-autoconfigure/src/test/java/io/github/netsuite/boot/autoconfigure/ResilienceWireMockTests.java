@@ -11,8 +11,8 @@ import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.NetSuiteConcurrencyLimitException;
 import io.github.netsuite.boot.NetSuiteConnectionException;
+import io.github.netsuite.boot.NetSuiteScriptException;
 import io.github.netsuite.boot.NetSuiteServerException;
-import io.github.netsuite.boot.NetSuiteValidationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -145,7 +145,7 @@ class ResilienceWireMockTests {
 		server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(400)
 			.withBody("{\"error\":{\"code\":\"SSS_MISSING_REQD_ARGUMENT\",\"message\":\"id is required\"}}")));
 		this.contextRunner.run((context) -> {
-			assertThatExceptionOfType(NetSuiteValidationException.class)
+			assertThatExceptionOfType(NetSuiteScriptException.class)
 				.isThrownBy(() -> context.getBean(NetSuiteClient.class).restlet("1", "1").get(String.class))
 				.satisfies((ex) -> {
 					assertThat(ex.getErrorCode()).isEqualTo("SSS_MISSING_REQD_ARGUMENT");
