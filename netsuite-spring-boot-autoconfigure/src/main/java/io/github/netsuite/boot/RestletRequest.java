@@ -23,6 +23,12 @@ public final class RestletRequest {
 
 	static final String PATH = "/app/site/hosting/restlet.nl";
 
+	/**
+	 * The URI template of every RESTlet call, whatever its custom parameters: the
+	 * {@code uri} tag of Spring's {@code http.client.requests} observation.
+	 */
+	static final String URI_TEMPLATE = PATH + "?script={script}&deploy={deploy}";
+
 	private final NetSuiteClient client;
 
 	private final String script;
@@ -40,7 +46,8 @@ public final class RestletRequest {
 	}
 
 	/**
-	 * Add a query parameter; repeat the name for several values.
+	 * Add a query parameter; repeat the name for several values, which go on the wire in
+	 * order, next to each other.
 	 * @param name the name
 	 * @param value the value, written with {@code toString()}
 	 * @return this request
@@ -130,18 +137,24 @@ public final class RestletRequest {
 	 */
 	public <T> @Nullable T exchange(HttpMethod method, @Nullable Object body, Class<T> responseType) {
 		Assert.isTrue(body == null || !HttpMethod.GET.equals(method), "A RESTlet GET takes no body");
-		StringBuilder template = new StringBuilder(PATH).append("?script={script}&deploy={deploy}");
 		Map<String, String> variables = new HashMap<>();
 		variables.put("script", this.script);
 		variables.put("deploy", this.deploy);
 		for (int i = 0; i < this.params.size(); i++) {
-			template.append("&{n").append(i).append("}={v").append(i).append('}');
 			variables.put("n" + i, this.params.get(i)[0]);
 			variables.put("v" + i, this.params.get(i)[1]);
 		}
+		// The custom parameters go on the URI but not into the template, so that the
+		// http.client.requests uri tag stays the same whatever the parameters.
 		RestClient.RequestBodySpec request = this.client.restlets()
 			.method(method)
-			.uri(template.toString(), variables)
+			.uri(URI_TEMPLATE, (uri) -> {
+				for (int i = 0; i < this.params.size(); i++) {
+					// As variables, so that names and values are encoded strictly, once
+					uri.queryParam("{n" + i + "}", "{v" + i + "}");
+				}
+				return uri.build(variables);
+			})
 			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.RESTLET);
 		if (body != null) {
 			MediaType type = (this.contentType != null) ? this.contentType
