@@ -1,5 +1,6 @@
 package io.github.netsuite.boot;
 
+import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +9,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
@@ -92,6 +94,17 @@ public final class RestletRequest {
 	}
 
 	/**
+	 * Call the RESTlet's {@code get} function and read its JSON answer as a generic type,
+	 * such as {@code new ParameterizedTypeReference<Map<String, Object>>() {}}.
+	 * @param <T> the response type
+	 * @param responseType the type to read the JSON answer as
+	 * @return the answer, or {@code null} when empty
+	 */
+	public <T> @Nullable T get(ParameterizedTypeReference<T> responseType) {
+		return exchange(HttpMethod.GET, null, responseType);
+	}
+
+	/**
 	 * Call the RESTlet's {@code post} function.
 	 * @param <T> the response type
 	 * @param body the body: a string, or an object to write as JSON
@@ -100,6 +113,17 @@ public final class RestletRequest {
 	 * @return the answer, or {@code null} when empty
 	 */
 	public <T> @Nullable T post(Object body, Class<T> responseType) {
+		return exchange(HttpMethod.POST, body, responseType);
+	}
+
+	/**
+	 * Call the RESTlet's {@code post} function and read its JSON answer as a generic type.
+	 * @param <T> the response type
+	 * @param body the body: a string, or an object to write as JSON
+	 * @param responseType the type to read the JSON answer as
+	 * @return the answer, or {@code null} when empty
+	 */
+	public <T> @Nullable T post(Object body, ParameterizedTypeReference<T> responseType) {
 		return exchange(HttpMethod.POST, body, responseType);
 	}
 
@@ -116,6 +140,17 @@ public final class RestletRequest {
 	}
 
 	/**
+	 * Call the RESTlet's {@code put} function and read its JSON answer as a generic type.
+	 * @param <T> the response type
+	 * @param body the body: a string, or an object to write as JSON
+	 * @param responseType the type to read the JSON answer as
+	 * @return the answer, or {@code null} when empty
+	 */
+	public <T> @Nullable T put(Object body, ParameterizedTypeReference<T> responseType) {
+		return exchange(HttpMethod.PUT, body, responseType);
+	}
+
+	/**
 	 * Call the RESTlet's {@code delete} function.
 	 * @param <T> the response type
 	 * @param responseType {@code String} for the text, {@code Void} for none, or a type to
@@ -123,6 +158,17 @@ public final class RestletRequest {
 	 * @return the answer, or {@code null} when empty
 	 */
 	public <T> @Nullable T delete(Class<T> responseType) {
+		return exchange(HttpMethod.DELETE, null, responseType);
+	}
+
+	/**
+	 * Call the RESTlet's {@code delete} function and read its JSON answer as a generic
+	 * type.
+	 * @param <T> the response type
+	 * @param responseType the type to read the JSON answer as
+	 * @return the answer, or {@code null} when empty
+	 */
+	public <T> @Nullable T delete(ParameterizedTypeReference<T> responseType) {
 		return exchange(HttpMethod.DELETE, null, responseType);
 	}
 
@@ -136,6 +182,33 @@ public final class RestletRequest {
 	 * @return the answer, or {@code null} when empty
 	 */
 	public <T> @Nullable T exchange(HttpMethod method, @Nullable Object body, Class<T> responseType) {
+		return read(call(method, body), responseType);
+	}
+
+	/**
+	 * Call the RESTlet with any method and read its JSON answer as a generic type.
+	 * @param <T> the response type
+	 * @param method the HTTP method
+	 * @param body the body, or {@code null} for none (a {@code GET} takes none)
+	 * @param responseType the type to read the JSON answer as
+	 * @return the answer, or {@code null} when empty
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> @Nullable T exchange(HttpMethod method, @Nullable Object body,
+			ParameterizedTypeReference<T> responseType) {
+		Type type = responseType.getType();
+		if (type instanceof Class<?> plain) {
+			// String, byte[] and Void as in exchange(HttpMethod, Object, Class)
+			return (T) exchange(method, body, plain);
+		}
+		byte[] answer = call(method, body);
+		if (answer == null || answer.length == 0) {
+			return null;
+		}
+		return this.client.mapper().readValue(answer, this.client.mapper().getTypeFactory().constructType(type));
+	}
+
+	private byte @Nullable [] call(HttpMethod method, @Nullable Object body) {
 		Assert.isTrue(body == null || !HttpMethod.GET.equals(method), "A RESTlet GET takes no body");
 		Map<String, String> variables = new HashMap<>();
 		variables.put("script", this.script);
@@ -161,10 +234,7 @@ public final class RestletRequest {
 					: (body instanceof String) ? MediaType.TEXT_PLAIN : MediaType.APPLICATION_JSON;
 			request.contentType(type).body(bytes(body, type));
 		}
-		byte[] answer = request.retrieve()
-			.onStatus(NetSuiteErrorDecoder.IS_ERROR, this.client.errors())
-			.body(byte[].class);
-		return read(answer, responseType);
+		return request.retrieve().onStatus(NetSuiteErrorDecoder.IS_ERROR, this.client.errors()).body(byte[].class);
 	}
 
 	private byte[] bytes(Object body, MediaType type) {
