@@ -51,7 +51,7 @@ public final class NetSuiteConnectionInterceptor implements ClientHttpRequestInt
 			URI uri = request.getURI();
 			String host = host(uri);
 			throw new NetSuiteConnectionException(reason, host, request.getMethod().name(), uri.getRawPath(),
-					hint(reason, host, ex), ex);
+					hint(reason, ex), ex);
 		}
 	}
 
@@ -91,14 +91,15 @@ public final class NetSuiteConnectionInterceptor implements ClientHttpRequestInt
 		return Reason.CONNECTION_FAILED;
 	}
 
-	private static String hint(Reason reason, String host, IOException ex) {
+	// The message names the host already
+	private static String hint(Reason reason, IOException ex) {
 		return switch (reason) {
-			case UNKNOWN_HOST -> host + " does not resolve: check netsuite.account (the account ID, e.g. "
+			case UNKNOWN_HOST -> "the name does not resolve: check netsuite.account (the account ID, e.g. "
 					+ "1234567_SB1), netsuite.rest-url and netsuite.restlet-url, and this machine's DNS";
-			case CONNECTION_REFUSED -> "nothing accepts connections at " + host
-					+ ": check netsuite.rest-url and netsuite.restlet-url, and any proxy or firewall";
-			case CONNECT_TIMEOUT -> "no connection within netsuite.connect-timeout: check the network, proxy "
-					+ "and firewall between this machine and " + host;
+			case CONNECTION_REFUSED -> "nothing accepts connections there: check netsuite.rest-url and "
+					+ "netsuite.restlet-url, and any proxy or firewall";
+			case CONNECT_TIMEOUT -> "no connection within netsuite.connect-timeout: check the network, proxies "
+					+ "and firewalls on the way";
 			case READ_TIMEOUT -> "no answer within netsuite.read-timeout; NetSuite may still have run the request";
 			case CONNECTION_FAILED -> cause(ex);
 		};
