@@ -102,7 +102,7 @@ final class NetSuiteAccountFactory {
 		onTheWire.add(new NetSuiteObservationInterceptor(this.observationRegistry, connection.getAccount().realm(),
 				this.convention));
 		onTheWire.add(new NetSuiteErrorInterceptor());
-		List<ClientHttpRequestInterceptor> tokenInterceptors = new ArrayList<>();
+		List<ClientHttpRequestInterceptor> tokenInterceptors = new ArrayList<>(List.of(new NetSuiteConnectionInterceptor()));
 		if (retry != null) {
 			tokenInterceptors.add(retry);
 		}

@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.NetSuiteConnectionException;
 import io.github.netsuite.boot.NetSuiteConnectionException.Reason;
+import io.github.netsuite.boot.auth.Keys;
 import io.github.netsuite.boot.health.NetSuiteHealthIndicator;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -90,6 +91,31 @@ class NetSuiteConnectionWireMockTests {
 						assertThat(ex.getMessage()).contains("read timeout",
 								"NetSuite may still have run the request");
 					}));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "httpcomponents", "jdk" })
+	void namesTheTokenEndpointsHostWhenAnOAuth2TokenCannotBeFetched(String client) throws IOException {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		String host = "127.0.0.1:" + closedPort;
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class, NetSuiteAutoConfiguration.class))
+			.withBean(ClientHttpRequestFactoryBuilder.class, () -> builder(client))
+			.withPropertyValues("netsuite.account=1234567", "netsuite.rest-url=" + server.baseUrl(),
+					"netsuite.restlet-url=" + server.baseUrl(), "netsuite.oauth2.client-id=client-1",
+					"netsuite.oauth2.certificate-id=cert-1", "netsuite.oauth2.private-key=" + Keys.pem(Keys.rsa()),
+					"netsuite.oauth2.token-url=http://" + host + "/services/rest/auth/oauth2/v1/token",
+					"netsuite.retry.initial-backoff=5ms", "netsuite.retry.max-backoff=10ms")
+			.run((context) -> assertThatExceptionOfType(NetSuiteConnectionException.class)
+				.isThrownBy(() -> context.getBean(NetSuiteClient.class).record("customer", "1").get())
+				.satisfies((ex) -> {
+					assertThat(ex.getReason()).isEqualTo(Reason.CONNECTION_REFUSED);
+					assertThat(ex.getHost()).isEqualTo(host);
+					assertThat(ex.getPath()).isEqualTo("/services/rest/auth/oauth2/v1/token");
+				}));
 	}
 
 	@ParameterizedTest
