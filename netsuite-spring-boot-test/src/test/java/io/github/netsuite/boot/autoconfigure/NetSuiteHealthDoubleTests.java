@@ -100,7 +100,11 @@ class NetSuiteHealthDoubleTests {
 			.run((context) -> {
 				CompletableFuture<Map<String, Object>> busy = CompletableFuture
 					.supplyAsync(() -> context.getBean(NetSuiteClient.class).record("customer", "1").get());
-				Thread.sleep(200);
+				// Until the busy request holds the double's one slot, however slow the machine
+				long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+				while (this.netSuite.maxInFlight() < 1 && System.nanoTime() < deadline) {
+					Thread.sleep(5);
+				}
 				Health health = context.getBean(NetSuiteHealthIndicator.class).health();
 				assertThat(health.getStatus()).isEqualTo(Status.UP);
 				assertThat((String) health.getDetails().get("throttled")).contains("concurrency limit",
