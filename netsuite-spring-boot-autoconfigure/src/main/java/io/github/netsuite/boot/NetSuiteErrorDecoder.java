@@ -36,6 +36,9 @@ public final class NetSuiteErrorDecoder implements RestClient.ResponseSpec.Error
 	private static final String CONCURRENCY_HINT = "The account had more requests in flight than its concurrency "
 			+ "limit allows; lower netsuite.concurrency.limit or spread the load";
 
+	private static final String SCRIPT_HINT = "The RESTlet's script threw an error it did not catch; the "
+			+ "deployment's execution log has it (Customization > Scripting > Script Deployments > View > Execution Log)";
+
 	private final @Nullable NetSuiteAuthentication authentication;
 
 	/**
@@ -82,6 +85,10 @@ public final class NetSuiteErrorDecoder implements RestClient.ResponseSpec.Error
 		}
 		if (status == 404 || code.equals("NONEXISTENT_ID")) {
 			return new NetSuiteNotFoundException(status, errorCode, detail, method, path, null);
+		}
+		if (status == 400 && path != null && path.endsWith(RestletRequest.PATH)) {
+			// A RESTlet answers 400 with the error its script threw and did not catch
+			return new NetSuiteScriptException(status, errorCode, detail, method, path, SCRIPT_HINT);
 		}
 		if (status >= 500) {
 			return new NetSuiteServerException(status, errorCode, detail, method, path, null);

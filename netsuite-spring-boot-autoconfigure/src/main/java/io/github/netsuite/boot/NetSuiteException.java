@@ -43,6 +43,26 @@ public class NetSuiteException extends RuntimeException {
 		this.hint = hint;
 	}
 
+	/**
+	 * Create an exception for a request that got no answer from NetSuite (status 0).
+	 * @param message the message
+	 * @param detail what went wrong, in a few words
+	 * @param method the request's HTTP method
+	 * @param path the request's path, without the query
+	 * @param hint how to fix it, if known
+	 * @param cause the cause
+	 */
+	protected NetSuiteException(String message, @Nullable String detail, @Nullable String method,
+			@Nullable String path, @Nullable String hint, @Nullable Throwable cause) {
+		super(message, cause);
+		this.statusCode = 0;
+		this.errorCode = null;
+		this.detail = detail;
+		this.method = method;
+		this.path = path;
+		this.hint = hint;
+	}
+
 	private static String message(int statusCode, @Nullable String errorCode, @Nullable String detail,
 			@Nullable String method, @Nullable String path, @Nullable String hint) {
 		StringBuilder message = new StringBuilder("NetSuite");

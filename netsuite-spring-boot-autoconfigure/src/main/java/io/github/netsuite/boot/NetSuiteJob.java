@@ -138,7 +138,7 @@ public final class NetSuiteJob {
 					return finished;
 				}
 			}
-			catch (ResourceAccessException ex) {
+			catch (NetSuiteConnectionException | ResourceAccessException ex) {
 				// A poll only reads: one whose answer was lost is asked again.
 				lastFailure = ex;
 			}

@@ -5,8 +5,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -167,6 +169,39 @@ public final class RecordCollection {
 			}
 			return fetch(MAX_PAGE_SIZE, offset[0]);
 		}).map(this::toMap);
+	}
+
+	/**
+	 * Stream the references of every record, each mapped to the given type, fetching the
+	 * next page only when the stream reaches it.
+	 * @param <T> the type
+	 * @param type the type, such as a record with an {@code id} component
+	 * @return the record references
+	 */
+	public <T> Stream<T> stream(Class<T> type) {
+		return streamItems().map((item) -> this.client.mapper().treeToValue(item, type));
+	}
+
+	/**
+	 * Stream the references of every record, each mapped to a generic type, fetching the
+	 * next page only when the stream reaches it.
+	 * @param <T> the type
+	 * @param type the type, such as {@code new ParameterizedTypeReference<Map<String, String>>() {}}
+	 * @return the record references
+	 */
+	public <T> Stream<T> stream(ParameterizedTypeReference<T> type) {
+		JavaType javaType = this.client.mapper().getTypeFactory().constructType(type.getType());
+		return streamItems().map((item) -> this.client.mapper().<T>treeToValue(item, javaType));
+	}
+
+	private Stream<ObjectNode> streamItems() {
+		int[] offset = { 0 };
+		return PagedItems.stream((previous, last) -> {
+			if (previous != null) {
+				offset[0] += MAX_PAGE_SIZE;
+			}
+			return fetch(MAX_PAGE_SIZE, offset[0]);
+		});
 	}
 
 	/**

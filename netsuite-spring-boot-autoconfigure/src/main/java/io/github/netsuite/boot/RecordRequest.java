@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
@@ -114,6 +115,22 @@ public final class RecordRequest {
 			object.remove("links");
 		}
 		return this.client.mapper().treeToValue(json, type);
+	}
+
+	/**
+	 * Read the record, mapped to a generic type, such as
+	 * {@code new ParameterizedTypeReference<Map<String, Object>>() {}}.
+	 * @param <T> the type
+	 * @param type the type
+	 * @return the record, or {@code null} if NetSuite answered without a body
+	 * @throws NetSuiteNotFoundException if there is no such record
+	 */
+	public <T> @Nullable T get(ParameterizedTypeReference<T> type) {
+		JsonNode json = this.client.mapper().readTree(read());
+		if (json instanceof ObjectNode object) {
+			object.remove("links");
+		}
+		return this.client.mapper().treeToValue(json, this.client.mapper().getTypeFactory().constructType(type.getType()));
 	}
 
 	private byte[] read() {

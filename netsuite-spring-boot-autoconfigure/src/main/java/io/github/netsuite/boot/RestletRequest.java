@@ -1,5 +1,6 @@
 package io.github.netsuite.boot;
 
+import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +9,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
@@ -22,6 +24,12 @@ import org.springframework.web.client.RestClient;
 public final class RestletRequest {
 
 	static final String PATH = "/app/site/hosting/restlet.nl";
+
+	/**
+	 * The URI template of every RESTlet call, whatever its custom parameters: the
+	 * {@code uri} tag of Spring's {@code http.client.requests} observation.
+	 */
+	static final String URI_TEMPLATE = PATH + "?script={script}&deploy={deploy}";
 
 	private final NetSuiteClient client;
 
@@ -40,7 +48,8 @@ public final class RestletRequest {
 	}
 
 	/**
-	 * Add a query parameter; repeat the name for several values.
+	 * Add a query parameter; repeat the name for several values, which go on the wire in
+	 * order, next to each other.
 	 * @param name the name
 	 * @param value the value, written with {@code toString()}
 	 * @return this request
@@ -85,6 +94,17 @@ public final class RestletRequest {
 	}
 
 	/**
+	 * Call the RESTlet's {@code get} function and read its JSON answer as a generic type,
+	 * such as {@code new ParameterizedTypeReference<Map<String, Object>>() {}}.
+	 * @param <T> the response type
+	 * @param responseType the type to read the JSON answer as
+	 * @return the answer, or {@code null} when empty
+	 */
+	public <T> @Nullable T get(ParameterizedTypeReference<T> responseType) {
+		return exchange(HttpMethod.GET, null, responseType);
+	}
+
+	/**
 	 * Call the RESTlet's {@code post} function.
 	 * @param <T> the response type
 	 * @param body the body: a string, or an object to write as JSON
@@ -93,6 +113,17 @@ public final class RestletRequest {
 	 * @return the answer, or {@code null} when empty
 	 */
 	public <T> @Nullable T post(Object body, Class<T> responseType) {
+		return exchange(HttpMethod.POST, body, responseType);
+	}
+
+	/**
+	 * Call the RESTlet's {@code post} function and read its JSON answer as a generic type.
+	 * @param <T> the response type
+	 * @param body the body: a string, or an object to write as JSON
+	 * @param responseType the type to read the JSON answer as
+	 * @return the answer, or {@code null} when empty
+	 */
+	public <T> @Nullable T post(Object body, ParameterizedTypeReference<T> responseType) {
 		return exchange(HttpMethod.POST, body, responseType);
 	}
 
@@ -109,6 +140,17 @@ public final class RestletRequest {
 	}
 
 	/**
+	 * Call the RESTlet's {@code put} function and read its JSON answer as a generic type.
+	 * @param <T> the response type
+	 * @param body the body: a string, or an object to write as JSON
+	 * @param responseType the type to read the JSON answer as
+	 * @return the answer, or {@code null} when empty
+	 */
+	public <T> @Nullable T put(Object body, ParameterizedTypeReference<T> responseType) {
+		return exchange(HttpMethod.PUT, body, responseType);
+	}
+
+	/**
 	 * Call the RESTlet's {@code delete} function.
 	 * @param <T> the response type
 	 * @param responseType {@code String} for the text, {@code Void} for none, or a type to
@@ -116,6 +158,17 @@ public final class RestletRequest {
 	 * @return the answer, or {@code null} when empty
 	 */
 	public <T> @Nullable T delete(Class<T> responseType) {
+		return exchange(HttpMethod.DELETE, null, responseType);
+	}
+
+	/**
+	 * Call the RESTlet's {@code delete} function and read its JSON answer as a generic
+	 * type.
+	 * @param <T> the response type
+	 * @param responseType the type to read the JSON answer as
+	 * @return the answer, or {@code null} when empty
+	 */
+	public <T> @Nullable T delete(ParameterizedTypeReference<T> responseType) {
 		return exchange(HttpMethod.DELETE, null, responseType);
 	}
 
@@ -129,29 +182,59 @@ public final class RestletRequest {
 	 * @return the answer, or {@code null} when empty
 	 */
 	public <T> @Nullable T exchange(HttpMethod method, @Nullable Object body, Class<T> responseType) {
+		return read(call(method, body), responseType);
+	}
+
+	/**
+	 * Call the RESTlet with any method and read its JSON answer as a generic type.
+	 * @param <T> the response type
+	 * @param method the HTTP method
+	 * @param body the body, or {@code null} for none (a {@code GET} takes none)
+	 * @param responseType the type to read the JSON answer as
+	 * @return the answer, or {@code null} when empty
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> @Nullable T exchange(HttpMethod method, @Nullable Object body,
+			ParameterizedTypeReference<T> responseType) {
+		Type type = responseType.getType();
+		if (type instanceof Class<?> plain) {
+			// String, byte[] and Void as in exchange(HttpMethod, Object, Class)
+			return (T) exchange(method, body, plain);
+		}
+		byte[] answer = call(method, body);
+		if (answer == null || answer.length == 0) {
+			return null;
+		}
+		return this.client.mapper().readValue(answer, this.client.mapper().getTypeFactory().constructType(type));
+	}
+
+	private byte @Nullable [] call(HttpMethod method, @Nullable Object body) {
 		Assert.isTrue(body == null || !HttpMethod.GET.equals(method), "A RESTlet GET takes no body");
-		StringBuilder template = new StringBuilder(PATH).append("?script={script}&deploy={deploy}");
 		Map<String, String> variables = new HashMap<>();
 		variables.put("script", this.script);
 		variables.put("deploy", this.deploy);
 		for (int i = 0; i < this.params.size(); i++) {
-			template.append("&{n").append(i).append("}={v").append(i).append('}');
 			variables.put("n" + i, this.params.get(i)[0]);
 			variables.put("v" + i, this.params.get(i)[1]);
 		}
+		// The custom parameters go on the URI but not into the template, so that the
+		// http.client.requests uri tag stays the same whatever the parameters.
 		RestClient.RequestBodySpec request = this.client.restlets()
 			.method(method)
-			.uri(template.toString(), variables)
+			.uri(URI_TEMPLATE, (uri) -> {
+				for (int i = 0; i < this.params.size(); i++) {
+					// As variables, so that names and values are encoded strictly, once
+					uri.queryParam("{n" + i + "}", "{v" + i + "}");
+				}
+				return uri.build(variables);
+			})
 			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.RESTLET);
 		if (body != null) {
 			MediaType type = (this.contentType != null) ? this.contentType
 					: (body instanceof String) ? MediaType.TEXT_PLAIN : MediaType.APPLICATION_JSON;
 			request.contentType(type).body(bytes(body, type));
 		}
-		byte[] answer = request.retrieve()
-			.onStatus(NetSuiteErrorDecoder.IS_ERROR, this.client.errors())
-			.body(byte[].class);
-		return read(answer, responseType);
+		return request.retrieve().onStatus(NetSuiteErrorDecoder.IS_ERROR, this.client.errors()).body(byte[].class);
 	}
 
 	private byte[] bytes(Object body, MediaType type) {

@@ -109,6 +109,21 @@ class NetSuiteClientDoubleTests {
 	}
 
 	@Test
+	void surfacesAnUncaughtRestletScriptErrorAsAScriptError() {
+		this.netSuite.restlet("customscript_fail", "customdeploy_fail", (call) -> {
+			throw new IllegalStateException("The script failed on purpose");
+		});
+		assertThatExceptionOfType(NetSuiteScriptException.class)
+			.isThrownBy(() -> this.client.restlet("customscript_fail", "customdeploy_fail").post(Map.of(), String.class))
+			.satisfies((ex) -> {
+				assertThat(ex.getStatusCode()).isEqualTo(400);
+				assertThat(ex.getErrorCode()).isEqualTo("UNEXPECTED_ERROR");
+				assertThat(ex.getDetail()).isEqualTo("The script failed on purpose");
+				assertThat(ex.getHint()).contains("Execution Log");
+			});
+	}
+
+	@Test
 	void callsRestletsWithEveryParameterSignedAsSent() {
 		this.netSuite.restlet("customscript_echo", "customdeploy_echo",
 				(request) -> RestletResponse.json(Map.of("method", request.method(), "parameters",

@@ -17,6 +17,7 @@ import io.github.netsuite.boot.auth.OAuth2Credentials;
 import io.github.netsuite.boot.auth.TbaCredentials;
 import io.github.netsuite.boot.auth.TbaSigner;
 import io.github.netsuite.boot.http.ConcurrencyGovernor;
+import io.github.netsuite.boot.http.NetSuiteConnectionInterceptor;
 import io.github.netsuite.boot.http.NetSuiteAuthenticationInterceptor;
 import io.github.netsuite.boot.http.NetSuiteAuthenticationRenewalInterceptor;
 import io.github.netsuite.boot.http.NetSuiteErrorInterceptor;
@@ -101,14 +102,14 @@ final class NetSuiteAccountFactory {
 		onTheWire.add(new NetSuiteObservationInterceptor(this.observationRegistry, connection.getAccount().realm(),
 				this.convention));
 		onTheWire.add(new NetSuiteErrorInterceptor());
-		List<ClientHttpRequestInterceptor> tokenInterceptors = new ArrayList<>();
+		List<ClientHttpRequestInterceptor> tokenInterceptors = new ArrayList<>(List.of(new NetSuiteConnectionInterceptor()));
 		if (retry != null) {
 			tokenInterceptors.add(retry);
 		}
 		tokenInterceptors.addAll(onTheWire);
 		NetSuiteAuthentication authentication = (customAuthentication != null) ? customAuthentication
 				: authentication(connection, requestFactory, tokenInterceptors);
-		List<ClientHttpRequestInterceptor> interceptors = new ArrayList<>();
+		List<ClientHttpRequestInterceptor> interceptors = new ArrayList<>(List.of(new NetSuiteConnectionInterceptor()));
 		if (retry != null) {
 			interceptors.add(retry);
 		}

@@ -3,6 +3,7 @@ package io.github.netsuite.boot.autoconfigure;
 import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.observation.NetSuiteConcurrencyMeterBinder;
 import io.github.netsuite.boot.observation.NetSuiteMeterObservationHandler;
+import io.github.netsuite.boot.observation.NetSuiteRequestMeterBinder;
 import io.github.netsuite.boot.observation.NetSuiteSuiteQlMeters;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -17,7 +18,8 @@ import org.springframework.core.annotation.Order;
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for NetSuite's meters, each tagged
  * with its account's realm: the {@code netsuite.requests} timer made of the observation,
- * {@code netsuite.retries}, {@code netsuite.throttled}, {@code netsuite.suiteql.pages},
+ * {@code netsuite.retries} and {@code netsuite.throttled} (registered at zero on start),
+ * {@code netsuite.suiteql.pages},
  * {@code netsuite.suiteql.rows} and, for every account whose requests are limited, the
  * gauges {@code netsuite.requests.in-flight} and {@code netsuite.requests.waiting}.
  * <p>
@@ -47,6 +49,13 @@ public final class NetSuiteMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	NetSuiteSuiteQlMeters netSuiteSuiteQlMeters(MeterRegistry meterRegistry) {
 		return new NetSuiteSuiteQlMeters(meterRegistry);
+	}
+
+	// The retries and throttled counters at zero from the start, not from their first count.
+	@Bean
+	@ConditionalOnMissingBean
+	NetSuiteRequestMeterBinder netSuiteRequestMeterBinder(NetSuiteAccounts accounts) {
+		return new NetSuiteRequestMeterBinder(accounts);
 	}
 
 	@Bean

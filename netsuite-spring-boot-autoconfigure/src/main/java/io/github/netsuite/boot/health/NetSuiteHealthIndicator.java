@@ -17,6 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.NetSuiteAuthenticationException;
 import io.github.netsuite.boot.NetSuiteConcurrencyLimitException;
+import io.github.netsuite.boot.NetSuiteConnectionException;
 import io.github.netsuite.boot.NetSuiteError;
 import io.github.netsuite.boot.NetSuiteErrorDecoder;
 import io.github.netsuite.boot.NetSuiteException;
@@ -141,6 +142,14 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 		}
 	}
 
+	/**
+	 * Forget the cached result, so that the next call checks again whatever the cache TTL.
+	 * Tests that switch NetSuite's behaviour between checks use it.
+	 */
+	public void clearCache() {
+		this.cached = null;
+	}
+
 	private @Nullable Health fresh() {
 		Health health = this.cached;
 		return (health != null && System.nanoTime() - this.cachedAt < this.cacheTtlNanos) ? health : null;
@@ -171,6 +180,9 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 				.uri(path)
 				.accept(MediaType.APPLICATION_JSON)
 				.exchange((request, response) -> answer(request, response), true);
+		}
+		catch (NetSuiteConnectionException ex) {
+			return unreachable(method, path, ex);
 		}
 		catch (RestClientException ex) {
 			return unreachable(method, path, ex);
@@ -264,13 +276,30 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 		}
 	}
 
+	private Health unreachable(HttpMethod method, String path, NetSuiteConnectionException ex) {
+		boolean timeout = ex.getReason() == NetSuiteConnectionException.Reason.CONNECT_TIMEOUT
+				|| ex.getReason() == NetSuiteConnectionException.Reason.READ_TIMEOUT;
+		String reason = ex.getReason().description() + ((ex.getHint() != null) ? " (" + ex.getHint() + ")" : "");
+		String error = timeout ? "NetSuite did not answer within " + format(this.timeout)
+				+ " (netsuite.health.timeout): " + ex.getReason().description() + " at " + ex.getHost()
+				: "Could not reach NetSuite at " + ex.getHost() + ": " + reason;
+		return down(method, path).withDetail("error", error).build();
+	}
+
+	// A client without the starter's connection interceptor
 	private Health unreachable(HttpMethod method, String path, RestClientException ex) {
 		Throwable cause = rootCause(ex);
 		String reason = cause.getClass().getSimpleName()
 				+ ((cause.getMessage() != null) ? ": " + cause.getMessage() : "");
+		String host = hostAndPort(this.account.restUrl());
 		String error = isTimeout(ex) ? "NetSuite did not answer within " + format(this.timeout)
-				+ " (netsuite.health.timeout): " + reason : "Could not reach NetSuite: " + reason;
+				+ " (netsuite.health.timeout): " + reason + " at " + host
+				: "Could not reach NetSuite at " + host + ": " + reason;
 		return down(method, path).withDetail("error", error).build();
+	}
+
+	private static String hostAndPort(URI url) {
+		return (url.getPort() != -1) ? url.getHost() + ":" + url.getPort() : String.valueOf(url.getHost());
 	}
 
 	private Health.Builder down(HttpMethod method, String path) {

@@ -48,6 +48,10 @@ public class NetSuiteMeterObservationHandler implements MeterObservationHandler<
 	 */
 	public static final String THROTTLED = "netsuite.throttled";
 
+	static final String RETRIES_DESCRIPTION = "Request attempts after the first (retries), each signed afresh";
+
+	static final String THROTTLED_DESCRIPTION = "Request attempts NetSuite refused for the account's concurrency limit";
+
 	// Tags have few values each; a bound keeps a misbehaving convention from growing it.
 	private static final int MAX_CACHED_TIMERS = 1024;
 
@@ -73,7 +77,7 @@ public class NetSuiteMeterObservationHandler implements MeterObservationHandler<
 	public void onStart(NetSuiteRequestContext context) {
 		context.setStartTime(this.clock.monotonicTime());
 		if (context.getAttempt() > 1) {
-			counter(RETRIES, "Request attempts after the first (retries), each signed afresh", context).increment();
+			counter(RETRIES, RETRIES_DESCRIPTION, context).increment();
 		}
 	}
 
@@ -82,8 +86,7 @@ public class NetSuiteMeterObservationHandler implements MeterObservationHandler<
 		long duration = this.clock.monotonicTime() - context.getStartTime();
 		timer(context).record(duration, TimeUnit.NANOSECONDS);
 		if (context.isThrottled()) {
-			counter(THROTTLED, "Request attempts NetSuite refused for the account's concurrency limit", context)
-				.increment();
+			counter(THROTTLED, THROTTLED_DESCRIPTION, context).increment();
 		}
 	}
 

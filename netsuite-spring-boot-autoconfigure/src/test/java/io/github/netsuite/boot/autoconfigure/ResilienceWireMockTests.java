@@ -10,8 +10,9 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.NetSuiteConcurrencyLimitException;
+import io.github.netsuite.boot.NetSuiteConnectionException;
+import io.github.netsuite.boot.NetSuiteScriptException;
 import io.github.netsuite.boot.NetSuiteServerException;
-import io.github.netsuite.boot.NetSuiteValidationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,7 +20,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.client.ResourceAccessException;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -145,7 +145,7 @@ class ResilienceWireMockTests {
 		server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(400)
 			.withBody("{\"error\":{\"code\":\"SSS_MISSING_REQD_ARGUMENT\",\"message\":\"id is required\"}}")));
 		this.contextRunner.run((context) -> {
-			assertThatExceptionOfType(NetSuiteValidationException.class)
+			assertThatExceptionOfType(NetSuiteScriptException.class)
 				.isThrownBy(() -> context.getBean(NetSuiteClient.class).restlet("1", "1").get(String.class))
 				.satisfies((ex) -> {
 					assertThat(ex.getErrorCode()).isEqualTo("SSS_MISSING_REQD_ARGUMENT");
@@ -193,7 +193,7 @@ class ResilienceWireMockTests {
 		this.contextRunner.withPropertyValues("netsuite.rest-url=http://127.0.0.1:1", "netsuite.retry.max-attempts=3")
 			.run((context) -> {
 				long start = System.nanoTime();
-				assertThatExceptionOfType(ResourceAccessException.class)
+				assertThatExceptionOfType(NetSuiteConnectionException.class)
 					.isThrownBy(() -> context.getBean(NetSuiteClient.class).records("customer").create(Map.of()));
 				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
 				assertThat(context.getBean(NetSuiteAccounts.class).primary().permits().inFlight()).isZero();

@@ -210,7 +210,7 @@ class NetSuiteHealthIndicatorTests {
 		assertThat(health.getDetails()).containsOnlyKeys("realm", "restUrl", "check", "error")
 			.containsEntry("restUrl", "http://127.0.0.1:" + closedPort);
 		assertThat(health.getDetails().get("error")).asString()
-			.startsWith("Could not reach NetSuite: ")
+			.startsWith("Could not reach NetSuite at 127.0.0.1:" + closedPort + ": ")
 			.contains("Connection refused");
 	}
 

@@ -46,7 +46,9 @@ import java.lang.annotation.Target;
  * <p>
  * Test classes with the same account and account names share a cached context and so its
  * doubles; unless {@link #resetBeforeEachTest()} is {@code false}, the faults and observations
- * of every double are reset before each test method (their data stays).
+ * of every double are reset before each test method (their data stays). Each test method
+ * also starts with a fresh health result: the cached results of the starter's NetSuite
+ * health indicators are cleared before it, whatever {@code netsuite.health.cache-ttl} says.
  *
  * @author NetSuite Spring Boot team
  */

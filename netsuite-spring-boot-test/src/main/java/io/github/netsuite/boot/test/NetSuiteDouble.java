@@ -557,9 +557,13 @@ public final class NetSuiteDouble implements AutoCloseable {
 
 	/**
 	 * Answer the next {@code k} admitted requests with the given status (before checking their
-	 * login) and a NetSuite-shaped error body.
+	 * login) and a NetSuite-shaped error body. {@code 429} answers as NetSuite throttles, as
+	 * the {@link #concurrencyLimit(int) concurrency limit} does: REST with 429
+	 * {@code CONCURRENCY_LIMIT_EXCEEDED}, RESTlets with 400 {@code SSS_REQUEST_LIMIT_EXCEEDED},
+	 * detail "Concurrent request limit exceeded. Request blocked."; any other status with
+	 * {@code UNEXPECTED_ERROR}.
 	 * @param k how many requests fail
-	 * @param status the status, from 400 to 599, e.g. 503
+	 * @param status the status, from 400 to 599, e.g. 503 or 429
 	 * @return this double
 	 */
 	public NetSuiteDouble failNext(int k, int status) {

@@ -40,6 +40,9 @@ final class NetSuiteDoubleHandler implements ResponseDefinitionTransformerV2 {
 
 	private static final String REST_PREFIX = "/services/rest/";
 
+	// NetSuite's own words for a request over the concurrency limit
+	private static final String THROTTLED = "Concurrent request limit exceeded. Request blocked.";
+
 	private static final String INJECTED_FAILURE = "The NetSuite double was told to fail this request.";
 
 	private final NetSuiteDouble netSuite;
@@ -91,6 +94,10 @@ final class NetSuiteDoubleHandler implements ResponseDefinitionTransformerV2 {
 		try {
 			sleep(this.netSuite.latency());
 			int failure = this.netSuite.takeFailure();
+			if (failure == 429) {
+				// Throttling as NetSuite answers it, not a generic error with its status
+				return throttled(call);
+			}
 			if (failure != 0) {
 				return ErrorReplies.of(call, failure, "UNEXPECTED_ERROR", INJECTED_FAILURE);
 			}
@@ -114,11 +121,10 @@ final class NetSuiteDoubleHandler implements ResponseDefinitionTransformerV2 {
 		}
 	}
 
-	private Reply throttled(Call call) {
-		String message = "Concurrent request limit exceeded. Request blocked: the account's concurrency limit of "
-				+ this.netSuite.concurrencyLimit() + " requests is in use.";
-		return call.restlet ? ErrorReplies.restlet(400, "SSS_REQUEST_LIMIT_EXCEEDED", message)
-				: ErrorReplies.rest(429, "CONCURRENCY_LIMIT_EXCEEDED", message, Map.of());
+	// REST answers 429 CONCURRENCY_LIMIT_EXCEEDED, RESTlets 400 SSS_REQUEST_LIMIT_EXCEEDED
+	private static Reply throttled(Call call) {
+		return call.restlet ? ErrorReplies.restlet(400, "SSS_REQUEST_LIMIT_EXCEEDED", THROTTLED)
+				: ErrorReplies.rest(429, "CONCURRENCY_LIMIT_EXCEEDED", THROTTLED, Map.of());
 	}
 
 	private Reply rest(Call call) {

@@ -15,6 +15,7 @@
  */
 package io.github.netsuite.boot.test;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestContextAnnotationUtils;
 import org.springframework.test.context.support.AbstractTestExecutionListener;
@@ -23,7 +24,8 @@ import org.springframework.test.context.support.AbstractTestExecutionListener;
  * Resets every {@link NetSuiteDouble} of an {@link EnableNetSuiteDouble} test class, the
  * primary's and the named accounts', before each test method (before the test's own
  * {@code @BeforeEach} methods), as its {@link EnableNetSuiteDouble#resetBeforeEachTest()}
- * asks. Registered in {@code META-INF/spring.factories}.
+ * asks, and clears the cached results of the starter's NetSuite health indicators, so
+ * that every test starts with a fresh health check. Registered in {@code META-INF/spring.factories}.
  *
  * @author NetSuite Spring Boot team
  */
@@ -39,10 +41,17 @@ class NetSuiteDoubleTestExecutionListener extends AbstractTestExecutionListener 
 	public void beforeTestMethod(TestContext testContext) {
 		EnableNetSuiteDouble annotation = TestContextAnnotationUtils.findMergedAnnotation(testContext.getTestClass(),
 				EnableNetSuiteDouble.class);
-		if (annotation == null || !annotation.resetBeforeEachTest() || !testContext.hasApplicationContext()) {
+		if (annotation == null || !testContext.hasApplicationContext()) {
 			return;
 		}
-		testContext.getApplicationContext().getBeanProvider(NetSuiteDoubles.class).ifUnique(NetSuiteDoubles::reset);
+		ApplicationContext context = testContext.getApplicationContext();
+		if (annotation.resetBeforeEachTest()) {
+			context.getBeanProvider(NetSuiteDoubles.class).ifUnique(NetSuiteDoubles::reset);
+		}
+		// A cached health result would tell of the previous test's faults
+		if (HealthCaches.isPresent(context.getClassLoader())) {
+			HealthCaches.clear(context);
+		}
 	}
 
 }

@@ -42,7 +42,7 @@ final class RestletEndpoint {
 		}
 		// GET takes no body on NetSuite
 		String body = call.method.equals("GET") ? null : call.body();
-		RestletRequest request = new RestletRequest(call.method, parameters, body, call.header("Content-Type"));
+		RestletCall request = new RestletCall(call.method, parameters, body, call.header("Content-Type"));
 		RestletHandler handler = this.netSuite.restletHandler(script, deploy);
 		if (handler == null) {
 			return echo(request);
@@ -56,7 +56,7 @@ final class RestletEndpoint {
 		}
 	}
 
-	private static Reply echo(RestletRequest request) {
+	private static Reply echo(RestletCall request) {
 		Object body = request.body();
 		if (body != null && request.contentType() != null && request.contentType().contains("json")) {
 			try {

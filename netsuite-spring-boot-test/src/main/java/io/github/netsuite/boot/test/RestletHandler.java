@@ -27,10 +27,10 @@ public interface RestletHandler {
 	/**
 	 * Answer a RESTlet call that passed authentication. An exception thrown here is answered
 	 * as NetSuite answers an uncaught script error: 400 with an {@code error} body.
-	 * @param request the call
+	 * @param call the call
 	 * @return the response
 	 * @throws Exception on a script error
 	 */
-	RestletResponse handle(RestletRequest request) throws Exception;
+	RestletResponse handle(RestletCall call) throws Exception;
 
 }

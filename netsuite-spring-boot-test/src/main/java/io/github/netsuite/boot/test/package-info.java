@@ -19,5 +19,9 @@
  * enabled, OAuth 2.0 client credentials), and
  * {@link io.github.netsuite.boot.test.EnableNetSuiteDouble} to run a Spring test against it, with
  * a double per named account held by {@link io.github.netsuite.boot.test.NetSuiteDoubles}.
+ * An application that defines a {@code NetSuiteDouble} bean (a {@code TestMyApplication}'s
+ * test configuration) is connected to it by
+ * {@link io.github.netsuite.boot.test.NetSuiteDoubleAutoConfiguration}, and
+ * {@code @RestClientTest} slices load the starter.
  */
 package io.github.netsuite.boot.test;

@@ -1,5 +1,6 @@
 package io.github.netsuite.boot.autoconfigure;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,11 @@ class NetSuiteHealthDoubleTests {
 			.run((context) -> {
 				CompletableFuture<Map<String, Object>> busy = CompletableFuture
 					.supplyAsync(() -> context.getBean(NetSuiteClient.class).record("customer", "1").get());
-				Thread.sleep(200);
+				// Until the busy request holds the double's one slot, however slow the machine
+				long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+				while (this.netSuite.maxInFlight() < 1 && System.nanoTime() < deadline) {
+					Thread.sleep(5);
+				}
 				Health health = context.getBean(NetSuiteHealthIndicator.class).health();
 				assertThat(health.getStatus()).isEqualTo(Status.UP);
 				assertThat((String) health.getDetails().get("throttled")).contains("concurrency limit",
@@ -116,15 +121,17 @@ class NetSuiteHealthDoubleTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2900));
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat((String) health.getDetails().get("error"))
-			.startsWith("NetSuite did not answer within 1s (netsuite.health.timeout)");
+			.startsWith("NetSuite did not answer within 1s (netsuite.health.timeout): read timeout at ");
 	}
 
 	@Test
 	void isDownNamingTheCauseWhenNetSuiteIsDown() {
+		String authority = URI.create(this.netSuite.restUrl()).getAuthority();
 		this.netSuite.stop();
 		Health health = health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-		assertThat((String) health.getDetails().get("error")).startsWith("Could not reach NetSuite: ");
+		assertThat((String) health.getDetails().get("error"))
+			.startsWith("Could not reach NetSuite at " + authority + ": connection refused");
 	}
 
 	private Health health() {

@@ -100,7 +100,7 @@ class ConcurrencyTests {
 		assertThat(responses).allSatisfy((r) -> assertThat(r.statusCode()).isIn(200, 429));
 		assertThat(errorCode(refused.get(0))).isEqualTo("CONCURRENCY_LIMIT_EXCEEDED");
 		assertThat(json(refused.get(0)).get("title").asText()).isEqualTo("Too Many Requests");
-		assertThat(json(refused.get(0)).at("/o:errorDetails/0/detail").asText()).contains("concurrency limit");
+		assertThat(json(refused.get(0)).at("/o:errorDetails/0/detail").asText()).isEqualTo("Concurrent request limit exceeded. Request blocked.");
 		assertThat(netSuite.maxInFlight()).isEqualTo(3);
 	}
 

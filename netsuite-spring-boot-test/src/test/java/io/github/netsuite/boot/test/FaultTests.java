@@ -97,6 +97,28 @@ class FaultTests {
 	}
 
 	@Test
+	void failNextWith429AnswersNetSuitesThrottlingBody() {
+		netSuite.failNext(1, 429);
+		HttpResponse<String> response = serverTime();
+		assertThat(response.statusCode()).isEqualTo(429);
+		assertThat(errorCode(response)).isEqualTo("CONCURRENCY_LIMIT_EXCEEDED");
+		assertThat(json(response).at("/o:errorDetails/0/detail").asText())
+			.isEqualTo("Concurrent request limit exceeded. Request blocked.");
+	}
+
+	@Test
+	void failNextWith429AnswersARestletAsNetSuiteThrottlesRestlets() {
+		netSuite.failNext(1, 429);
+		HttpResponse<String> response = SignedRequest
+			.to(netSuite, "GET", "/app/site/hosting/restlet.nl?script=1&deploy=1")
+			.send();
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(json(response).at("/error/code").asText()).isEqualTo("SSS_REQUEST_LIMIT_EXCEEDED");
+		assertThat(json(response).at("/error/message").asText())
+			.isEqualTo("Concurrent request limit exceeded. Request blocked.");
+	}
+
+	@Test
 	void latencyDelaysResponses() {
 		netSuite.latency(Duration.ofMillis(400));
 		long start = System.nanoTime();

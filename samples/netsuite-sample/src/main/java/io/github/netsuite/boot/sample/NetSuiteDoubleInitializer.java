@@ -51,6 +51,12 @@ public class NetSuiteDoubleInitializer implements ApplicationContextInitializer<
 	public static final String PROPERTY_SOURCE_NAME = "netSuiteDouble";
 
 	/**
+	 * The property that turns the embedded double off, as {@code TestSampleApplication}
+	 * does to run on a double of its own.
+	 */
+	public static final String ENABLED_PROPERTY = "sample.netsuite-double.enabled";
+
+	/**
 	 * The credential properties: the account, and the TBA or OAuth 2.0 ones with it.
 	 */
 	static final List<String> CREDENTIALS = List.of("netsuite.account", "netsuite.consumer-key",
@@ -69,7 +75,8 @@ public class NetSuiteDoubleInitializer implements ApplicationContextInitializer<
 	static void startDoubleIfNoCredentials(ConfigurableApplicationContext context) {
 		ConfigurableEnvironment environment = context.getEnvironment();
 		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
-		if (anyCredentialSet(environment) || beanFactory.containsBean(BEAN_NAME)) {
+		if (anyCredentialSet(environment) || beanFactory.containsBean(BEAN_NAME)
+				|| !environment.getProperty(ENABLED_PROPERTY, Boolean.class, true)) {
 			return;
 		}
 		NetSuiteDouble netSuite = NetSuiteDouble.builder().build().start();

@@ -5,6 +5,7 @@ import java.net.http.HttpTimeoutException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.netsuite.boot.NetSuiteConnectionException;
 import io.github.netsuite.boot.NetSuiteException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -38,10 +39,17 @@ class NetSuiteErrorHandler {
 		int status = ex.getStatusCode();
 		// No HTTP status from NetSuite (0), or none an error can be answered with: a bad gateway
 		HttpStatus answer = (status >= 400 && status <= 599 && HttpStatus.resolve(status) != null)
-				? HttpStatus.valueOf(status) : HttpStatus.BAD_GATEWAY;
+				? HttpStatus.valueOf(status) : isTimeout(ex) ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.BAD_GATEWAY;
 		return answer(answer, status, ex.getErrorCode(), ex.getDetail(), ex.getHint());
 	}
 
+	private static boolean isTimeout(NetSuiteException ex) {
+		return ex instanceof NetSuiteConnectionException connection
+				&& (connection.getReason() == NetSuiteConnectionException.Reason.CONNECT_TIMEOUT
+						|| connection.getReason() == NetSuiteConnectionException.Reason.READ_TIMEOUT);
+	}
+
+	// An I/O failure past the answer's headers, while reading its body
 	@ExceptionHandler(ResourceAccessException.class)
 	ResponseEntity<Map<String, @Nullable Object>> noAnswer(ResourceAccessException ex) {
 		// Its message names the URL, query included: log the cause's type only

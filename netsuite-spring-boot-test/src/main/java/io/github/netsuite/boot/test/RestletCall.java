@@ -29,7 +29,7 @@ import java.util.Map;
  * @param contentType the {@code Content-Type} header, or {@code null}
  * @author NetSuite Spring Boot team
  */
-public record RestletRequest(String method, Map<String, String> parameters, String body, String contentType) {
+public record RestletCall(String method, Map<String, String> parameters, String body, String contentType) {
 
 	/**
 	 * Create a new instance.
@@ -38,7 +38,7 @@ public record RestletRequest(String method, Map<String, String> parameters, Stri
 	 * @param body the body or {@code null}
 	 * @param contentType the content type or {@code null}
 	 */
-	public RestletRequest {
+	public RestletCall {
 		parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
 	}
 

@@ -1,0 +1,69 @@
+package io.github.netsuite.boot.observation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.github.netsuite.boot.NetSuiteAccount;
+import io.github.netsuite.boot.NetSuiteAccounts;
+import io.github.netsuite.boot.NetSuiteRequests;
+import io.github.netsuite.boot.http.OAuth2Authentication;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+import static io.github.netsuite.boot.observation.NetSuiteObservationDocumentation.LowCardinalityKeyNames.ACCOUNT;
+import static io.github.netsuite.boot.observation.NetSuiteObservationDocumentation.LowCardinalityKeyNames.API;
+
+/**
+ * Registers the counters {@code netsuite.retries} and {@code netsuite.throttled} at zero
+ * for every account and API it calls ({@code rest}, {@code suiteql}, {@code restlet} and,
+ * with OAuth 2.0, {@code token}), so that they are in {@code /actuator/metrics} and in
+ * every export from the start rather than from the first retry or throttled request.
+ * {@link NetSuiteMeterObservationHandler} counts on the same meters.
+ *
+ * @author NetSuite Spring Boot team
+ */
+public class NetSuiteRequestMeterBinder implements MeterBinder {
+
+	private final NetSuiteAccounts accounts;
+
+	/**
+	 * Create a binder.
+	 * @param accounts the accounts whose counters to register
+	 */
+	public NetSuiteRequestMeterBinder(NetSuiteAccounts accounts) {
+		this.accounts = Objects.requireNonNull(accounts, "accounts");
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		for (NetSuiteAccount account : this.accounts.all()) {
+			for (String api : apis(account)) {
+				counter(NetSuiteMeterObservationHandler.RETRIES, NetSuiteMeterObservationHandler.RETRIES_DESCRIPTION,
+						account, api, registry);
+				counter(NetSuiteMeterObservationHandler.THROTTLED,
+						NetSuiteMeterObservationHandler.THROTTLED_DESCRIPTION, account, api, registry);
+			}
+		}
+	}
+
+	private static List<String> apis(NetSuiteAccount account) {
+		List<String> apis = new ArrayList<>(List.of(NetSuiteRequests.REST, NetSuiteRequests.SUITEQL,
+				NetSuiteRequests.RESTLET));
+		if (account.authentication() instanceof OAuth2Authentication) {
+			apis.add(NetSuiteRequests.TOKEN);
+		}
+		return apis;
+	}
+
+	private static void counter(String name, String description, NetSuiteAccount account, String api,
+			MeterRegistry registry) {
+		Counter.builder(name)
+			.description(description)
+			.tag(ACCOUNT.asString(), account.id().realm())
+			.tag(API.asString(), api)
+			.register(registry);
+	}
+
+}

@@ -1,0 +1,51 @@
+package io.github.netsuite.boot.sample;
+
+import io.github.netsuite.boot.test.NetSuiteDouble;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Runs the sample locally on a NetSuite double of the test class path, the way Spring
+ * Boot runs an application against Testcontainers: {@code SpringApplication.from(…).with(…)}.
+ * The {@link NetSuiteDouble} bean of {@link NetSuiteDoubleConfiguration} is all it takes:
+ * the test module gives the starter the double's connection details, ahead of any
+ * {@code netsuite.*} property, as {@code @ServiceConnection} does. Run {@code main} from
+ * the IDE, or {@code ./mvnw -pl samples/netsuite-sample spring-boot:test-run}.
+ *
+ * @author NetSuite Spring Boot team
+ */
+public final class TestSampleApplication {
+
+	private TestSampleApplication() {
+	}
+
+	public static void main(String[] args) {
+		run(args);
+	}
+
+	static SpringApplication.Running run(String... args) {
+		return SpringApplication.from(SampleApplication::main)
+			.with(NetSuiteDoubleConfiguration.class)
+			// Its application-netsuite-double.yml turns off the double the sample embeds
+			.withAdditionalProfiles("netsuite-double")
+			.run(args);
+	}
+
+	/**
+	 * A started NetSuite double with the sample's demo data, stopped with the context.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class NetSuiteDoubleConfiguration {
+
+		@Bean(destroyMethod = "stop")
+		NetSuiteDouble netSuiteDouble() {
+			NetSuiteDouble netSuite = NetSuiteDouble.builder().build().start();
+			NetSuiteDoubleInitializer.DemoData.load(netSuite);
+			return netSuite;
+		}
+
+	}
+
+}

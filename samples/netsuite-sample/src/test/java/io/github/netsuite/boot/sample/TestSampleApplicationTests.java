@@ -1,0 +1,47 @@
+package io.github.netsuite.boot.sample;
+
+import io.github.netsuite.boot.autoconfigure.NetSuiteConnectionDetails;
+import io.github.netsuite.boot.test.LoginAttempt;
+import io.github.netsuite.boot.test.NetSuiteDouble;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link TestSampleApplication}: the sample run with {@code SpringApplication.from(…).with(…)}
+ * talks over HTTP to the double its test configuration declares, through the double's
+ * connection details, and starts no embedded double of its own.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class TestSampleApplicationTests {
+
+	@Test
+	void servesCustomersFromTheDoubleOfTheTestConfiguration(CapturedOutput output) {
+		NetSuiteDouble netSuite;
+		SpringApplication.Running running = TestSampleApplication.run("--server.port=0");
+		try (ConfigurableApplicationContext context = running.getApplicationContext()) {
+			netSuite = context.getBean(NetSuiteDouble.class);
+			assertThat(context.getBeanNamesForType(NetSuiteDouble.class)).containsExactly("netSuiteDouble");
+			assertThat(context.getBean(NetSuiteConnectionDetails.class).getRestUrl()).hasToString(netSuite.restUrl());
+			String port = context.getEnvironment().getProperty("local.server.port");
+			String customer = RestClient.create("http://localhost:" + port)
+				.get()
+				.uri("/customers/1")
+				.retrieve()
+				.body(String.class);
+			assertThat(customer).contains("\"companyName\":\"Demo Customer 1\"");
+			assertThat(netSuite.loginAuditTrail()).extracting(LoginAttempt::path)
+				.contains("/services/rest/record/v1/customer/1");
+		}
+		assertThat(netSuite.isRunning()).isFalse();
+		assertThat(output).doesNotContain("running on the embedded NetSuite double");
+	}
+
+}
