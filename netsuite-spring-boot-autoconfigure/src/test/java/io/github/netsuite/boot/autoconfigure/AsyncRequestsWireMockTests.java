@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NetSuiteClient;
+import io.github.netsuite.boot.NetSuiteConnectionException;
 import io.github.netsuite.boot.NetSuiteJob;
 import io.github.netsuite.boot.NetSuiteJobTimeoutException;
 import io.github.netsuite.boot.NetSuiteNotFoundException;
@@ -29,7 +30,6 @@ import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfigura
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.web.client.ResourceAccessException;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -189,7 +189,7 @@ class AsyncRequestsWireMockTests {
 	void neverRepeatsASynchronousCreateWhoseAnswerWasLost() {
 		stubCreates(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), accepted());
 		this.contextRunner.run((context) -> {
-			assertThatExceptionOfType(ResourceAccessException.class)
+			assertThatExceptionOfType(NetSuiteConnectionException.class)
 				.isThrownBy(() -> context.getBean(NetSuiteClient.class).records("customer").create(Map.of()));
 			assertThat(creates()).hasSize(1);
 		});
