@@ -122,7 +122,7 @@ final class NetSuiteAccountFactory {
 		RestClient restlets = signedClient(connection.getRestletUrl(), NetSuiteRequests.RESTLET, requestFactory,
 				interceptors, errors);
 		NetSuiteClient client = new NetSuiteClient(connection.getAccount(), rest, restlets, this.mapper, errors,
-				this.pageListener);
+				this.pageListener, settings.getSuiteql().getPrefetchPages());
 		return new NetSuiteAccount(name, connection.getAccount(), connection.getRestUrl(), connection.getRestletUrl(),
 				authentication, governor, rest, restlets, client);
 	}
