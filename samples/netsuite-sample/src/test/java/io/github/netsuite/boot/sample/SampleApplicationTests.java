@@ -75,6 +75,17 @@ class SampleApplicationTests {
 		assertThat(this.netSuite.requestCount() - before).isEqualTo(1);
 		assertThat(read(get("/customers?max=1500")).size()).isEqualTo(1_500);
 		assertThat(get("/customers?max=-1").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(read(get("/customers?max=0")).size()).isZero();
+	}
+
+	@Test
+	void writesTheCustomersAsTheyArriveRatherThanAsOneBufferedAnswer() {
+		ResponseEntity<String> response = get("/customers");
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+		// Written while the pages arrive: no length is known up front
+		assertThat(response.getHeaders().getContentLength()).isEqualTo(-1);
+		assertThat(response.getHeaders().getFirst("Transfer-Encoding")).isEqualTo("chunked");
+		assertThat(read(response).size()).isEqualTo(2_500);
 	}
 
 	@Test
