@@ -67,6 +67,11 @@ final class SuiteQlPages extends Spliterators.AbstractSpliterator<ObjectNode> im
 
 	private boolean done;
 
+	// The query of the last page read, and its totalResults.
+	private @Nullable String knownQuery;
+
+	private long knownTotal;
+
 	SuiteQlPages(Fetcher fetcher, Executor executor, String query, int pageSize, int prefetch, long maxRows) {
 		super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
 		this.fetcher = fetcher;
@@ -130,19 +135,28 @@ final class SuiteQlPages extends Spliterators.AbstractSpliterator<ObjectNode> im
 		}
 		Pending head = this.ahead.poll();
 		if (head == null || !head.isSame(next)) {
-			// Not planned (the result grew, or nothing is fetched ahead): read it here
+			// Not planned (the first page, the result grew, or nothing is fetched ahead)
 			if (head != null) {
 				head.cancel();
 			}
 			cancelAhead();
-			next.runHere(this.fetcher, this.pageSize);
 			head = next;
 		}
-		NetSuitePage<ObjectNode> page = head.await();
 		if (this.current != null) {
 			this.rowsBefore += this.current.await().items().size();
 		}
+		// The page just read is let go, so while waiting for the next one the page after
+		// those ahead may start too: still at most prefetch + 1 pages held
 		this.current = head;
+		if (head.isStarted()) {
+			planAhead();
+		}
+		else {
+			head.runHere(this.fetcher, this.pageSize);
+		}
+		NetSuitePage<ObjectNode> page = head.await();
+		this.knownQuery = head.query;
+		this.knownTotal = page.totalResults();
 		this.items = page.items().iterator();
 		planAhead();
 		return true;
@@ -165,10 +179,12 @@ final class SuiteQlPages extends Spliterators.AbstractSpliterator<ObjectNode> im
 		return new Pending(continueByKeyset(this.lastItem), 0);
 	}
 
-	// Fetch ahead while fewer than 'prefetch' pages are outstanding and the next is known to exist.
+	// Fetch ahead while fewer than 'prefetch' pages after the current one are outstanding
+	// and the next is known to exist.
 	private void planAhead() {
 		while (this.ahead.size() < this.prefetch && !this.done) {
-			long planned = this.rowsBefore + this.current.await().items().size()
+			NetSuitePage<ObjectNode> currentPage = this.current.now();
+			long planned = this.rowsBefore + ((currentPage != null) ? currentPage.items().size() : this.pageSize)
 					+ (long) this.ahead.size() * this.pageSize;
 			if (planned >= this.maxRows) {
 				return;
@@ -185,11 +201,10 @@ final class SuiteQlPages extends Spliterators.AbstractSpliterator<ObjectNode> im
 
 	// The page known to follow 'last', or null when that is not known yet (or there is none).
 	private @Nullable Pending plannedAfter(Pending last) {
-		NetSuitePage<ObjectNode> segmentPage = knownPageOf(last.query);
-		if (segmentPage == null) {
+		Long total = knownTotal(last.query);
+		if (total == null) {
 			return null;
 		}
-		long total = segmentPage.totalResults();
 		int offset = last.offset + this.pageSize;
 		if (offset < SuiteQlQuery.MAX_OFFSET) {
 			return (offset < total) ? new Pending(last.query, offset) : null;
@@ -205,17 +220,15 @@ final class SuiteQlPages extends Spliterators.AbstractSpliterator<ObjectNode> im
 		return (id != null) ? new Pending(this.keyset.after(id), 0) : null;
 	}
 
-	// A page of the given query that has arrived, for its totalResults; null if none has yet.
-	private @Nullable NetSuitePage<ObjectNode> knownPageOf(String query) {
-		if (this.current != null && this.current.query.equals(query)) {
-			return this.current.now();
+	// The totalResults of a query's pages once one has arrived, else null.
+	private @Nullable Long knownTotal(String query) {
+		if (query.equals(this.knownQuery)) {
+			return this.knownTotal;
 		}
 		for (Pending pending : this.ahead) {
-			if (pending.query.equals(query)) {
-				NetSuitePage<ObjectNode> page = pending.now();
-				if (page != null) {
-					return page;
-				}
+			NetSuitePage<ObjectNode> page = pending.query.equals(query) ? pending.now() : null;
+			if (page != null) {
+				return page.totalResults();
 			}
 		}
 		return null;
@@ -271,6 +284,10 @@ final class SuiteQlPages extends Spliterators.AbstractSpliterator<ObjectNode> im
 		Pending(String query, int offset) {
 			this.query = query;
 			this.offset = offset;
+		}
+
+		boolean isStarted() {
+			return this.task != null;
 		}
 
 		boolean isSame(Pending other) {

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -57,6 +58,10 @@ class SuiteQlPrefetchWireMockTests {
 
 	private ConcurrencyGovernor governor;
 
+	private final AtomicInteger onTheWire = new AtomicInteger();
+
+	private final AtomicInteger mostOnTheWire = new AtomicInteger();
+
 	private NetSuiteClient client;
 
 	@BeforeEach
@@ -72,6 +77,15 @@ class SuiteQlPrefetchWireMockTests {
 			.baseUrl(server.baseUrl())
 			.requestFactory(new JdkClientHttpRequestFactory())
 			.requestInterceptor(this.governor)
+			.requestInterceptor((request, body, execution) -> {
+				this.mostOnTheWire.accumulateAndGet(this.onTheWire.incrementAndGet(), Math::max);
+				try {
+					return execution.execute(request, body);
+				}
+				finally {
+					this.onTheWire.decrementAndGet();
+				}
+			})
 			.requestInterceptor(new NetSuiteErrorInterceptor())
 			.requestInterceptor(new NetSuiteAuthenticationInterceptor(authentication))
 			.build();
@@ -143,6 +157,16 @@ class SuiteQlPrefetchWireMockTests {
 		awaitTrue(() -> this.governor.inFlight() == 0);
 		// What waited for a permit never went out: the first page and at most the two on the wire
 		assertThat(requestedOffsets()).hasSizeLessThanOrEqualTo(3);
+	}
+
+	@Test
+	void holdsNoMoreThanPrefetchPlusOnePagesAtOnce() {
+		for (int i = 0; i < 12; i++) {
+			stubPage(i, 12, (i == 0) ? 0 : 50);
+		}
+		assertThat(this.client.suiteql(QUERY).pageSize(PAGE_SIZE).prefetch(2).stream().count()).isEqualTo(24);
+		// Two ahead while a page is read; while the next is awaited, the one after those too
+		assertThat(this.mostOnTheWire).hasValue(3);
 	}
 
 	@Test
