@@ -148,6 +148,7 @@ final class SuiteQlPages extends Spliterators.AbstractSpliterator<ObjectNode> im
 		// The page just read is let go, so while waiting for the next one the page after
 		// those ahead may start too: still at most prefetch + 1 pages held
 		this.current = head;
+		this.items = Collections.emptyIterator();
 		if (head.isStarted()) {
 			planAhead();
 		}

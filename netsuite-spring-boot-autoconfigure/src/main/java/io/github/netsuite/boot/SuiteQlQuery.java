@@ -12,7 +12,8 @@ import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
 
 /**
- * A SuiteQL query, to stream lazily through every page or to read one page.
+ * A SuiteQL query, to stream through every page, the next pages fetched ahead within the
+ * account's concurrency permits, or to read one page.
  *
  * @author NetSuite Spring Boot team
  */
