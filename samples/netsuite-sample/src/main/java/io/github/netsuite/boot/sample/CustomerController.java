@@ -77,9 +77,13 @@ class CustomerController {
 				}
 			}
 			catch (RuntimeException ex) {
-				// Too late for an error answer: leave the array open and the response unfinished,
-				// so that no client takes the customers so far for all of them
-				throw new IOException("NetSuite failed after the customers had begun to be sent", ex);
+				// Too late for an error answer: leave the array open, so that no client takes the
+				// customers so far for all of them. Not as the cause: the error handler would
+				// match it and append its JSON to the committed answer
+				IOException failure = new IOException(
+						"NetSuite failed after the customers had begun to be sent: " + ex.getMessage());
+				failure.addSuppressed(ex);
+				throw failure;
 			}
 			json.writeEndArray();
 			json.close();
