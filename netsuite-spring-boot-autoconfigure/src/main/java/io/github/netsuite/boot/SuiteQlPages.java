@@ -28,10 +28,10 @@ import org.springframework.web.client.ResourceAccessException;
  * it, so it is planned once that row is known.
  * <p>
  * Not thread-safe: one consumer, as a stream has. Only the consumer plans and takes pages;
- * the executor only fetches them. {@link #close()} cancels what is outstanding: a fetch
- * waiting for a permit stops at once; one on the wire finishes in the background and its
- * answer is dropped, so its permit comes back when NetSuite has answered, which is when
- * NetSuite frees its own slot too.
+ * the executor only fetches them. {@link #close()} cancels what is outstanding by
+ * interrupting it: a fetch waiting for a permit stops at once; one on the wire is
+ * abandoned or finishes in the background, as the HTTP client answers an interrupt, and
+ * gives its permit back either way.
  *
  * @author NetSuite Spring Boot team
  */

@@ -88,8 +88,8 @@ public final class SuiteQlQuery {
 	 * with {@link NetSuiteQueryLimitException} rather than end early.
 	 * <p>
 	 * Close the stream (try-with-resources) when leaving it early: that cancels the pages
-	 * fetched ahead. A request already on the wire then finishes in the background and
-	 * gives its permit back when NetSuite has answered; nothing more is fetched.
+	 * fetched ahead, and every permit they hold or wait for comes back; nothing more is
+	 * fetched. {@link #maxRows(long)} ends the stream without fetching past the rows wanted.
 	 * @return the rows
 	 */
 	public Stream<Map<String, Object>> stream() {
