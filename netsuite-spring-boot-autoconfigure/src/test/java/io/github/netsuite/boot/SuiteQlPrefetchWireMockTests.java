@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
@@ -62,6 +63,8 @@ class SuiteQlPrefetchWireMockTests {
 
 	private final AtomicInteger mostOnTheWire = new AtomicInteger();
 
+	private final Map<String, Thread> senders = new ConcurrentHashMap<>();
+
 	private NetSuiteClient client;
 
 	@BeforeEach
@@ -79,6 +82,7 @@ class SuiteQlPrefetchWireMockTests {
 			.requestInterceptor(this.governor)
 			.requestInterceptor((request, body, execution) -> {
 				this.mostOnTheWire.accumulateAndGet(this.onTheWire.incrementAndGet(), Math::max);
+				this.senders.put(request.getURI().getRawQuery(), Thread.currentThread());
 				try {
 					return execution.execute(request, body);
 				}
@@ -157,6 +161,18 @@ class SuiteQlPrefetchWireMockTests {
 		awaitTrue(() -> this.governor.inFlight() == 0);
 		// What waited for a permit never went out: the first page and at most the two on the wire
 		assertThat(requestedOffsets()).hasSizeLessThanOrEqualTo(3);
+	}
+
+	@Test
+	void fetchesThePagesAheadOnDaemonThreadsOfTheClientsOwnNotTheCommonPool() {
+		stubPages(3, 0);
+		assertThat(this.client.suiteql(QUERY).pageSize(PAGE_SIZE).stream().count()).isEqualTo(6);
+		assertThat(this.senders.get("limit=2&offset=0")).isSameAs(Thread.currentThread());
+		assertThat(List.of(this.senders.get("limit=2&offset=2"), this.senders.get("limit=2&offset=4")))
+			.allSatisfy((thread) -> {
+				assertThat(thread.getName()).startsWith("netsuite-suiteql-1234567_SB1-");
+				assertThat(thread.isDaemon()).isTrue();
+			});
 	}
 
 	@Test
