@@ -2,6 +2,7 @@ package io.github.netsuite.boot;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 
 import io.github.netsuite.boot.auth.AccountId;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +34,11 @@ import org.springframework.web.client.RestClient;
  */
 public final class NetSuiteClient {
 
+	/**
+	 * SuiteQL pages fetched ahead unless told otherwise ({@code netsuite.suiteql.prefetch-pages}).
+	 */
+	public static final int DEFAULT_SUITEQL_PREFETCH_PAGES = 3;
+
 	private final @Nullable AccountId account;
 
 	private final RestClient rest;
@@ -44,6 +50,10 @@ public final class NetSuiteClient {
 	private final NetSuiteErrorDecoder errors;
 
 	private final SuiteQlPageListener suiteQlPageListener;
+
+	private final int suiteQlPrefetchPages;
+
+	private final Executor suiteQlExecutor;
 
 	private final boolean idempotentWrites;
 
@@ -71,12 +81,33 @@ public final class NetSuiteClient {
 	 */
 	public NetSuiteClient(@Nullable AccountId account, RestClient rest, RestClient restlets, ObjectMapper mapper,
 			NetSuiteErrorDecoder errors, SuiteQlPageListener suiteQlPageListener) {
+		this(account, rest, restlets, mapper, errors, suiteQlPageListener, DEFAULT_SUITEQL_PREFETCH_PAGES);
+	}
+
+	/**
+	 * Create a client for an account that reports the SuiteQL pages it reads and fetches
+	 * the given number of SuiteQL pages ahead.
+	 * @param account the account, as told to the listener, or {@code null} if unknown
+	 * (the listener is then not told)
+	 * @param rest a client signed for the account, with the REST web services base URL
+	 * @param restlets a client signed for the account, with the RESTlet base URL
+	 * @param mapper the mapper for request and response bodies
+	 * @param errors the decoder of the account's error answers
+	 * @param suiteQlPageListener told of every SuiteQL page read
+	 * @param suiteQlPrefetchPages SuiteQL pages fetched ahead while a stream's consumer
+	 * reads one, {@code 0} for one page at a time
+	 */
+	public NetSuiteClient(@Nullable AccountId account, RestClient rest, RestClient restlets, ObjectMapper mapper,
+			NetSuiteErrorDecoder errors, SuiteQlPageListener suiteQlPageListener, int suiteQlPrefetchPages) {
+		Assert.isTrue(suiteQlPrefetchPages >= 0, "'suiteQlPrefetchPages' must not be negative");
 		this.account = account;
 		this.rest = Objects.requireNonNull(rest, "rest");
 		this.restlets = Objects.requireNonNull(restlets, "restlets");
 		this.mapper = Objects.requireNonNull(mapper, "mapper");
 		this.errors = Objects.requireNonNull(errors, "errors");
 		this.suiteQlPageListener = Objects.requireNonNull(suiteQlPageListener, "suiteQlPageListener");
+		this.suiteQlPrefetchPages = suiteQlPrefetchPages;
+		this.suiteQlExecutor = SuiteQlExecutor.create((account != null) ? account.realm() : "client");
 		this.idempotentWrites = false;
 		this.asyncPolling = NetSuiteJob.AsyncPolling.DEFAULTS;
 	}
@@ -88,6 +119,8 @@ public final class NetSuiteClient {
 		this.mapper = client.mapper;
 		this.errors = client.errors;
 		this.suiteQlPageListener = client.suiteQlPageListener;
+		this.suiteQlPrefetchPages = client.suiteQlPrefetchPages;
+		this.suiteQlExecutor = client.suiteQlExecutor;
 		this.idempotentWrites = idempotentWrites;
 		this.asyncPolling = asyncPolling;
 	}
@@ -128,7 +161,7 @@ public final class NetSuiteClient {
 	 */
 	public SuiteQlQuery suiteql(String query) {
 		Assert.hasText(query, "'query' must not be empty");
-		return new SuiteQlQuery(this, query, SuiteQlQuery.MAX_PAGE_SIZE);
+		return new SuiteQlQuery(this, query, SuiteQlQuery.MAX_PAGE_SIZE, this.suiteQlPrefetchPages, Long.MAX_VALUE);
 	}
 
 	/**
@@ -194,6 +227,10 @@ public final class NetSuiteClient {
 
 	NetSuiteErrorDecoder errors() {
 		return this.errors;
+	}
+
+	Executor suiteQlExecutor() {
+		return this.suiteQlExecutor;
 	}
 
 	boolean idempotentWrites() {

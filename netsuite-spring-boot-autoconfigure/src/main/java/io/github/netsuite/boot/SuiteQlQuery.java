@@ -4,16 +4,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
-import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
 
 /**
- * A SuiteQL query, to stream lazily through every page or to read one page.
+ * A SuiteQL query, to stream through every page, the next pages fetched ahead within the
+ * account's concurrency permits, or to read one page.
  *
  * @author NetSuite Spring Boot team
  */
@@ -32,10 +32,16 @@ public final class SuiteQlQuery {
 
 	private final int pageSize;
 
-	SuiteQlQuery(NetSuiteClient client, String query, int pageSize) {
+	private final int prefetch;
+
+	private final long maxRows;
+
+	SuiteQlQuery(NetSuiteClient client, String query, int pageSize, int prefetch, long maxRows) {
 		this.client = client;
 		this.query = query;
 		this.pageSize = pageSize;
+		this.prefetch = prefetch;
+		this.maxRows = maxRows;
 	}
 
 	/**
@@ -45,14 +51,45 @@ public final class SuiteQlQuery {
 	 */
 	public SuiteQlQuery pageSize(int pageSize) {
 		Assert.isTrue(pageSize >= 1 && pageSize <= MAX_PAGE_SIZE, "'pageSize' must be between 1 and 1000");
-		return new SuiteQlQuery(this.client, this.query, pageSize);
+		return new SuiteQlQuery(this.client, this.query, pageSize, this.prefetch, this.maxRows);
 	}
 
 	/**
-	 * Stream every row as a map of column to value. The next page is fetched only when
-	 * the stream reaches it; errors surface as exceptions from the stream. Past NetSuite's
-	 * 100,000-row offset ceiling, a query ordered by {@code id} continues by keyset;
-	 * any other fails with {@link NetSuiteQueryLimitException} rather than end early.
+	 * Return this query with another number of pages {@link #stream()} fetches ahead while
+	 * its consumer reads a page: each a request of its own, taking a concurrency permit as
+	 * any request does, so at most this many plus one pages are held at once.
+	 * @param pages pages fetched ahead, 0 to read one page at a time; by default
+	 * {@code netsuite.suiteql.prefetch-pages}
+	 * @return a new query
+	 */
+	public SuiteQlQuery prefetch(int pages) {
+		Assert.isTrue(pages >= 0, "'pages' must not be negative");
+		return new SuiteQlQuery(this.client, this.query, this.pageSize, pages, this.maxRows);
+	}
+
+	/**
+	 * Return this query with a most number of rows for {@link #stream()}: no page past them
+	 * is fetched, ahead or otherwise, and the stream ends after them.
+	 * @param maxRows the most rows, at least 1
+	 * @return a new query
+	 */
+	public SuiteQlQuery maxRows(long maxRows) {
+		Assert.isTrue(maxRows >= 1, "'maxRows' must be at least 1");
+		return new SuiteQlQuery(this.client, this.query, this.pageSize, this.prefetch, maxRows);
+	}
+
+	/**
+	 * Stream every row as a map of column to value, in query order. While the stream's
+	 * consumer reads a page, the next {@link #prefetch(int) prefetch} pages are fetched
+	 * concurrently; with {@code prefetch(0)} the next page is fetched only when the stream
+	 * reaches it. An error on any page surfaces as an exception from the stream where that
+	 * page's rows would have come, never as a shorter stream. Past NetSuite's 100,000-row
+	 * offset ceiling, a query ordered by {@code id} continues by keyset; any other fails
+	 * with {@link NetSuiteQueryLimitException} rather than end early.
+	 * <p>
+	 * Close the stream (try-with-resources) when leaving it early: that cancels the pages
+	 * fetched ahead, and every permit they hold or wait for comes back; nothing more is
+	 * fetched. {@link #maxRows(long)} ends the stream without fetching past the rows wanted.
 	 * @return the rows
 	 */
 	public Stream<Map<String, Object>> stream() {
@@ -114,7 +151,9 @@ public final class SuiteQlQuery {
 	}
 
 	private Stream<ObjectNode> rows() {
-		return PagedItems.stream(new RowPages());
+		SuiteQlPages pages = new SuiteQlPages(this::fetch, this.client.suiteQlExecutor(), this.query, this.pageSize,
+				this.prefetch, this.maxRows);
+		return StreamSupport.stream(pages, false).onClose(pages::close);
 	}
 
 	private NetSuitePage<ObjectNode> fetch(String query, int limit, int offset) {
@@ -124,7 +163,8 @@ public final class SuiteQlQuery {
 		byte[] body = this.client.mapper().writeValueAsBytes(Map.of("q", query));
 		byte[] response = this.client.rest()
 			.post()
-			.uri((uri) -> uri.path(PATH).queryParam("limit", limit).queryParam("offset", offset).build())
+			// A template, so that http.client.requests tags every page with the same uri
+			.uri(PATH + "?limit={limit}&offset={offset}", limit, offset)
 			.header("Prefer", "transient")
 			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.SUITEQL)
 			// A query changes nothing: repeating it is safe.
@@ -144,42 +184,6 @@ public final class SuiteQlQuery {
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> toMap(ObjectNode row) {
 		return this.client.mapper().treeToValue(row, Map.class);
-	}
-
-	/**
-	 * Pages through by offset, and on by keyset once the offset reaches NetSuite's ceiling.
-	 */
-	private final class RowPages implements PagedItems.PageSource {
-
-		private final @Nullable SuiteQlKeyset keyset = SuiteQlKeyset.of(SuiteQlQuery.this.query);
-
-		private String query = SuiteQlQuery.this.query;
-
-		private int offset;
-
-		@Override
-		public NetSuitePage<ObjectNode> next(@Nullable NetSuitePage<ObjectNode> previous, @Nullable ObjectNode lastRow) {
-			if (previous != null) {
-				this.offset += SuiteQlQuery.this.pageSize;
-			}
-			if (this.offset >= MAX_OFFSET) {
-				this.query = continueByKeyset(lastRow);
-				this.offset = 0;
-			}
-			return fetch(this.query, SuiteQlQuery.this.pageSize, this.offset);
-		}
-
-		private String continueByKeyset(@Nullable ObjectNode lastRow) {
-			JsonNode id = (lastRow != null) ? lastRow.path("id") : null;
-			if (this.keyset == null || id == null || !id.isValueNode() || id.isNull()) {
-				throw new NetSuiteQueryLimitException(
-						"The query has more than " + MAX_OFFSET + " rows, the most NetSuite pages through by offset",
-						"Select the id column and end the query with ORDER BY id so that it continues by keyset "
-								+ "(WHERE id > last), or narrow it with a WHERE clause");
-			}
-			return this.keyset.after(id.asString());
-		}
-
 	}
 
 }

@@ -124,7 +124,7 @@ final class NetSuiteAccountFactory {
 				interceptors, errors);
 		NetSuiteAccountProperties.Async async = settings.getAsync();
 		NetSuiteClient client = new NetSuiteClient(connection.getAccount(), rest, restlets, this.mapper, errors,
-				this.pageListener)
+				this.pageListener, settings.getSuiteql().getPrefetchPages())
 			.withIdempotentWrites(settings.getRecords().isIdempotentWrites())
 			.withAsyncPolling(async.getPollInterval(), async.getMaxPollInterval(), async.getTimeout());
 		return new NetSuiteAccount(name, connection.getAccount(), connection.getRestUrl(), connection.getRestletUrl(),

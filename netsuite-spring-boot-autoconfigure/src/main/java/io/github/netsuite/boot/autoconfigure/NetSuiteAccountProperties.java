@@ -73,6 +73,11 @@ public class NetSuiteAccountProperties {
 	private final OAuth2 oauth2 = new OAuth2();
 
 	/**
+	 * SuiteQL settings.
+	 */
+	private final SuiteQl suiteql = new SuiteQl();
+
+	/**
 	 * Record API settings.
 	 */
 	private final Records records = new Records();
@@ -160,6 +165,10 @@ public class NetSuiteAccountProperties {
 
 	public OAuth2 getOauth2() {
 		return this.oauth2;
+	}
+
+	public SuiteQl getSuiteql() {
+		return this.suiteql;
 	}
 
 	public Records getRecords() {
@@ -403,6 +412,26 @@ public class NetSuiteAccountProperties {
 		@Override
 		public String toString() {
 			return "OAuth2[clientId=" + this.clientId + ", certificateId=" + this.certificateId + "]";
+		}
+
+	}
+
+	/**
+	 * How SuiteQL queries read their pages.
+	 */
+	public static class SuiteQl {
+
+		/**
+		 * SuiteQL pages fetched ahead while a stream's consumer reads one; 0 for one page at a time.
+		 */
+		private int prefetchPages = 3;
+
+		public int getPrefetchPages() {
+			return this.prefetchPages;
+		}
+
+		public void setPrefetchPages(int prefetchPages) {
+			this.prefetchPages = prefetchPages;
 		}
 
 	}

@@ -268,6 +268,7 @@ final class NetSuitePropertiesValidation {
 		positive(prefix + "read-timeout", properties.getReadTimeout(), problems);
 		positive(prefix + "concurrency.limit", properties.getConcurrency().getLimit(), problems);
 		positive(prefix + "concurrency.acquire-timeout", properties.getConcurrency().getAcquireTimeout(), problems);
+		notNegative(prefix + "suiteql.prefetch-pages", properties.getSuiteql().getPrefetchPages(), problems);
 	}
 
 	private static void checkAsync(String prefix, NetSuiteAccountProperties.Async async, List<Problem> problems) {
@@ -346,6 +347,12 @@ final class NetSuitePropertiesValidation {
 	private static void positive(String key, int value, List<Problem> problems) {
 		if (value < 1) {
 			problems.add(new Problem(key, "must be at least 1", key + ": a whole number of at least 1"));
+		}
+	}
+
+	private static void notNegative(String key, int value, List<Problem> problems) {
+		if (value < 0) {
+			problems.add(new Problem(key, "must not be negative", key + ": a whole number, 0 for one page at a time"));
 		}
 	}
 

@@ -208,6 +208,15 @@ class NetSuiteAutoConfigurationTests {
 	}
 
 	@Test
+	void refusesANegativeSuiteQlPrefetchNamingTheKey() {
+		this.contextRunner.withPropertyValues(CREDENTIALS)
+			.withPropertyValues("netsuite.suiteql.prefetch-pages=-1")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("netsuite.suiteql.prefetch-pages must not be negative"));
+	}
+
+	@Test
 	void refusesANegativeHealthCacheTtlNamingTheKey() {
 		this.contextRunner.withPropertyValues(CREDENTIALS)
 			.withPropertyValues("netsuite.health.cache-ttl=-1s")

@@ -143,7 +143,24 @@ class NetSuiteMetricsAutoConfigurationTests {
 			assertThat(registry.getMeters().stream().flatMap((meter) -> meter.getId().getTags().stream()))
 				.extracting(Tag::getValue)
 				.noneMatch((value) -> value.contains("jane") || value.contains("SELECT") || value.contains("10")
-						|| value.contains("offset") || value.contains("limit"));
+						|| value.matches(".*(offset|limit)=\\d.*"));
+		});
+	}
+
+	@Test
+	void tagsEverySuiteQlPageOfHttpClientRequestsWithOneUriTemplate() {
+		this.server.stubFor(post(urlEqualTo("/services/rest/query/v1/suiteql?limit=2&offset=0"))
+			.willReturn(aResponse().withStatus(200).withBody("{\"items\":[{\"id\":\"101\"},{\"id\":\"102\"}],"
+					+ "\"hasMore\":true,\"offset\":0,\"totalResults\":3}")));
+		this.server.stubFor(post(urlEqualTo("/services/rest/query/v1/suiteql?limit=2&offset=2"))
+			.willReturn(aResponse().withStatus(200)
+				.withBody("{\"items\":[{\"id\":\"103\"}],\"hasMore\":false,\"offset\":2,\"totalResults\":3}")));
+		this.contextRunner.run((context) -> {
+			assertThat(client(context).suiteql(QUERY).pageSize(2).stream().toList()).hasSize(3);
+			Timer timer = registry(context).get("http.client.requests").timer();
+			assertThat(timer.count()).isEqualTo(2);
+			assertThat(tags(timer)).containsEntry("uri", "/services/rest/query/v1/suiteql?limit={limit}&offset={offset}")
+				.containsEntry("method", "POST");
 		});
 	}
 

@@ -105,6 +105,8 @@ public final class NetSuiteDouble implements AutoCloseable {
 
 	private volatile Duration latency = Duration.ZERO;
 
+	private volatile Duration suiteQlPageLatency = Duration.ZERO;
+
 	private volatile Duration clockSkew = Duration.ZERO;
 
 	private final AtomicInteger failuresLeft = new AtomicInteger();
@@ -556,6 +558,18 @@ public final class NetSuiteDouble implements AutoCloseable {
 	}
 
 	/**
+	 * Delay every SuiteQL page by this much more, as NetSuite takes one to several seconds
+	 * for a page of 1,000 rows; on top of {@link #latency(Duration)}, and within the
+	 * request's concurrency slot.
+	 * @param latency the added latency per SuiteQL page; zero or {@code null} for none
+	 * @return this double
+	 */
+	public NetSuiteDouble suiteQlPageLatency(Duration latency) {
+		this.suiteQlPageLatency = (latency != null && !latency.isNegative()) ? latency : Duration.ZERO;
+		return this;
+	}
+
+	/**
 	 * Answer the next {@code k} admitted requests with the given status (before checking their
 	 * login) and a NetSuite-shaped error body. {@code 429} answers as NetSuite throttles, as
 	 * the {@link #concurrencyLimit(int) concurrency limit} does: REST with 429
@@ -646,6 +660,7 @@ public final class NetSuiteDouble implements AutoCloseable {
 		this.tbaFeatureDisabled = false;
 		this.concurrencyLimit = 0;
 		this.latency = Duration.ZERO;
+		this.suiteQlPageLatency = Duration.ZERO;
 		this.clockSkew = Duration.ZERO;
 		this.failuresLeft.set(0);
 		this.certificateRevoked = false;
@@ -669,6 +684,14 @@ public final class NetSuiteDouble implements AutoCloseable {
 	 */
 	public int maxInFlight() {
 		return this.maxInFlight.get();
+	}
+
+	/**
+	 * How many requests the double has in flight now (admitted ones only).
+	 * @return the requests in flight
+	 */
+	public int inFlight() {
+		return this.inFlight.get();
 	}
 
 	/**
@@ -743,6 +766,10 @@ public final class NetSuiteDouble implements AutoCloseable {
 
 	Duration latency() {
 		return this.latency;
+	}
+
+	Duration suiteQlPageLatency() {
+		return this.suiteQlPageLatency;
 	}
 
 	void countRequest() {

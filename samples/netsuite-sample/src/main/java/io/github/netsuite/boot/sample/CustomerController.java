@@ -1,12 +1,18 @@
 package io.github.netsuite.boot.sample;
 
+import java.io.IOException;
 import java.net.URI;
-import java.util.List;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import io.github.netsuite.boot.NetSuiteClient;
+import io.github.netsuite.boot.SuiteQlQuery;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,27 +46,48 @@ class CustomerController {
 	}
 
 	/**
-	 * Every customer, or the first {@code max}. The stream is lazy: the client fetches the
-	 * next page only when the stream reaches it, so {@code max} also bounds what is fetched.
+	 * Every customer, or the first {@code max}, written as a JSON array while the rows
+	 * arrive: the client fetches pages ahead within the account's permits, and no more
+	 * than a few pages are held at once, however many customers there are.
 	 * @param max how many customers at most
-	 * @return the customers, ordered by ID
+	 * @param response where the array is written
+	 * @throws IOException if writing fails, or NetSuite fails once the array has begun
 	 */
 	@GetMapping
-	List<Map<String, Object>> customers(@RequestParam(required = false) Integer max) {
-		if (max == null) {
-			return this.netSuite.suiteql(QUERY).stream().toList();
-		}
-		if (max < 0) {
+	void customers(@RequestParam(required = false) Integer max, HttpServletResponse response) throws IOException {
+		if (max != null && max < 0) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'max' must not be negative");
 		}
-		if (max == 0) {
-			return List.of();
+		SuiteQlQuery query = this.netSuite.suiteql(QUERY);
+		if (max != null && max > 0) {
+			// No bigger pages than needed, and none past them: ?max=3 reads 3 rows, not 1,000
+			query = query.pageSize(Math.min(max, MAX_PAGE_SIZE)).maxRows(max);
 		}
-		// No bigger pages than needed: ?max=3 reads 3 rows, not 1,000
-		Stream<Map<String, Object>> customers = this.netSuite.suiteql(QUERY)
-			.pageSize(Math.min(max, MAX_PAGE_SIZE))
-			.stream();
-		return customers.limit(max).toList();
+		try (Stream<Map<String, Object>> customers = (max != null && max == 0) ? Stream.empty() : query.stream()) {
+			Iterator<Map<String, Object>> rows = customers.iterator();
+			// The first page before the first byte: its failure still answers with NetSuite's status
+			rows.hasNext();
+			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			// The rows are NetSuite's plain values, so the shared mapper writes them as any would
+			JsonGenerator json = JsonMapper.shared().createGenerator(response.getOutputStream());
+			json.writeStartArray();
+			try {
+				while (rows.hasNext()) {
+					json.writePOJO(rows.next());
+				}
+			}
+			catch (RuntimeException ex) {
+				// Too late for an error answer: leave the array open, so that no client takes the
+				// customers so far for all of them. Not as the cause: the error handler would
+				// match it and append its JSON to the committed answer
+				IOException failure = new IOException(
+						"NetSuite failed after the customers had begun to be sent: " + ex.getMessage());
+				failure.addSuppressed(ex);
+				throw failure;
+			}
+			json.writeEndArray();
+			json.close();
+		}
 	}
 
 	/**

@@ -1,5 +1,14 @@
 package io.github.netsuite.boot.sample;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import io.github.netsuite.boot.test.NetSuiteDouble;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +27,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The sample end to end, over HTTP, with no NetSuite credential configured: it runs on the
@@ -75,6 +85,37 @@ class SampleApplicationTests {
 		assertThat(this.netSuite.requestCount() - before).isEqualTo(1);
 		assertThat(read(get("/customers?max=1500")).size()).isEqualTo(1_500);
 		assertThat(get("/customers?max=-1").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(read(get("/customers?max=0")).size()).isZero();
+	}
+
+	@Test
+	void leavesTheAnswerUnfinishedWhenNetSuiteFailsAfterTheCustomersBegan() throws Exception {
+		// The first page answers; the pages ahead are held long enough to fail them once it has
+		this.netSuite.latency(Duration.ofMillis(500));
+		HttpClient client = HttpClient.newHttpClient();
+		HttpResponse<InputStream> response = client.send(
+				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/customers")).build(),
+				HttpResponse.BodyHandlers.ofInputStream());
+		assertThat(response.statusCode()).isEqualTo(200);
+		this.netSuite.roleDisabled(true);
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		try (InputStream in = response.body()) {
+			// The connection ends without the answer's end
+			assertThatExceptionOfType(IOException.class).isThrownBy(() -> in.transferTo(body));
+		}
+		// Never a valid, shorter array: some customers, and the array left open
+		assertThat(body.toString(StandardCharsets.UTF_8)).startsWith("[{\"id\":\"1\"").doesNotEndWith("]");
+		assertThat(body.size()).isLessThan(200_000);
+	}
+
+	@Test
+	void writesTheCustomersAsTheyArriveRatherThanAsOneBufferedAnswer() {
+		ResponseEntity<String> response = get("/customers");
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+		// Written while the pages arrive: no length is known up front
+		assertThat(response.getHeaders().getContentLength()).isEqualTo(-1);
+		assertThat(response.getHeaders().getFirst("Transfer-Encoding")).isEqualTo("chunked");
+		assertThat(read(response).size()).isEqualTo(2_500);
 	}
 
 	@Test
