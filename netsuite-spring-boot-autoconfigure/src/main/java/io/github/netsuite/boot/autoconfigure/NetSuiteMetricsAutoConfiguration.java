@@ -19,7 +19,8 @@ import org.springframework.core.annotation.Order;
  * with its account's realm: the {@code netsuite.requests} timer made of the observation,
  * {@code netsuite.retries}, {@code netsuite.throttled}, {@code netsuite.suiteql.pages},
  * {@code netsuite.suiteql.rows} and, for every account whose requests are limited, the
- * gauges {@code netsuite.requests.in-flight} and {@code netsuite.requests.waiting}.
+ * gauges {@code netsuite.requests.in-flight}, {@code netsuite.requests.waiting} and
+ * {@code netsuite.concurrency.limit}.
  * <p>
  * Backs off without Micrometer or without a {@link MeterRegistry}.
  *

@@ -267,6 +267,7 @@ final class NetSuitePropertiesValidation {
 		positive(prefix + "read-timeout", properties.getReadTimeout(), problems);
 		positive(prefix + "concurrency.limit", properties.getConcurrency().getLimit(), problems);
 		positive(prefix + "concurrency.acquire-timeout", properties.getConcurrency().getAcquireTimeout(), problems);
+		positive(prefix + "concurrency.lease-time", properties.getConcurrency().getLeaseTime(), problems);
 	}
 
 	private static @Nullable String credential(String prefix, NetSuiteAccountProperties properties,
