@@ -6,7 +6,8 @@ import org.springframework.util.Assert;
  * The limit of requests in flight that NetSuite accepts now, learned the way TCP learns a
  * congestion window (additive increase, multiplicative decrease): a throttled answer is a
  * loss and shrinks the limit by a quarter, at most once per round trip, so that the burst
- * of answers one overload throttles counts once; each answer NetSuite accepted while
+ * of answers one overload throttles counts once (though they tell how far over it was);
+ * each answer NetSuite accepted while
  * requests queued for a permit grows it by a small step. The limit stays within
  * {@code [1, ceiling]}.
  * <p>
@@ -30,6 +31,11 @@ final class AdaptiveLimit {
 	private long lastDecrease;
 
 	private boolean decreased;
+
+	// Of the overload that caused the last decrease: requests in flight, and throttled.
+	private int overloadInFlight;
+
+	private int overloadThrottled;
 
 	AdaptiveLimit(int ceiling) {
 		Assert.isTrue(ceiling > 0, "'ceiling' must be positive");
@@ -61,18 +67,27 @@ final class AdaptiveLimit {
 	}
 
 	/**
-	 * NetSuite throttled a request: shrink the limit, unless the request went on the wire
-	 * before the last decrease, whose overload it then belongs to.
+	 * NetSuite throttled a request. The first throttled answer of an overload shrinks the
+	 * limit by a quarter; the overload's further answers (requests that went on the wire
+	 * before that decrease) tell how far over NetSuite's limit it was: of the W requests
+	 * in flight when it began, at most W minus the throttled ones were accepted.
 	 * @param sentAt when the throttled attempt went on the wire ({@link System#nanoTime()})
 	 * @param now the time now ({@link System#nanoTime()})
+	 * @param inFlight the requests in flight now, the throttled one included
 	 * @return the limit in force
 	 */
-	synchronized int throttled(long sentAt, long now) {
+	synchronized int throttled(long sentAt, long now, int inFlight) {
 		if (!this.decreased || sentAt - this.lastDecrease > 0) {
 			this.estimate = Math.max(1, Math.floor(this.estimate * BACKOFF));
 			this.lastDecrease = now;
 			this.decreased = true;
+			this.overloadInFlight = inFlight;
+			this.overloadThrottled = 1;
 		}
+		else {
+			this.overloadThrottled++;
+		}
+		this.estimate = Math.max(1, Math.min(this.estimate, this.overloadInFlight - this.overloadThrottled));
 		return limit();
 	}
 

@@ -198,7 +198,7 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, 
 		if (throttledAnswer) {
 			// At once, not when the response is closed: the requests queued next see the smaller limit.
 			this.throttled.incrementAndGet();
-			if (this.adaptive && this.adaptiveLimit.throttled(sentAt, System.nanoTime()) != this.limit) {
+			if (this.adaptive && this.adaptiveLimit.throttled(sentAt, System.nanoTime(), this.inFlight.get()) != this.limit) {
 				applyLearnedLimit();
 			}
 		}
