@@ -135,7 +135,7 @@ class ResilienceDoubleTests {
 		netSuite.concurrencyLimit(3).latency(Duration.ofMillis(50));
 		this.contextRunner.withPropertyValues("netsuite.concurrency.limit=8").run((context) -> {
 			NetSuiteClient client = context.getBean(NetSuiteClient.class);
-			Duration roundTrip = roundTrip(() -> client.record("customer", "1").get());
+			Duration roundTrip = roundTrip((i) -> client.record("customer", "1").get());
 			long before = netSuite.requestCount();
 			int callers = 60;
 			int readsEach = 3;
