@@ -48,7 +48,8 @@ final class AdaptiveLimit {
 	 * @return the limit, within {@code [1, ceiling]}
 	 */
 	synchronized int limit() {
-		return (int) Math.floor(this.estimate);
+		// The steps add up to whole permits but for rounding.
+		return (int) Math.floor(this.estimate + 1e-9);
 	}
 
 	synchronized int ceiling() {
@@ -78,7 +79,7 @@ final class AdaptiveLimit {
 	 */
 	synchronized int throttled(long sentAt, long now, int inFlight) {
 		if (!this.decreased || sentAt - this.lastDecrease > 0) {
-			this.estimate = Math.max(1, Math.floor(this.estimate * BACKOFF));
+			this.estimate = Math.max(1, Math.floor(limit() * BACKOFF));
 			this.lastDecrease = now;
 			this.decreased = true;
 			this.overloadInFlight = inFlight;
@@ -99,7 +100,7 @@ final class AdaptiveLimit {
 	 */
 	synchronized int accepted(boolean demand) {
 		if (demand && this.estimate < this.ceiling) {
-			this.estimate = Math.min(this.ceiling, this.estimate + 1.0 / (ROUNDS_PER_STEP * Math.floor(this.estimate)));
+			this.estimate = Math.min(this.ceiling, this.estimate + 1.0 / (ROUNDS_PER_STEP * limit()));
 		}
 		return limit();
 	}
