@@ -387,4 +387,38 @@ class NetSuiteAutoConfigurationTests {
 	record QualifiedRestClientUser(RestClient client) {
 	}
 
+	@Test
+	void keepsPermitsLocalAndCreatesNoRedisStoreByDefault() {
+		this.contextRunner.withPropertyValues(CREDENTIALS).run((context) -> {
+			assertThat(context).doesNotHaveBean(io.github.netsuite.boot.http.SharedPermitStore.class);
+			io.github.netsuite.boot.http.ConcurrencyGovernor governor = (io.github.netsuite.boot.http.ConcurrencyGovernor) context
+				.getBean(NetSuiteAccounts.class)
+				.primary()
+				.permits();
+			assertThat(governor.isAdaptive()).isTrue();
+			assertThat(governor.sharedPermits()).isNull();
+		});
+	}
+
+	@Test
+	void explainsWhatTheRedisStoreNeedsWhenSpringDataRedisIsMissing() {
+		this.contextRunner.withPropertyValues(CREDENTIALS)
+			.withPropertyValues("netsuite.concurrency.store=redis")
+			.withClassLoader(new org.springframework.boot.test.context.FilteredClassLoader(
+					org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory.class))
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("concurrency.store=redis")
+				.hasMessageContaining("spring-boot-starter-data-redis"));
+	}
+
+	@Test
+	void refusesALeaseTimeThatIsNotPositive() {
+		this.contextRunner.withPropertyValues(CREDENTIALS)
+			.withPropertyValues("netsuite.concurrency.lease-time=0s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("netsuite.concurrency.lease-time"));
+	}
+
 }
