@@ -216,7 +216,8 @@ public final class GovernorThroughputBenchmark {
 		server.createContext("/", (exchange) -> {
 			answers.incrementAndGet();
 			// Like NetSuite: a request over the limit is refused at once and takes no slot.
-			if (inFlight.incrementAndGet() > netSuiteLimit) {
+			int now = inFlight.incrementAndGet();
+			if (now > netSuiteLimit) {
 				inFlight.decrementAndGet();
 				throttled.incrementAndGet();
 				exchange.getResponseHeaders().set("Content-Type", "application/vnd.oracle.resource+json");
@@ -225,7 +226,7 @@ public final class GovernorThroughputBenchmark {
 				exchange.close();
 				return;
 			}
-			maxInFlight.accumulateAndGet(inFlight.get(), Math::max);
+			maxInFlight.accumulateAndGet(now, Math::max);
 			try {
 				Thread.sleep(latency.toMillis());
 				exchange.getResponseHeaders().set("Content-Type", "application/json");
