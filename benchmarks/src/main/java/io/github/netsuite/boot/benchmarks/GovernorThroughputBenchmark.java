@@ -370,6 +370,7 @@ public final class GovernorThroughputBenchmark {
 					RedisSharedPermitStore store = new RedisSharedPermitStore(connectionFactory(port));
 					stores.add(store);
 					shared = store.permits("1234567", Duration.ofSeconds(30));
+					store.start();
 				}
 				ConcurrencyGovernor governor = new ConcurrencyGovernor(limit, Duration.ofMinutes(1), true, shared);
 				clients.add(RestClient.builder()

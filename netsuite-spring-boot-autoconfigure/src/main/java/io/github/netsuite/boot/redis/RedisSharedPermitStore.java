@@ -13,6 +13,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
@@ -26,6 +27,9 @@ import org.springframework.util.backoff.FixedBackOff;
  * that renews the leases of requests in flight and, while Redis cannot be reached, checks
  * once a second whether it answers again.
  * <p>
+ * It listens once {@linkplain #start() started}, which the application context does
+ * after all accounts took their permits.
+ * <p>
  * Give it a connection factory of its own with a short command timeout that rejects
  * commands while disconnected, so that a request never waits on an unreachable Redis; it
  * destroys the factory when it is destroyed. Leases still held then are not given back:
@@ -33,7 +37,7 @@ import org.springframework.util.backoff.FixedBackOff;
  *
  * @author NetSuite Spring Boot team
  */
-public class RedisSharedPermitStore implements SharedPermitStore, DisposableBean {
+public class RedisSharedPermitStore implements SharedPermitStore, SmartLifecycle, DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(RedisSharedPermitStore.class);
 
@@ -49,6 +53,8 @@ public class RedisSharedPermitStore implements SharedPermitStore, DisposableBean
 
 	private final Map<String, RedisSharedPermits> accounts = new ConcurrentHashMap<>();
 
+	private volatile boolean started;
+
 	/**
 	 * Create a store.
 	 * @param connectionFactory the connection to Redis, initialized and started
@@ -61,7 +67,6 @@ public class RedisSharedPermitStore implements SharedPermitStore, DisposableBean
 		this.listeners.setRecoveryBackoff(new FixedBackOff(PROBE_INTERVAL.toMillis()));
 		this.listeners.setBeanName("netSuiteRedisPermitListeners");
 		this.listeners.afterPropertiesSet();
-		this.listeners.start();
 		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "netsuite-redis-permits");
 			thread.setDaemon(true);
@@ -75,12 +80,59 @@ public class RedisSharedPermitStore implements SharedPermitStore, DisposableBean
 	public SharedPermits permits(String account, Duration leaseTime) {
 		return this.accounts.computeIfAbsent(account, (key) -> {
 			RedisSharedPermits permits = new RedisSharedPermits(this.redis, key, leaseTime);
-			this.listeners.addMessageListener((message, pattern) -> permits.released(),
-					new ChannelTopic(permits.channel()));
+			try {
+				// Subscribes at once only when already listening; else when listening starts.
+				this.listeners.addMessageListener((message, pattern) -> permits.released(),
+						new ChannelTopic(permits.channel()));
+			}
+			catch (RuntimeException ex) {
+				// Waiters still ask again every RECHECK; the container resubscribes when Redis is back.
+				logger.debug("Could not subscribe to " + permits.channel() + " yet", ex);
+			}
 			long period = Math.max(leaseTime.toMillis() / 3, 1);
 			this.scheduler.scheduleWithFixedDelay(permits::renew, period, period, TimeUnit.MILLISECONDS);
 			return permits;
 		});
+	}
+
+	/**
+	 * Start listening for given-back permits, in the background: Redis need not be
+	 * reachable when the application starts.
+	 */
+	@Override
+	public void start() {
+		if (!this.started) {
+			this.started = true;
+			this.scheduler.execute(this::listen);
+		}
+	}
+
+	@Override
+	public void stop() {
+		this.started = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.started;
+	}
+
+	private void listen() {
+		try {
+			this.listeners.start();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not listen for released NetSuite permits yet; trying again", ex);
+			try {
+				this.listeners.stop();
+			}
+			catch (RuntimeException stopFailure) {
+				logger.debug("Could not reset the listener container", stopFailure);
+			}
+			if (this.started) {
+				this.scheduler.schedule(this::listen, PROBE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+			}
+		}
 	}
 
 	private void probe() {

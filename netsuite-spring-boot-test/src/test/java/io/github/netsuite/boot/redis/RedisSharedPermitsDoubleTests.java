@@ -174,6 +174,18 @@ class RedisSharedPermitsDoubleTests {
 		}));
 	}
 
+	@Test
+	void startsWhileRedisIsDownAndSharesOnceItIsUp() {
+		redis.stop();
+		this.contextRunner.run((context) -> {
+			assertThat(client(context).record("customer", "1").get()).isNotNull();
+			assertThat(sharedPermits(context).unavailable()).startsWith("Redis unreachable since");
+			redis.start();
+			awaitShared(sharedPermits(context));
+			assertThat(client(context).record("customer", "2").get()).isNotNull();
+		});
+	}
+
 	private static NetSuiteClient client(AssertableApplicationContext context) {
 		assertThat(context).hasNotFailed();
 		return context.getBean(NetSuiteClient.class);
