@@ -98,7 +98,8 @@ public final class GovernorThroughputBenchmark {
 		AtomicInteger inFlight = new AtomicInteger();
 		AtomicInteger maxInFlight = new AtomicInteger();
 		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		server.setExecutor(Executors.newFixedThreadPool(callers + 4));
+		ExecutorService serverThreads = Executors.newFixedThreadPool(callers + 4);
+		server.setExecutor(serverThreads);
 		byte[] answer = "{\"id\":\"1\"}".getBytes(StandardCharsets.UTF_8);
 		server.createContext("/", (exchange) -> {
 			maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
@@ -147,6 +148,8 @@ public final class GovernorThroughputBenchmark {
 		finally {
 			executor.shutdownNow();
 			server.stop(0);
+			// Otherwise their threads keep the JVM from exiting.
+			serverThreads.shutdownNow();
 		}
 	}
 
@@ -207,7 +210,8 @@ public final class GovernorThroughputBenchmark {
 		AtomicLong answers = new AtomicLong();
 		AtomicLong throttled = new AtomicLong();
 		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		server.setExecutor(Executors.newFixedThreadPool(callers + 4));
+		ExecutorService serverThreads = Executors.newFixedThreadPool(callers + 4);
+		server.setExecutor(serverThreads);
 		byte[] answer = "{\"id\":\"1\"}".getBytes(StandardCharsets.UTF_8);
 		byte[] refusal = ("{\"type\":\"https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.1\",\"title\":"
 				+ "\"Bad Request\",\"status\":429,\"o:errorDetails\":[{\"detail\":\"Concurrent request limit "
@@ -265,6 +269,8 @@ public final class GovernorThroughputBenchmark {
 		finally {
 			executor.shutdownNow();
 			server.stop(0);
+			// Otherwise their threads keep the JVM from exiting.
+			serverThreads.shutdownNow();
 		}
 	}
 
