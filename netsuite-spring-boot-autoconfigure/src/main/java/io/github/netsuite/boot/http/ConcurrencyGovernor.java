@@ -198,7 +198,8 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, 
 		if (throttledAnswer) {
 			// At once, not when the response is closed: the requests queued next see the smaller limit.
 			this.throttled.incrementAndGet();
-			if (this.adaptive && this.adaptiveLimit.throttled(sentAt, System.nanoTime(), this.inFlight.get()) != this.limit) {
+			if (this.adaptive
+					&& this.adaptiveLimit.throttled(sentAt, System.nanoTime(), this.inFlight.get()) != this.limit) {
 				applyLearnedLimit();
 			}
 		}
@@ -274,8 +275,7 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, 
 			shared.release(lease);
 		}
 		this.permits.release();
-		if (accepted && this.adaptive
-				&& this.adaptiveLimit.accepted(this.waiting.get() > 0) != this.limit) {
+		if (accepted && this.adaptive && this.adaptiveLimit.accepted(this.waiting.get() > 0) != this.limit) {
 			applyLearnedLimit();
 		}
 	}
