@@ -18,8 +18,16 @@ import io.github.netsuite.boot.auth.TbaCredentials;
 import io.github.netsuite.boot.auth.TbaSigner;
 import io.github.netsuite.boot.http.ConcurrencyGovernor;
 import io.github.netsuite.boot.http.NetSuiteAuthenticationInterceptor;
+import io.github.netsuite.boot.http.NetSuiteErrorInterceptor;
+import io.github.netsuite.boot.http.RetryInterceptor;
+import io.github.netsuite.boot.http.SharedPermits;
+import io.github.netsuite.boot.redis.RedisSharedPermitStore;
+import io.lettuce.core.ClientOptions;
 import io.github.netsuite.boot.http.TbaAuthentication;
 
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
@@ -33,6 +41,26 @@ import org.springframework.web.client.RestClient;
  * <p>
  * Run: {@code java -cp benchmarks/target/benchmarks.jar
  * io.github.netsuite.boot.benchmarks.GovernorThroughputBenchmark [N] [L in ms] [seconds]}.
+ * <p>
+ * With {@code adaptive} as the first argument, the scenario of a limit set above what
+ * NetSuite allows (other integrations use the rest): the governor's ceiling C, a server
+ * that answers 429 (CONCURRENCY_LIMIT_EXCEEDED) to each request over its limit N, latency
+ * L, many callers, through the retry interceptor with its default settings. Reported for
+ * the adaptive limit and, in the same run, for a fixed one: caller errors (retries ran
+ * out), the fraction of answers throttled and the throughput as a fraction of N / L.
+ * Run: {@code java -cp benchmarks/target/benchmarks.jar
+ * io.github.netsuite.boot.benchmarks.GovernorThroughputBenchmark adaptive [C] [N] [L in ms]
+ * [callers] [seconds]}.
+ * <p>
+ * With {@code redis} as the first argument, I instances (each its own governor and
+ * {@link RedisSharedPermitStore}, its own connection) share a limit of N through a
+ * {@code redis-server} that the benchmark starts on a free port, against a server
+ * without a limit of its own; reported with, in the same run, one instance with local
+ * permits and the same N: throughput as a fraction of N / L, the most requests the server
+ * had at once (must not exceed N), and Redis scripts run per request.
+ * Run: {@code java -cp benchmarks/target/benchmarks.jar
+ * io.github.netsuite.boot.benchmarks.GovernorThroughputBenchmark redis [I] [N] [L in ms]
+ * [callers] [seconds]}.
  *
  * @author NetSuite Spring Boot team
  */
@@ -42,6 +70,14 @@ public final class GovernorThroughputBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
+		if (args.length > 0 && args[0].equals("redis")) {
+			shared(args);
+			return;
+		}
+		if (args.length > 0 && args[0].equals("adaptive")) {
+			throttling(args);
+			return;
+		}
 		int limit = (args.length > 0) ? Integer.parseInt(args[0]) : 5;
 		Duration latency = Duration.ofMillis((args.length > 1) ? Long.parseLong(args[1]) : 100);
 		Duration duration = Duration.ofSeconds((args.length > 2) ? Long.parseLong(args[2]) : 10);
@@ -62,7 +98,8 @@ public final class GovernorThroughputBenchmark {
 		AtomicInteger inFlight = new AtomicInteger();
 		AtomicInteger maxInFlight = new AtomicInteger();
 		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		server.setExecutor(Executors.newFixedThreadPool(callers + 4));
+		ExecutorService serverThreads = Executors.newFixedThreadPool(callers + 4);
+		server.setExecutor(serverThreads);
 		byte[] answer = "{\"id\":\"1\"}".getBytes(StandardCharsets.UTF_8);
 		server.createContext("/", (exchange) -> {
 			maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
@@ -111,6 +148,8 @@ public final class GovernorThroughputBenchmark {
 		finally {
 			executor.shutdownNow();
 			server.stop(0);
+			// Otherwise their threads keep the JVM from exiting.
+			serverThreads.shutdownNow();
 		}
 	}
 
@@ -134,6 +173,306 @@ public final class GovernorThroughputBenchmark {
 			future.get();
 		}
 		return completed.get();
+	}
+
+	private static void throttling(String[] args) throws Exception {
+		int ceiling = (args.length > 1) ? Integer.parseInt(args[1]) : 8;
+		int netSuiteLimit = (args.length > 2) ? Integer.parseInt(args[2]) : 3;
+		Duration latency = Duration.ofMillis((args.length > 3) ? Long.parseLong(args[3]) : 50);
+		int callers = (args.length > 4) ? Integer.parseInt(args[4]) : 60;
+		Duration duration = Duration.ofSeconds((args.length > 5) ? Long.parseLong(args[5]) : 10);
+		System.out.printf("ceiling C=%d, NetSuite's limit N=%d (429 over it), latency L=%d ms, callers=%d, %d s, "
+				+ "retry defaults (4 attempts, 500 ms initial back-off)%n", ceiling, netSuiteLimit, latency.toMillis(),
+				callers, duration.toSeconds());
+		// Twice each, in turn: the adaptive limit, the fixed ceiling, and a fixed limit of
+		// exactly N, which needs knowing NetSuite's limit (the reference).
+		for (int round = 0; round < 2; round++) {
+			report("adaptive", runThrottling(ceiling, netSuiteLimit, latency, duration, callers, true));
+			report("fixed C", runThrottling(ceiling, netSuiteLimit, latency, duration, callers, false));
+			report("fixed N", runThrottling(netSuiteLimit, netSuiteLimit, latency, duration, callers, false));
+		}
+	}
+
+	private static void report(String name, Throttling result) {
+		System.out.printf(
+				"%-8s: %5.1f req/s = %.3f of N/L (%.1f); caller errors %d of %d; throttled %d of %d answers (%.1f %%); "
+						+ "limit at the end %d; most in flight at the server %d%n",
+				name, result.throughput(), result.throughput() / result.ideal(), result.ideal(), result.errors(),
+				result.completed() + result.errors(), result.throttled(), result.answers(),
+				100.0 * result.throttled() / result.answers(), result.limit(), result.maxInFlight());
+	}
+
+	static Throttling runThrottling(int ceiling, int netSuiteLimit, Duration latency, Duration duration, int callers,
+			boolean adaptive) throws Exception {
+		System.setProperty("sun.net.httpserver.nodelay", "true");
+		AtomicInteger inFlight = new AtomicInteger();
+		AtomicInteger maxInFlight = new AtomicInteger();
+		AtomicLong answers = new AtomicLong();
+		AtomicLong throttled = new AtomicLong();
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		ExecutorService serverThreads = Executors.newFixedThreadPool(callers + 4);
+		server.setExecutor(serverThreads);
+		byte[] answer = "{\"id\":\"1\"}".getBytes(StandardCharsets.UTF_8);
+		byte[] refusal = ("{\"type\":\"https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.1\",\"title\":"
+				+ "\"Bad Request\",\"status\":429,\"o:errorDetails\":[{\"detail\":\"Concurrent request limit "
+				+ "exceeded. Request blocked.\",\"o:errorCode\":\"CONCURRENCY_LIMIT_EXCEEDED\"}]}")
+			.getBytes(StandardCharsets.UTF_8);
+		server.createContext("/", (exchange) -> {
+			answers.incrementAndGet();
+			// Like NetSuite: a request over the limit is refused at once and takes no slot.
+			int now = inFlight.incrementAndGet();
+			if (now > netSuiteLimit) {
+				inFlight.decrementAndGet();
+				throttled.incrementAndGet();
+				exchange.getResponseHeaders().set("Content-Type", "application/vnd.oracle.resource+json");
+				exchange.sendResponseHeaders(429, refusal.length);
+				exchange.getResponseBody().write(refusal);
+				exchange.close();
+				return;
+			}
+			maxInFlight.accumulateAndGet(now, Math::max);
+			try {
+				Thread.sleep(latency.toMillis());
+				exchange.getResponseHeaders().set("Content-Type", "application/json");
+				exchange.sendResponseHeaders(200, answer.length);
+				exchange.getResponseBody().write(answer);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			finally {
+				inFlight.decrementAndGet();
+				exchange.close();
+			}
+		});
+		server.start();
+		ExecutorService executor = Executors.newFixedThreadPool(callers);
+		try {
+			TbaSigner signer = new TbaSigner(AccountId.of("1234567"), new TbaCredentials("ck", "cs", "tk", "ts"));
+			ConcurrencyGovernor governor = new ConcurrencyGovernor(ceiling, Duration.ofMinutes(1), adaptive, null);
+			RestClient client = RestClient.builder()
+				.baseUrl("http://127.0.0.1:" + server.getAddress().getPort())
+				.requestFactory(new SimpleClientHttpRequestFactory())
+				.requestInterceptor(
+						new RetryInterceptor(4, Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofSeconds(60)))
+				.requestInterceptor(governor)
+				.requestInterceptor(new NetSuiteErrorInterceptor())
+				.requestInterceptor(new NetSuiteAuthenticationInterceptor(new TbaAuthentication(signer)))
+				.build();
+			AtomicLong errors = new AtomicLong();
+			long completed = measureWithErrors(executor, client, callers, duration, errors);
+			double throughput = completed / (duration.toNanos() / 1e9);
+			double ideal = netSuiteLimit / (latency.toNanos() / 1e9);
+			return new Throttling(throughput, ideal, completed, errors.get(), throttled.get(), answers.get(),
+					governor.limit(), maxInFlight.get());
+		}
+		finally {
+			executor.shutdownNow();
+			server.stop(0);
+			// Otherwise their threads keep the JVM from exiting.
+			serverThreads.shutdownNow();
+		}
+	}
+
+	// Every caller keeps one request going; one that fails after its retries counts as an error.
+	private static long measureWithErrors(ExecutorService executor, RestClient client, int callers, Duration duration,
+			AtomicLong errors) throws Exception {
+		long end = System.nanoTime() + duration.toNanos();
+		AtomicLong completed = new AtomicLong();
+		List<Future<?>> futures = new ArrayList<>();
+		for (int i = 0; i < callers; i++) {
+			futures.add(executor.submit(() -> {
+				while (System.nanoTime() < end) {
+					try {
+						client.get().uri("/services/rest/record/v1/customer/1").retrieve().body(String.class);
+						if (System.nanoTime() <= end) {
+							completed.incrementAndGet();
+						}
+					}
+					catch (RuntimeException ex) {
+						errors.incrementAndGet();
+					}
+				}
+				return null;
+			}));
+		}
+		for (Future<?> future : futures) {
+			future.get();
+		}
+		return completed.get();
+	}
+
+	private static void shared(String[] args) throws Exception {
+		int instances = (args.length > 1) ? Integer.parseInt(args[1]) : 3;
+		int limit = (args.length > 2) ? Integer.parseInt(args[2]) : 4;
+		Duration latency = Duration.ofMillis((args.length > 3) ? Long.parseLong(args[3]) : 50);
+		int callers = (args.length > 4) ? Integer.parseInt(args[4]) : 60;
+		Duration duration = Duration.ofSeconds((args.length > 5) ? Long.parseLong(args[5]) : 10);
+		int port;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		Process redis = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
+				"--save", "", "--appendonly", "no")
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.redirectErrorStream(true)
+			.start();
+		try {
+			Thread.sleep(500);
+			System.out.printf("%d instances sharing limit N=%d through Redis, latency L=%d ms, callers=%d, %d s%n",
+					instances, limit, latency.toMillis(), callers, duration.toSeconds());
+			for (int round = 0; round < 2; round++) {
+				reportShared("redis", runShared(port, instances, limit, latency, duration, callers), limit);
+				reportShared("local", runShared(-1, 1, limit, latency, duration, callers), limit);
+			}
+		}
+		finally {
+			redis.destroy();
+		}
+	}
+
+	private static void reportShared(String name, Shared result, int limit) {
+		System.out.printf("%-6s: %5.1f req/s = %.3f of N/L (%.1f); caller errors %d; most in flight at the server %d "
+				+ "(limit %d); Redis scripts per request %.2f%n", name, result.throughput(),
+				result.throughput() / result.ideal(), result.ideal(), result.errors(), result.maxInFlight(), limit,
+				result.scriptsPerRequest());
+	}
+
+	// A negative port: one instance with local permits.
+	static Shared runShared(int port, int instances, int limit, Duration latency, Duration duration, int callers)
+			throws Exception {
+		System.setProperty("sun.net.httpserver.nodelay", "true");
+		AtomicInteger inFlight = new AtomicInteger();
+		AtomicInteger maxInFlight = new AtomicInteger();
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		ExecutorService serverThreads = Executors.newFixedThreadPool(callers + 4);
+		server.setExecutor(serverThreads);
+		byte[] answer = "{\"id\":\"1\"}".getBytes(StandardCharsets.UTF_8);
+		server.createContext("/", (exchange) -> {
+			maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+			try {
+				Thread.sleep(latency.toMillis());
+				exchange.getResponseHeaders().set("Content-Type", "application/json");
+				exchange.sendResponseHeaders(200, answer.length);
+				exchange.getResponseBody().write(answer);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			finally {
+				inFlight.decrementAndGet();
+				exchange.close();
+			}
+		});
+		server.start();
+		List<RedisSharedPermitStore> stores = new ArrayList<>();
+		ExecutorService executor = Executors.newFixedThreadPool(callers);
+		try {
+			TbaSigner signer = new TbaSigner(AccountId.of("1234567"), new TbaCredentials("ck", "cs", "tk", "ts"));
+			List<RestClient> clients = new ArrayList<>();
+			for (int i = 0; i < instances; i++) {
+				SharedPermits shared = null;
+				if (port > 0) {
+					RedisSharedPermitStore store = new RedisSharedPermitStore(connectionFactory(port));
+					stores.add(store);
+					shared = store.permits("1234567", Duration.ofSeconds(30));
+					store.start();
+				}
+				ConcurrencyGovernor governor = new ConcurrencyGovernor(limit, Duration.ofMinutes(1), true, shared);
+				clients.add(RestClient.builder()
+					.baseUrl("http://127.0.0.1:" + server.getAddress().getPort())
+					.requestFactory(new SimpleClientHttpRequestFactory())
+					.requestInterceptor(governor)
+					.requestInterceptor(new NetSuiteAuthenticationInterceptor(new TbaAuthentication(signer)))
+					.build());
+			}
+			// Warm up before measuring.
+			measureShared(executor, clients, callers, Duration.ofSeconds(2), new AtomicLong());
+			long scriptsBefore = (port > 0) ? scripts(port) : 0;
+			maxInFlight.set(0);
+			AtomicLong errors = new AtomicLong();
+			long completed = measureShared(executor, clients, callers, duration, errors);
+			long scripts = (port > 0) ? scripts(port) - scriptsBefore : 0;
+			double throughput = completed / (duration.toNanos() / 1e9);
+			return new Shared(throughput, limit / (latency.toNanos() / 1e9), errors.get(), maxInFlight.get(),
+					(completed > 0) ? (double) scripts / completed : 0);
+		}
+		finally {
+			executor.shutdownNow();
+			server.stop(0);
+			serverThreads.shutdownNow();
+			for (RedisSharedPermitStore store : stores) {
+				store.destroy();
+			}
+		}
+	}
+
+	private static long measureShared(ExecutorService executor, List<RestClient> clients, int callers,
+			Duration duration, AtomicLong errors) throws Exception {
+		long end = System.nanoTime() + duration.toNanos();
+		AtomicLong completed = new AtomicLong();
+		List<Future<?>> futures = new ArrayList<>();
+		for (int i = 0; i < callers; i++) {
+			RestClient client = clients.get(i % clients.size());
+			futures.add(executor.submit(() -> {
+				while (System.nanoTime() < end) {
+					try {
+						client.get().uri("/services/rest/record/v1/customer/1").retrieve().body(String.class);
+						if (System.nanoTime() <= end) {
+							completed.incrementAndGet();
+						}
+					}
+					catch (RuntimeException ex) {
+						errors.incrementAndGet();
+					}
+				}
+				return null;
+			}));
+		}
+		for (Future<?> future : futures) {
+			future.get();
+		}
+		return completed.get();
+	}
+
+	private static LettuceConnectionFactory connectionFactory(int port) {
+		LettuceConnectionFactory factory = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", port),
+				LettuceClientConfiguration.builder()
+					.commandTimeout(Duration.ofSeconds(1))
+					.clientOptions(ClientOptions.builder()
+						.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+						.build())
+					.build());
+		factory.afterPropertiesSet();
+		factory.start();
+		return factory;
+	}
+
+	// Scripts Redis ran so far (EVALSHA, and EVAL where the script was not cached yet).
+	private static long scripts(int port) {
+		LettuceConnectionFactory factory = connectionFactory(port);
+		try (var connection = factory.getConnection()) {
+			java.util.Properties stats = connection.serverCommands().info("commandstats");
+			long calls = 0;
+			for (String name : new String[] { "cmdstat_evalsha", "cmdstat_eval" }) {
+				String value = stats.getProperty(name);
+				if (value != null) {
+					calls += Long.parseLong(value.replaceAll("^calls=(\\d+).*", "$1"));
+				}
+			}
+			return calls;
+		}
+		finally {
+			factory.destroy();
+		}
+	}
+
+	record Shared(double throughput, double ideal, long errors, int maxInFlight, double scriptsPerRequest) {
+	}
+
+	record Throttling(double throughput, double ideal, long completed, long errors, long throttled, long answers,
+			int limit, int maxInFlight) {
 	}
 
 	record Result(double throughput, double ideal, double fraction, double fractionOfMeasured, Duration roundTrip,

@@ -14,8 +14,9 @@ import org.springframework.http.MediaType;
 /**
  * Sizes the permits of every account with {@code concurrency.use-governance-limits} at
  * start-up from what NetSuite grants the integration
- * ({@code GET /services/rest/system/v1/governanceLimits}). Only administrators may read
- * it, so any failure keeps the configured limit.
+ * ({@code GET /services/rest/system/v1/governanceLimits}): it replaces the configured
+ * limit as the ceiling, which an adaptive limit then never grows above. Only
+ * administrators may read it, so any failure keeps the configured limit.
  *
  * @author NetSuite Spring Boot team
  */
@@ -54,12 +55,13 @@ class GovernanceLimitsSizer implements SmartInitializingSingleton {
 			if (limit > 0) {
 				governor.resize(limit);
 				logger.info("NetSuite grants this integration " + limit + " concurrent requests on account "
-						+ account.id().realm() + "; using that limit");
+						+ account.id().realm() + "; using that " + (governor.isAdaptive()
+								? "as the ceiling of its adaptive limit" : "limit"));
 			}
 		}
 		catch (RuntimeException ex) {
 			logger.info("Could not read NetSuite's governance limits of account " + account.id().realm() + " ("
-					+ ex.getClass().getSimpleName() + "); keeping its concurrency limit of " + governor.limit());
+					+ ex.getClass().getSimpleName() + "); keeping its concurrency limit of " + governor.ceiling());
 		}
 	}
 

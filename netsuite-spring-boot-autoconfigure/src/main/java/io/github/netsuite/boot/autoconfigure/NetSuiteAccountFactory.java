@@ -23,6 +23,8 @@ import io.github.netsuite.boot.http.NetSuiteAuthenticationRenewalInterceptor;
 import io.github.netsuite.boot.http.NetSuiteErrorInterceptor;
 import io.github.netsuite.boot.http.OAuth2Authentication;
 import io.github.netsuite.boot.http.RetryInterceptor;
+import io.github.netsuite.boot.http.SharedPermitStore;
+import io.github.netsuite.boot.http.SharedPermits;
 import io.github.netsuite.boot.http.TbaAuthentication;
 import io.github.netsuite.boot.observation.NetSuiteObservationInterceptor;
 import io.github.netsuite.boot.observation.NetSuiteRequestObservationConvention;
@@ -71,10 +73,13 @@ final class NetSuiteAccountFactory {
 
 	private final SuiteQlPageListener pageListener;
 
+	private final Supplier<@Nullable SharedPermitStore> sharedPermitStore;
+
 	NetSuiteAccountFactory(Supplier<RestClient.Builder> builders,
 			ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder, HttpClientSettings httpClientSettings,
 			ObservationRegistry observationRegistry, @Nullable NetSuiteRequestObservationConvention convention,
-			ObjectMapper mapper, NetSuiteProperties.Retry retry, SuiteQlPageListener pageListener) {
+			ObjectMapper mapper, NetSuiteProperties.Retry retry, SuiteQlPageListener pageListener,
+			Supplier<@Nullable SharedPermitStore> sharedPermitStore) {
 		this.builders = builders;
 		this.requestFactoryBuilder = requestFactoryBuilder;
 		this.httpClientSettings = httpClientSettings;
@@ -83,13 +88,13 @@ final class NetSuiteAccountFactory {
 		this.mapper = mapper;
 		this.retry = retry;
 		this.pageListener = pageListener;
+		this.sharedPermitStore = sharedPermitStore;
 	}
 
 	NetSuiteAccount create(String name, NetSuiteConnectionDetails connection, NetSuiteAccountProperties settings,
 			@Nullable NetSuiteAuthentication customAuthentication) {
 		NetSuiteAccountProperties.Concurrency concurrency = settings.getConcurrency();
-		ConcurrencyGovernor governor = concurrency.isEnabled()
-				? new ConcurrencyGovernor(concurrency.getLimit(), concurrency.getAcquireTimeout()) : null;
+		ConcurrencyGovernor governor = concurrency.isEnabled() ? governor(name, connection, concurrency) : null;
 		ClientHttpRequestFactory requestFactory = requestFactory(this.requestFactoryBuilder,
 				this.httpClientSettings.withTimeouts(settings.getConnectTimeout(), settings.getReadTimeout()));
 		RetryInterceptor retry = this.retry.isEnabled() ? new RetryInterceptor(this.retry.getMaxAttempts(),
@@ -129,6 +134,23 @@ final class NetSuiteAccountFactory {
 			.withAsyncPolling(async.getPollInterval(), async.getMaxPollInterval(), async.getTimeout());
 		return new NetSuiteAccount(name, connection.getAccount(), connection.getRestUrl(), connection.getRestletUrl(),
 				authentication, governor, rest, restlets, client);
+	}
+
+	// The limit is the ceiling of an adaptive one; with the redis store, that of all instances.
+	private ConcurrencyGovernor governor(String name, NetSuiteConnectionDetails connection,
+			NetSuiteAccountProperties.Concurrency concurrency) {
+		SharedPermits shared = null;
+		if (concurrency.getStore() == NetSuiteAccountProperties.Concurrency.Store.REDIS) {
+			SharedPermitStore store = this.sharedPermitStore.get();
+			if (store == null) {
+				throw new IllegalStateException("NetSuite account '" + name + "' has concurrency.store=redis, which "
+						+ "needs Spring Data Redis with Lettuce and Spring Boot's Redis auto-configuration: add "
+						+ "org.springframework.boot:spring-boot-starter-data-redis and configure spring.data.redis.*");
+			}
+			shared = store.permits(connection.getAccount().realm(), concurrency.getLeaseTime());
+		}
+		return new ConcurrencyGovernor(concurrency.getLimit(), concurrency.getAcquireTimeout(),
+				concurrency.isAdaptive(), shared);
 	}
 
 	// Token-based authentication, or OAuth 2.0 with a token client that has the account's

@@ -257,11 +257,32 @@ public class NetSuiteAccountProperties {
 		private boolean enabled = true;
 
 		/**
-		 * Most requests in flight to the account at once. The default suits the smallest
-		 * accounts; raise it up to what Setup > Integration > Integration Governance
-		 * grants this integration.
+		 * Most requests in flight to the account at once; with an adaptive limit, the
+		 * ceiling it never grows above. The default suits the smallest accounts; raise it
+		 * up to what Setup > Integration > Integration Governance grants this integration.
+		 * With the redis store, the most of all instances together.
 		 */
 		private int limit = 5;
+
+		/**
+		 * Whether the limit learns from NetSuite's throttled answers: it shrinks when
+		 * NetSuite throttles (other integrations share the account's limit) and grows
+		 * back, up to 'limit', while requests queue without throttling.
+		 */
+		private boolean adaptive = true;
+
+		/**
+		 * Where the permits live: 'local' to this instance, or 'redis', shared by every
+		 * instance through the application's Redis (spring.data.redis.*).
+		 */
+		private Store store = Store.LOCAL;
+
+		/**
+		 * How long a permit in the redis store stays taken once its instance stops
+		 * renewing it (it crashed or lost Redis); renewed every third of it while the
+		 * request is in flight.
+		 */
+		private Duration leaseTime = Duration.ofSeconds(30);
 
 		/**
 		 * Longest time a request waits for one of the others to finish.
@@ -304,6 +325,47 @@ public class NetSuiteAccountProperties {
 
 		public void setUseGovernanceLimits(boolean useGovernanceLimits) {
 			this.useGovernanceLimits = useGovernanceLimits;
+		}
+
+		public boolean isAdaptive() {
+			return this.adaptive;
+		}
+
+		public void setAdaptive(boolean adaptive) {
+			this.adaptive = adaptive;
+		}
+
+		public Store getStore() {
+			return this.store;
+		}
+
+		public void setStore(Store store) {
+			this.store = store;
+		}
+
+		public Duration getLeaseTime() {
+			return this.leaseTime;
+		}
+
+		public void setLeaseTime(Duration leaseTime) {
+			this.leaseTime = leaseTime;
+		}
+
+		/**
+		 * Where an account's concurrency permits live.
+		 */
+		public enum Store {
+
+			/**
+			 * In this instance: the limit is this instance's alone.
+			 */
+			LOCAL,
+
+			/**
+			 * In the application's Redis: the limit is that of all instances together.
+			 */
+			REDIS
+
 		}
 
 	}

@@ -10,6 +10,8 @@ import io.github.netsuite.boot.NetSuiteAuthentication;
 import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.SuiteQlPageListener;
 import io.github.netsuite.boot.http.NetSuiteAuthenticationInterceptor;
+import io.github.netsuite.boot.http.SharedPermitStore;
+import io.github.netsuite.boot.redis.RedisSharedPermitStore;
 import io.github.netsuite.boot.observation.NetSuiteRequestObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.DeserializationFeature;
@@ -22,11 +24,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -44,7 +49,8 @@ import org.springframework.web.client.RestClient;
  *
  * @author NetSuite Spring Boot team
  */
-@AutoConfiguration(after = RestClientAutoConfiguration.class)
+@AutoConfiguration(after = RestClientAutoConfiguration.class,
+		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @ConditionalOnClass(RestClient.class)
 @ConditionalOnBooleanProperty(name = "netsuite.enabled", matchIfMissing = true)
 @Conditional(OnNetSuiteConfiguredCondition.class)
@@ -79,7 +85,8 @@ public final class NetSuiteAutoConfiguration {
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<NetSuiteRequestObservationConvention> convention, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<SuiteQlPageListener> suiteQlPageListeners,
-			ObjectProvider<NetSuiteAuthentication> primaryAuthentication) {
+			ObjectProvider<NetSuiteAuthentication> primaryAuthentication,
+			ObjectProvider<SharedPermitStore> sharedPermitStore) {
 		// Checked once, every account at once; a key file is read here and nowhere else.
 		boolean fromProperties = connectionDetails instanceof PropertiesNetSuiteConnectionDetails;
 		Map<String, NetSuitePropertiesValidation.Account> connections = NetSuitePropertiesValidation
@@ -93,7 +100,8 @@ public final class NetSuiteAutoConfiguration {
 				jsonMapper.getIfAvailable(
 						() -> JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()),
 				properties.getRetry(),
-				(account, rows) -> listeners.forEach((listener) -> listener.pageRead(account, rows)));
+				(account, rows) -> listeners.forEach((listener) -> listener.pageRead(account, rows)),
+				sharedPermitStore::getIfAvailable);
 		List<NetSuiteAccount> accounts = new ArrayList<>();
 		// An application may bring its own authentication for the primary account.
 		NetSuiteConnectionDetails primary = fromProperties ? connections.get(NetSuiteAccounts.PRIMARY)
@@ -135,6 +143,31 @@ public final class NetSuiteAutoConfiguration {
 	@ConditionalOnMissingBean
 	NetSuiteClient netSuiteClient(NetSuiteAccounts accounts) {
 		return accounts.primary().client();
+	}
+
+	/**
+	 * Permits shared through Redis, for accounts with {@code concurrency.store=redis}.
+	 * They have a Lettuce connection of their own to the application's Redis
+	 * ({@code spring.data.redis.*}), whose commands time out quickly and fail at once
+	 * while disconnected, so that a request falls back to local permits rather than wait
+	 * on Redis.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ LettuceConnectionFactory.class, DataRedisConnectionDetails.class })
+	@Conditional(OnRedisPermitStoreCondition.class)
+	static class RedisPermitStoreConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(SharedPermitStore.class)
+		RedisSharedPermitStore netSuiteRedisPermitStore(ObjectProvider<DataRedisConnectionDetails> connectionDetails) {
+			DataRedisConnectionDetails details = connectionDetails.getIfAvailable();
+			if (details == null) {
+				throw new IllegalStateException("netsuite.concurrency.store=redis needs Spring Boot's Redis "
+						+ "auto-configuration (DataRedisAutoConfiguration) for the spring.data.redis.* connection");
+			}
+			return new RedisSharedPermitStore(RedisPermitConnections.connectionFactory(details));
+		}
+
 	}
 
 }

@@ -21,7 +21,8 @@ import org.springframework.core.annotation.Order;
  * {@code netsuite.retries} and {@code netsuite.throttled} (registered at zero on start),
  * {@code netsuite.suiteql.pages},
  * {@code netsuite.suiteql.rows} and, for every account whose requests are limited, the
- * gauges {@code netsuite.requests.in-flight} and {@code netsuite.requests.waiting}.
+ * gauges {@code netsuite.requests.in-flight}, {@code netsuite.requests.waiting} and
+ * {@code netsuite.concurrency.limit}.
  * <p>
  * Backs off without Micrometer or without a {@link MeterRegistry}.
  *

@@ -269,6 +269,7 @@ final class NetSuitePropertiesValidation {
 		positive(prefix + "concurrency.limit", properties.getConcurrency().getLimit(), problems);
 		positive(prefix + "concurrency.acquire-timeout", properties.getConcurrency().getAcquireTimeout(), problems);
 		notNegative(prefix + "suiteql.prefetch-pages", properties.getSuiteql().getPrefetchPages(), problems);
+		positive(prefix + "concurrency.lease-time", properties.getConcurrency().getLeaseTime(), problems);
 	}
 
 	private static void checkAsync(String prefix, NetSuiteAccountProperties.Async async, List<Problem> problems) {

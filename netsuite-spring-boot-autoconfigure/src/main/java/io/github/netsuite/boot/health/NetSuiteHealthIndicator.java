@@ -22,7 +22,9 @@ import io.github.netsuite.boot.NetSuiteError;
 import io.github.netsuite.boot.NetSuiteErrorDecoder;
 import io.github.netsuite.boot.NetSuiteException;
 import io.github.netsuite.boot.NetSuiteRequests;
+import io.github.netsuite.boot.http.ConcurrencyGovernor;
 import io.github.netsuite.boot.http.OAuth2Authentication;
+import io.github.netsuite.boot.http.SharedPermits;
 import io.github.netsuite.boot.http.TbaAuthentication;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -122,6 +124,10 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 
 	@Override
 	public Health health() {
+		return withSharedPermits(checked());
+	}
+
+	private Health checked() {
 		Health health = fresh();
 		if (health != null) {
 			return health;
@@ -148,6 +154,23 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 	 */
 	public void clearCache() {
 		this.cached = null;
+	}
+
+	// Where the permits live, now rather than as cached: a fallback shows as it happens.
+	private Health withSharedPermits(Health health) {
+		if (!(this.account.permits() instanceof ConcurrencyGovernor governor)
+				|| governor.sharedPermits() == null) {
+			return health;
+		}
+		SharedPermits shared = governor.sharedPermits();
+		String unavailable = shared.unavailable();
+		Health.Builder builder = Health.status(health.getStatus())
+			.withDetails(health.getDetails())
+			.withDetail("concurrencyStore", (unavailable != null) ? "local (fallback)" : shared.store());
+		if (unavailable != null) {
+			builder.withDetail("concurrencyStoreFallback", unavailable);
+		}
+		return builder.build();
 	}
 
 	private @Nullable Health fresh() {

@@ -7,9 +7,13 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.netsuite.boot.NetSuiteError;
 import io.github.netsuite.boot.NetSuitePermitTimeoutException;
 import io.github.netsuite.boot.NetSuitePermits;
+import io.github.netsuite.boot.NetSuiteRequests;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
@@ -25,6 +29,17 @@ import org.springframework.util.Assert;
  * A permit is taken when a request goes on the wire and given back when its response is
  * closed, so a retry's back-off holds none. Waiting is first come, first served, and
  * bounded by the acquire timeout.
+ * <p>
+ * Adaptive, the limit learns what NetSuite accepts now ({@link AdaptiveLimit}): the
+ * account's limit is shared with every other integration on it, so the configured limit
+ * is only a ceiling. A throttled answer (REST 429, RESTlet
+ * {@code SSS_REQUEST_LIMIT_EXCEEDED}) shrinks it, answers accepted while requests queue
+ * grow it back. The retry interceptor sits outside: a throttled attempt gives its permit
+ * back and its retry queues for a new one under the smaller limit.
+ * <p>
+ * With {@link SharedPermits}, a request also takes one of the permits that every instance
+ * shares, after one of this instance's own; when the store cannot be reached, the
+ * instance's own permits alone limit it until the store answers again.
  *
  * @author NetSuite Spring Boot team
  */
@@ -34,27 +49,51 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, 
 
 	private final Duration acquireTimeout;
 
+	private final AdaptiveLimit adaptiveLimit;
+
+	private final boolean adaptive;
+
+	private final @Nullable SharedPermits shared;
+
 	private final AtomicInteger inFlight = new AtomicInteger();
 
 	private final AtomicInteger waiting = new AtomicInteger();
 
+	private final AtomicLong throttled = new AtomicLong();
+
 	private volatile int limit;
 
 	/**
-	 * Create a governor.
+	 * Create a governor with a fixed limit and the instance's own permits.
 	 * @param limit the most requests in flight at once
 	 * @param acquireTimeout the longest a request waits for a permit
 	 */
 	public ConcurrencyGovernor(int limit, Duration acquireTimeout) {
+		this(limit, acquireTimeout, false, null);
+	}
+
+	/**
+	 * Create a governor.
+	 * @param limit the most requests in flight at once; the ceiling when adaptive
+	 * @param acquireTimeout the longest a request waits for a permit
+	 * @param adaptive whether the limit learns from throttled answers
+	 * @param shared the permits that all instances share, or {@code null} for the
+	 * instance's own only
+	 */
+	public ConcurrencyGovernor(int limit, Duration acquireTimeout, boolean adaptive, @Nullable SharedPermits shared) {
 		Assert.isTrue(limit > 0, "'limit' must be positive");
 		this.permits = new ResizableSemaphore(limit);
+		this.adaptiveLimit = new AdaptiveLimit(limit);
+		this.adaptive = adaptive;
+		this.shared = shared;
 		this.limit = limit;
 		this.acquireTimeout = acquireTimeout;
 	}
 
 	/**
-	 * Return the most requests in flight at once.
-	 * @return the limit
+	 * Return the most requests in flight at once now: when adaptive, what the governor
+	 * learned NetSuite accepts, never above the {@linkplain #ceiling() ceiling}.
+	 * @return the limit in force
 	 */
 	@Override
 	public int limit() {
@@ -62,12 +101,56 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, 
 	}
 
 	/**
-	 * Change the limit, for instance to what NetSuite reports for the integration.
-	 * Requests in flight keep their permits.
+	 * Return the configured limit (or the one NetSuite's governance limits gave), above
+	 * which an adaptive limit never grows.
+	 * @return the ceiling
+	 */
+	public int ceiling() {
+		return this.adaptiveLimit.ceiling();
+	}
+
+	/**
+	 * Return whether the limit learns from throttled answers.
+	 * @return whether adaptive
+	 */
+	public boolean isAdaptive() {
+		return this.adaptive;
+	}
+
+	/**
+	 * Return the permits shared by every instance, if any.
+	 * @return the shared permits, or {@code null}
+	 */
+	public @Nullable SharedPermits sharedPermits() {
+		return this.shared;
+	}
+
+	/**
+	 * Return how many answers NetSuite throttled since the governor was created.
+	 * @return the throttled answers
+	 */
+	public long throttled() {
+		return this.throttled.get();
+	}
+
+	/**
+	 * Change the limit, for instance to what NetSuite reports for the integration. It is
+	 * the new ceiling, and an adaptive limit starts over from it. Requests in flight keep
+	 * their permits.
 	 * @param newLimit the new limit
 	 */
 	public synchronized void resize(int newLimit) {
 		Assert.isTrue(newLimit > 0, "'newLimit' must be positive");
+		this.adaptiveLimit.reset(newLimit);
+		apply(newLimit);
+	}
+
+	// Reads the limit again under the lock, so that an older change never wins over a newer.
+	private synchronized void applyLearnedLimit() {
+		apply(this.adaptiveLimit.limit());
+	}
+
+	private void apply(int newLimit) {
 		int delta = newLimit - this.limit;
 		if (delta > 0) {
 			this.permits.release(delta);
@@ -99,27 +182,52 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, 
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
-		acquire(request);
+		String lease = acquire(request);
 		this.inFlight.incrementAndGet();
+		long sentAt = System.nanoTime();
+		ClientHttpResponse response;
+		boolean throttledAnswer;
 		try {
-			return new PermitReleasingResponse(execution.execute(request, body), this::release);
+			response = execution.execute(request, body);
+			throttledAnswer = isThrottled(request, response);
 		}
 		catch (IOException | RuntimeException | Error ex) {
-			release();
+			release(lease, false);
 			throw ex;
 		}
+		if (throttledAnswer) {
+			// At once, not when the response is closed: the requests queued next see the smaller limit.
+			this.throttled.incrementAndGet();
+			if (this.adaptive
+					&& this.adaptiveLimit.throttled(sentAt, System.nanoTime(), this.inFlight.get()) != this.limit) {
+				applyLearnedLimit();
+			}
+		}
+		return new PermitReleasingResponse(response, () -> release(lease, !throttledAnswer));
 	}
 
-	private void acquire(HttpRequest request) throws InterruptedIOException {
+	private static boolean isThrottled(HttpRequest request, ClientHttpResponse response) throws IOException {
+		if (response.getStatusCode().value() == 429) {
+			return true;
+		}
+		NetSuiteError error = NetSuiteRequests.error(request);
+		return error != null && error.isThrottled();
+	}
+
+	// This instance's permit first (first come, first served), then a shared one, if any.
+	private @Nullable String acquire(HttpRequest request) throws InterruptedIOException {
+		long deadline = System.nanoTime() + this.acquireTimeout.toNanos();
 		this.waiting.incrementAndGet();
 		try {
 			if (!this.permits.tryAcquire(this.acquireTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
-				throw new NetSuitePermitTimeoutException(request.getMethod().name(), request.getURI().getRawPath(),
-						"No permit to send the request came free within " + this.acquireTimeout + ": " + this.limit
-								+ " requests to the account were in flight and " + (this.waiting.get() - 1)
-								+ " others waiting",
-						"Raise netsuite.concurrency.acquire-timeout, or netsuite.concurrency.limit if the account's "
-								+ "concurrency limit allows");
+				throw timeout(request, "");
+			}
+			try {
+				return acquireShared(request, deadline);
+			}
+			catch (RuntimeException | InterruptedException ex) {
+				this.permits.release();
+				throw ex;
 			}
 		}
 		catch (InterruptedException ex) {
@@ -131,9 +239,45 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, 
 		}
 	}
 
-	private void release() {
+	// Null when the instance's own permit is all there is to take.
+	private @Nullable String acquireShared(HttpRequest request, long deadline) throws InterruptedException {
+		SharedPermits shared = this.shared;
+		if (shared == null || shared.unavailable() != null) {
+			return null;
+		}
+		try {
+			String lease = shared.acquire(this.limit, Duration.ofNanos(Math.max(deadline - System.nanoTime(), 0)));
+			if (lease == null) {
+				throw timeout(request, " across the instances sharing them through " + shared.store());
+			}
+			return lease;
+		}
+		catch (SharedPermitsUnavailableException ex) {
+			// The store logged it once; the instance's own permit carries the request.
+			return null;
+		}
+	}
+
+	private NetSuitePermitTimeoutException timeout(HttpRequest request, String where) {
+		return new NetSuitePermitTimeoutException(request.getMethod().name(), request.getURI().getRawPath(),
+				"No permit to send the request came free within " + this.acquireTimeout + ": " + this.limit
+						+ " requests to the account were in flight" + where + " and " + (this.waiting.get() - 1)
+						+ " others waiting here",
+				"Raise netsuite.concurrency.acquire-timeout, or netsuite.concurrency.limit if the account's "
+						+ "concurrency limit allows");
+	}
+
+	private void release(@Nullable String lease, boolean accepted) {
 		this.inFlight.decrementAndGet();
+		if (lease != null) {
+			SharedPermits shared = this.shared;
+			Assert.state(shared != null, "A lease without shared permits");
+			shared.release(lease);
+		}
 		this.permits.release();
+		if (accepted && this.adaptive && this.adaptiveLimit.accepted(this.waiting.get() > 0) != this.limit) {
+			applyLearnedLimit();
+		}
 	}
 
 	private static final class ResizableSemaphore extends Semaphore {

@@ -14,8 +14,9 @@ import static io.github.netsuite.boot.observation.NetSuiteObservationDocumentati
 /**
  * Binds, for every account whose requests are limited, the gauges
  * {@code netsuite.requests.in-flight} (requests on the wire, holding a concurrency
- * permit) and {@code netsuite.requests.waiting} (requests waiting for one), tagged with
- * the account's realm.
+ * permit), {@code netsuite.requests.waiting} (requests waiting for one) and
+ * {@code netsuite.concurrency.limit} (the limit in force, which an adaptive limit learns
+ * from NetSuite's throttling), tagged with the account's realm.
  *
  * @author NetSuite Spring Boot team
  */
@@ -30,6 +31,11 @@ public class NetSuiteConcurrencyMeterBinder implements MeterBinder {
 	 * Name of the gauge of requests waiting for a concurrency permit.
 	 */
 	public static final String WAITING = "netsuite.requests.waiting";
+
+	/**
+	 * Name of the gauge of the limit in force.
+	 */
+	public static final String LIMIT = "netsuite.concurrency.limit";
 
 	private final NetSuiteAccounts accounts;
 
@@ -56,6 +62,11 @@ public class NetSuiteConcurrencyMeterBinder implements MeterBinder {
 				.register(registry);
 			Gauge.builder(WAITING, permits, NetSuitePermits::waiting)
 				.description("NetSuite requests waiting for a concurrency permit")
+				.tag(ACCOUNT.asString(), realm)
+				.strongReference(true)
+				.register(registry);
+			Gauge.builder(LIMIT, permits, NetSuitePermits::limit)
+				.description("Most NetSuite requests in flight at once now")
 				.tag(ACCOUNT.asString(), realm)
 				.strongReference(true)
 				.register(registry);

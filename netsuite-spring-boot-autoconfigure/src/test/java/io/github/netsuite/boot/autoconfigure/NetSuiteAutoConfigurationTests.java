@@ -9,19 +9,23 @@ import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.NoSuchNetSuiteAccountException;
 import io.github.netsuite.boot.auth.AccountId;
 import io.github.netsuite.boot.auth.TbaCredentials;
+import io.github.netsuite.boot.http.ConcurrencyGovernor;
 import io.github.netsuite.boot.http.NetSuiteAuthenticationInterceptor;
+import io.github.netsuite.boot.http.SharedPermitStore;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -394,6 +398,38 @@ class NetSuiteAutoConfigurationTests {
 	}
 
 	record QualifiedRestClientUser(RestClient client) {
+	}
+
+	@Test
+	void keepsPermitsLocalAndCreatesNoRedisStoreByDefault() {
+		this.contextRunner.withPropertyValues(CREDENTIALS).run((context) -> {
+			assertThat(context).doesNotHaveBean(SharedPermitStore.class);
+			ConcurrencyGovernor governor = (ConcurrencyGovernor) context.getBean(NetSuiteAccounts.class)
+				.primary()
+				.permits();
+			assertThat(governor.isAdaptive()).isTrue();
+			assertThat(governor.sharedPermits()).isNull();
+		});
+	}
+
+	@Test
+	void explainsWhatTheRedisStoreNeedsWhenSpringDataRedisIsMissing() {
+		this.contextRunner.withPropertyValues(CREDENTIALS)
+			.withPropertyValues("netsuite.concurrency.store=redis")
+			.withClassLoader(new FilteredClassLoader(LettuceConnectionFactory.class))
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("concurrency.store=redis")
+				.hasMessageContaining("spring-boot-starter-data-redis"));
+	}
+
+	@Test
+	void refusesALeaseTimeThatIsNotPositive() {
+		this.contextRunner.withPropertyValues(CREDENTIALS)
+			.withPropertyValues("netsuite.concurrency.lease-time=0s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("netsuite.concurrency.lease-time"));
 	}
 
 }

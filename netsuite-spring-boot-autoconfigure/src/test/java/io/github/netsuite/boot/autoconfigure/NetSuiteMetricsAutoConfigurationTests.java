@@ -278,6 +278,22 @@ class NetSuiteMetricsAutoConfigurationTests {
 	}
 
 	@Test
+	void gaugesTheLimitInForceAsNetSuitesThrottlingShrinksIt() {
+		this.server.stubFor(get(urlPathEqualTo("/services/rest/record/v1/customer/1"))
+			.willReturn(aResponse().withStatus(429)
+				.withBody("{\"o:errorDetails\":[{\"o:errorCode\":\"CONCURRENCY_LIMIT_EXCEEDED\"}]}")));
+		this.contextRunner.withPropertyValues("netsuite.concurrency.limit=8", "netsuite.retry.enabled=false")
+			.run((context) -> {
+				MeterRegistry registry = registry(context);
+				assertThat(gauge(registry, "netsuite.concurrency.limit")).isEqualTo(8);
+				assertThatExceptionOfType(NetSuiteConcurrencyLimitException.class)
+					.isThrownBy(() -> client(context).record("customer", "1").get());
+				// The throttled request was alone on the wire: NetSuite's limit is all taken.
+				assertThat(gauge(registry, "netsuite.concurrency.limit")).isEqualTo(1);
+			});
+	}
+
+	@Test
 	void tagsEveryAccountsMetersWithItsOwnRealm() {
 		this.server.stubFor(post(urlEqualTo("/services/rest/query/v1/suiteql?limit=1000&offset=0"))
 			.willReturn(aResponse().withStatus(200)

@@ -151,6 +151,168 @@ class ConcurrencyGovernorTests {
 		assertThat(governor.limit()).isOne();
 	}
 
+	@Test
+	void anAdaptiveLimitShrinksWhenNetSuiteAnswers429() throws IOException {
+		ConcurrencyGovernor governor = new ConcurrencyGovernor(8, Duration.ofMillis(50), true, null);
+		List<ClientHttpResponse> accepted = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			accepted.add(governor.intercept(this.request, new byte[0], ok()));
+		}
+		governor.intercept(this.request, new byte[0], status(HttpStatus.TOO_MANY_REQUESTS)).close();
+		assertThat(governor.limit()).isEqualTo(3);
+		assertThat(governor.ceiling()).isEqualTo(8);
+		assertThat(governor.throttled()).isOne();
+		assertThatExceptionOfType(NetSuitePermitTimeoutException.class)
+			.isThrownBy(() -> governor.intercept(this.request, new byte[0], ok()));
+		accepted.forEach(ClientHttpResponse::close);
+	}
+
+	@Test
+	void anAdaptiveLimitShrinksWhenARestletAnswersSssRequestLimitExceeded() throws IOException {
+		ConcurrencyGovernor governor = new ConcurrencyGovernor(4, Duration.ofMillis(50), true, null);
+		List<ClientHttpResponse> accepted = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			accepted.add(governor.intercept(this.request, new byte[0], ok()));
+		}
+		byte[] body = "{\"error\":{\"code\":\"SSS_REQUEST_LIMIT_EXCEEDED\",\"message\":\"Request limit exceeded\"}}"
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		governor.intercept(this.request, new byte[0], (request, requestBody) -> {
+			request.getAttributes()
+				.put(io.github.netsuite.boot.NetSuiteRequests.ERROR_ATTRIBUTE,
+						io.github.netsuite.boot.NetSuiteError.of(400, new org.springframework.http.HttpHeaders(), body));
+			return new MockClientHttpResponse(body, HttpStatus.BAD_REQUEST);
+		}).close();
+		assertThat(governor.limit()).isEqualTo(3);
+		accepted.forEach(ClientHttpResponse::close);
+	}
+
+	@Test
+	void aFixedLimitIsNotShrunkByThrottling() throws IOException {
+		ConcurrencyGovernor governor = new ConcurrencyGovernor(4, Duration.ofMillis(50), false, null);
+		governor.intercept(this.request, new byte[0], status(HttpStatus.TOO_MANY_REQUESTS)).close();
+		assertThat(governor.limit()).isEqualTo(4);
+		assertThat(governor.throttled()).isOne();
+	}
+
+	@Test
+	void anAdaptiveLimitGrowsBackWhileRequestsQueue() throws Exception {
+		ConcurrencyGovernor governor = new ConcurrencyGovernor(2, Duration.ofSeconds(10), true, null);
+		governor.intercept(this.request, new byte[0], status(HttpStatus.TOO_MANY_REQUESTS)).close();
+		assertThat(governor.limit()).isOne();
+		ExecutorService executor = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<?>> futures = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				futures.add(executor.submit(() -> {
+					for (int j = 0; j < 20; j++) {
+						ClientHttpResponse response = governor.intercept(this.request, new byte[0], ok());
+						sleep(1);
+						response.close();
+					}
+					return null;
+				}));
+			}
+			for (Future<?> future : futures) {
+				future.get(30, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(governor.limit()).isEqualTo(2);
+	}
+
+	@Test
+	void takesASharedPermitAfterItsOwnAndGivesItBackOnClose() throws IOException {
+		InMemorySharedPermits shared = new InMemorySharedPermits(1);
+		ConcurrencyGovernor governor = new ConcurrencyGovernor(2, Duration.ofMillis(50), true, shared);
+		ClientHttpResponse response = governor.intercept(this.request, new byte[0], ok());
+		assertThat(shared.held).isOne();
+		assertThatExceptionOfType(NetSuitePermitTimeoutException.class)
+			.isThrownBy(() -> governor.intercept(this.request, new byte[0], ok()))
+			.withMessageContaining("across the instances sharing them through memory");
+		assertThat(governor.inFlight()).isOne();
+		response.close();
+		assertThat(shared.held).isZero();
+		governor.intercept(this.request, new byte[0], ok()).close();
+	}
+
+	@Test
+	void fallsBackToItsOwnPermitsWhenTheSharedOnesCannotBeReached() throws IOException {
+		InMemorySharedPermits shared = new InMemorySharedPermits(1);
+		shared.unavailable = "down";
+		ConcurrencyGovernor governor = new ConcurrencyGovernor(2, Duration.ofMillis(50), true, shared);
+		ClientHttpResponse first = governor.intercept(this.request, new byte[0], ok());
+		ClientHttpResponse second = governor.intercept(this.request, new byte[0], ok());
+		assertThat(governor.inFlight()).isEqualTo(2);
+		assertThat(shared.held).isZero();
+		assertThatExceptionOfType(NetSuitePermitTimeoutException.class)
+			.isThrownBy(() -> governor.intercept(this.request, new byte[0], ok()));
+		first.close();
+		second.close();
+	}
+
+	@Test
+	void fallsBackToItsOwnPermitWhenTheStoreFailsWhileTakingOne() throws IOException {
+		InMemorySharedPermits shared = new InMemorySharedPermits(1);
+		shared.failNext = true;
+		ConcurrencyGovernor governor = new ConcurrencyGovernor(2, Duration.ofMillis(50), true, shared);
+		governor.intercept(this.request, new byte[0], ok()).close();
+		assertThat(governor.inFlight()).isZero();
+		assertThat(shared.held).isZero();
+	}
+
+	private static ClientHttpRequestExecution status(HttpStatus status) {
+		return (request, body) -> new MockClientHttpResponse(new byte[0], status);
+	}
+
+	/**
+	 * Shared permits of one JVM, as a store would keep them.
+	 */
+	static final class InMemorySharedPermits implements SharedPermits {
+
+		private final int capacity;
+
+		volatile int held;
+
+		volatile String unavailable;
+
+		volatile boolean failNext;
+
+		InMemorySharedPermits(int capacity) {
+			this.capacity = capacity;
+		}
+
+		@Override
+		public synchronized String acquire(int limit, Duration timeout) {
+			if (this.failNext) {
+				this.failNext = false;
+				throw new SharedPermitsUnavailableException("store failed", null);
+			}
+			if (this.held >= Math.min(limit, this.capacity)) {
+				return null;
+			}
+			this.held++;
+			return "lease-" + this.held;
+		}
+
+		@Override
+		public synchronized void release(String lease) {
+			this.held--;
+		}
+
+		@Override
+		public String unavailable() {
+			return this.unavailable;
+		}
+
+		@Override
+		public String store() {
+			return "memory";
+		}
+
+	}
+
 	private static ClientHttpRequestExecution ok() {
 		return (request, body) -> new MockClientHttpResponse(new byte[0], HttpStatus.OK);
 	}

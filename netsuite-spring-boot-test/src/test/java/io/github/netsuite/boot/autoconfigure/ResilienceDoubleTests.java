@@ -130,6 +130,79 @@ class ResilienceDoubleTests {
 				.satisfies((accounts) -> assertThat(accounts.primary().permits().limit()).isEqualTo(4)));
 	}
 
+	@Test
+	void anAdaptiveLimitLearnsWhatNetSuiteAllowsBelowItsCeilingWithoutACallerError() {
+		netSuite.concurrencyLimit(3).latency(Duration.ofMillis(50));
+		this.contextRunner.withPropertyValues("netsuite.concurrency.limit=8").run((context) -> {
+			NetSuiteClient client = context.getBean(NetSuiteClient.class);
+			Duration roundTrip = roundTrip((i) -> client.record("customer", "1").get());
+			long before = netSuite.requestCount();
+			int callers = 60;
+			int readsEach = 3;
+			long start = System.nanoTime();
+			List<Object> results = inParallel(callers, (i) -> {
+				for (int read = 0; read < readsEach - 1; read++) {
+					client.record("customer", String.valueOf((i + read) % 50 + 1)).get();
+				}
+				return client.record("customer", String.valueOf(i % 50 + 1)).get();
+			});
+			double seconds = (System.nanoTime() - start) / 1e9;
+			int reads = callers * readsEach;
+			long requests = netSuite.requestCount() - before;
+			assertThat(results).hasSize(callers).allSatisfy((result) -> assertThat(result).isInstanceOf(Map.class));
+			assertThat((double) (requests - reads) / requests).as("throttled fraction of %d requests", requests)
+				.isLessThan(0.10);
+			// The ideal: NetSuite's 3 in flight, each taking the 50 ms latency plus what the
+			// stack takes on this machine (measured alone), so some 60 reads a second.
+			double ideal = 3 / (roundTrip.toNanos() / 1e9);
+			assertThat(reads / seconds).as("reads a second, of an ideal %.1f", ideal)
+				.isGreaterThanOrEqualTo(0.8 * ideal);
+			assertThat(context.getBean(NetSuiteAccounts.class).primary().permits().limit()).isBetween(2, 4);
+		});
+	}
+
+	@Test
+	void createsUnderAnAdaptiveLimitAboveWhatNetSuiteAllowsAppearExactlyOnce() {
+		netSuite.records("lead").clear();
+		netSuite.concurrencyLimit(3).latency(Duration.ofMillis(50));
+		this.contextRunner.withPropertyValues("netsuite.concurrency.limit=8").run((context) -> {
+			NetSuiteClient client = context.getBean(NetSuiteClient.class);
+			List<Object> ids = inParallel(60, (i) -> client.records("lead").create(Map.of("companyname", "L" + i)));
+			assertThat(ids).doesNotHaveDuplicates().hasSize(60);
+			assertThat(netSuite.records("lead").all()).extracting((record) -> record.get("companyname"))
+				.doesNotHaveDuplicates()
+				.hasSize(60);
+		});
+	}
+
+	@Test
+	void aFixedLimitAboveWhatNetSuiteAllowsIsNotLearned() {
+		netSuite.concurrencyLimit(2).latency(Duration.ofMillis(20));
+		// Retries that outlast the throttling: the point is the limit, not the errors a fixed one causes.
+		this.contextRunner
+			.withPropertyValues("netsuite.concurrency.limit=4", "netsuite.concurrency.adaptive=false",
+					"netsuite.retry.max-attempts=30", "netsuite.retry.max-elapsed=60s")
+			.run((context) -> {
+				NetSuiteClient client = context.getBean(NetSuiteClient.class);
+				inParallel(12, (i) -> client.record("customer", String.valueOf(i % 50 + 1)).get());
+				assertThat(netSuite.requestCount()).isGreaterThan(12);
+				assertThat(context.getBean(NetSuiteAccounts.class).primary().permits().limit()).isEqualTo(4);
+			});
+	}
+
+	// What one request alone takes, once the stack is warm.
+	private static Duration roundTrip(Call call) throws Exception {
+		for (int i = 0; i < 5; i++) {
+			call.run(i);
+		}
+		int times = 10;
+		long start = System.nanoTime();
+		for (int i = 0; i < times; i++) {
+			call.run(i);
+		}
+		return Duration.ofNanos((System.nanoTime() - start) / times);
+	}
+
 	private static List<Object> inParallel(int callers, Call call) throws Exception {
 		ExecutorService executor = Executors.newFixedThreadPool(callers);
 		try {

@@ -1,0 +1,20 @@
+package io.github.netsuite.boot.http;
+
+/**
+ * Thrown by {@link SharedPermits} when the store cannot be reached; the governor then
+ * falls back to the instance's own permits.
+ *
+ * @author NetSuite Spring Boot team
+ */
+public class SharedPermitsUnavailableException extends RuntimeException {
+
+	/**
+	 * Create an exception.
+	 * @param message what happened
+	 * @param cause the store's failure, or {@code null}
+	 */
+	public SharedPermitsUnavailableException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
+}
