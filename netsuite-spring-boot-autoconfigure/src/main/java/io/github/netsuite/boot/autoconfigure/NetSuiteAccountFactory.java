@@ -185,25 +185,38 @@ final class NetSuiteAccountFactory {
 
 	/**
 	 * Build a request factory from Boot's builder (or the one detected on the class
-	 * path), with the given settings and without hidden retries.
+	 * path), with the given settings, without hidden retries and without a connection
+	 * pool that limits what the concurrency permits allow.
 	 */
 	static ClientHttpRequestFactory requestFactory(ClientHttpRequestFactoryBuilder<?> builder,
 			HttpClientSettings settings) {
 		if (builder instanceof HttpComponentsClientHttpRequestFactoryBuilder httpComponents) {
-			return HttpComponentsRetries.disable(httpComponents).build(settings);
+			return HttpComponents.configure(httpComponents).build(settings);
 		}
 		return builder.build(settings);
 	}
 
 	/**
-	 * Apache HttpClient repeats 429 and 503 answers by itself, a create included, and
-	 * re-sends the old signature: only the starter's retry may decide what is repeated.
+	 * Apache HttpClient's defaults that would undo the starter's own request handling.
 	 * Kept apart so that HttpClient's classes load only when HttpClient is in use.
 	 */
-	static final class HttpComponentsRetries {
+	static final class HttpComponents {
 
-		static ClientHttpRequestFactoryBuilder<?> disable(HttpComponentsClientHttpRequestFactoryBuilder builder) {
-			return builder.withHttpClientCustomizer(HttpClientBuilder::disableAutomaticRetries);
+		/**
+		 * Connections one account's pool may hold to one host: above any concurrency
+		 * limit NetSuite grants, so that the permits, not the pool, limit what is in
+		 * flight. Connections are opened only when requests need them.
+		 */
+		static final int MAX_CONNECTIONS_PER_HOST = 1000;
+
+		static ClientHttpRequestFactoryBuilder<?> configure(HttpComponentsClientHttpRequestFactoryBuilder builder) {
+			// HttpClient repeats 429 and 503 answers by itself, a create included, and re-sends
+			// the old signature: only the starter's retry may decide what is repeated.
+			return builder.withHttpClientCustomizer(HttpClientBuilder::disableAutomaticRetries)
+				// Its default of 5 connections per host would hold an account whose limit is
+				// higher at 5 requests in flight, the others queued for a connection.
+				.withConnectionManagerCustomizer((manager) -> manager.setMaxConnPerRoute(MAX_CONNECTIONS_PER_HOST)
+					.setMaxConnTotal(2 * MAX_CONNECTIONS_PER_HOST));
 		}
 
 	}

@@ -70,6 +70,16 @@ class ResilienceDoubleTests {
 	}
 
 	@Test
+	void keepsAsManyRequestsInFlightAsALimitAboveHttpClientsDefaultPoolOfFivePerHost() {
+		netSuite.latency(Duration.ofMillis(150));
+		this.contextRunner.withPropertyValues("netsuite.concurrency.limit=8").run((context) -> {
+			NetSuiteClient client = context.getBean(NetSuiteClient.class);
+			inParallel(24, (i) -> client.record("customer", String.valueOf(i % 50 + 1)).get());
+			assertThat(netSuite.maxInFlight()).isEqualTo(8);
+		});
+	}
+
+	@Test
 	void withoutAGovernorRetriesStillCompleteEveryReadThatNetSuiteThrottled() {
 		netSuite.concurrencyLimit(2).latency(Duration.ofMillis(50));
 		this.contextRunner
