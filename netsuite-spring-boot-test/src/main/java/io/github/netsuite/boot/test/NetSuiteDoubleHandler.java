@@ -164,7 +164,7 @@ final class NetSuiteDoubleHandler implements ResponseDefinitionTransformerV2 {
 		};
 	}
 
-	private static void sleep(Duration latency) {
+	static void sleep(Duration latency) {
 		if (latency.isZero()) {
 			return;
 		}

@@ -15,7 +15,6 @@
  */
 package io.github.netsuite.boot.test;
 
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
@@ -79,22 +78,10 @@ final class SuiteQlEndpoint {
 		if (store == null) {
 			return invalidQuery("Record '" + query.table() + "' was not found.");
 		}
-		pause(this.netSuite.suiteQlPageLatency());
+		NetSuiteDoubleHandler.sleep(this.netSuite.suiteQlPageLatency());
 		SuiteQl.Page page = SuiteQl.execute(query, store, paging.offset(), paging.limit());
 		return paging.reply(this.netSuite.restUrl() + call.path, page.items(), page.totalResults(),
 				Paging.SUITEQL_LINKS);
-	}
-
-	private static void pause(Duration latency) {
-		if (latency.isZero()) {
-			return;
-		}
-		try {
-			Thread.sleep(latency.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	private static Reply invalidQuery(String reason) {

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NetSuiteClient;
+import io.github.netsuite.boot.Parallel.Call;
 import io.github.netsuite.boot.NetSuiteServerException;
 import io.github.netsuite.boot.test.NetSuiteDouble;
 import org.junit.jupiter.api.AfterAll;
@@ -23,6 +24,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import static io.github.netsuite.boot.Parallel.inParallel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -211,31 +213,6 @@ class ResilienceDoubleTests {
 			call.run(i);
 		}
 		return Duration.ofNanos((System.nanoTime() - start) / times);
-	}
-
-	private static List<Object> inParallel(int callers, Call call) throws Exception {
-		ExecutorService executor = Executors.newFixedThreadPool(callers);
-		try {
-			List<Future<Object>> futures = new ArrayList<>();
-			for (int i = 0; i < callers; i++) {
-				int caller = i;
-				futures.add(executor.submit((Callable<Object>) () -> call.run(caller)));
-			}
-			List<Object> results = new ArrayList<>();
-			for (Future<Object> future : futures) {
-				results.add(future.get(60, TimeUnit.SECONDS));
-			}
-			return results;
-		}
-		finally {
-			executor.shutdownNow();
-		}
-	}
-
-	interface Call {
-
-		Object run(int caller) throws Exception;
-
 	}
 
 }

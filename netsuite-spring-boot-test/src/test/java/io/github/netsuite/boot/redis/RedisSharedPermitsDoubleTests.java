@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NetSuiteClient;
+import io.github.netsuite.boot.Parallel.Call;
 import io.github.netsuite.boot.autoconfigure.NetSuiteAutoConfiguration;
 import io.github.netsuite.boot.autoconfigure.NetSuiteHealthContributorAutoConfiguration;
 import io.github.netsuite.boot.http.ConcurrencyGovernor;
@@ -36,6 +37,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import static io.github.netsuite.boot.Parallel.inParallel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -225,31 +227,6 @@ class RedisSharedPermitsDoubleTests {
 			client.record("customer", "1").get();
 		}
 		return Duration.ofNanos((System.nanoTime() - start) / times);
-	}
-
-	private static List<Object> inParallel(int callers, Call call) throws Exception {
-		ExecutorService executor = Executors.newFixedThreadPool(callers);
-		try {
-			List<Future<Object>> futures = new ArrayList<>();
-			for (int i = 0; i < callers; i++) {
-				int caller = i;
-				futures.add(executor.submit((Callable<Object>) () -> call.run(caller)));
-			}
-			List<Object> results = new ArrayList<>();
-			for (Future<Object> future : futures) {
-				results.add(future.get(60, TimeUnit.SECONDS));
-			}
-			return results;
-		}
-		finally {
-			executor.shutdownNow();
-		}
-	}
-
-	interface Call {
-
-		Object run(int caller) throws Exception;
-
 	}
 
 }
