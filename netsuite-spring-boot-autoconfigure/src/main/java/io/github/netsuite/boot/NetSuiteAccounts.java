@@ -28,6 +28,8 @@ public final class NetSuiteAccounts {
 
 	private final Map<String, NetSuiteAccount> accounts;
 
+	private final NetSuiteAccount primary;
+
 	/**
 	 * Create the accounts.
 	 * @param accounts the accounts, the primary one among them
@@ -38,8 +40,10 @@ public final class NetSuiteAccounts {
 			Assert.isTrue(byName.put(account.name(), account) == null,
 					() -> "Two accounts are named '" + account.name() + "'");
 		}
-		Assert.isTrue(byName.containsKey(PRIMARY), "There must be a primary account");
+		NetSuiteAccount primary = byName.get(PRIMARY);
+		Assert.isTrue(primary != null, "There must be a primary account");
 		this.accounts = Collections.unmodifiableMap(byName);
+		this.primary = primary;
 	}
 
 	/**
@@ -47,7 +51,7 @@ public final class NetSuiteAccounts {
 	 * @return the primary account
 	 */
 	public NetSuiteAccount primary() {
-		return this.accounts.get(PRIMARY);
+		return this.primary;
 	}
 
 	/**

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.util.Assert;
 import org.springframework.web.client.ResourceAccessException;
 
 /**
@@ -150,7 +151,7 @@ final class SuiteQlPages extends Spliterators.AbstractSpliterator<ObjectNode> im
 		this.current = head;
 		this.items = Collections.emptyIterator();
 		if (head.isStarted()) {
-			planAhead();
+			planAhead(head);
 		}
 		else {
 			head.runHere(this.fetcher, this.pageSize);
@@ -159,7 +160,7 @@ final class SuiteQlPages extends Spliterators.AbstractSpliterator<ObjectNode> im
 		this.knownQuery = head.query;
 		this.knownTotal = page.totalResults();
 		this.items = page.items().iterator();
-		planAhead();
+		planAhead(head);
 		return true;
 	}
 
@@ -182,15 +183,15 @@ final class SuiteQlPages extends Spliterators.AbstractSpliterator<ObjectNode> im
 
 	// Fetch ahead while fewer than 'prefetch' pages after the current one are outstanding
 	// and the next is known to exist.
-	private void planAhead() {
+	private void planAhead(Pending current) {
 		while (this.ahead.size() < this.prefetch && !this.done) {
-			NetSuitePage<ObjectNode> currentPage = this.current.now();
+			NetSuitePage<ObjectNode> currentPage = current.now();
 			long planned = this.rowsBefore + ((currentPage != null) ? currentPage.items().size() : this.pageSize)
 					+ (long) this.ahead.size() * this.pageSize;
 			if (planned >= this.maxRows) {
 				return;
 			}
-			Pending last = (this.ahead.isEmpty()) ? this.current : this.ahead.peekLast();
+			Pending last = (this.ahead.isEmpty()) ? current : this.ahead.peekLast();
 			Pending next = plannedAfter(last);
 			if (next == null) {
 				return;
@@ -321,8 +322,10 @@ final class SuiteQlPages extends Spliterators.AbstractSpliterator<ObjectNode> im
 
 		// The page, or what its fetch threw, as thrown; waits for it.
 		NetSuitePage<ObjectNode> await() {
+			FutureTask<NetSuitePage<ObjectNode>> task = this.task;
+			Assert.state(task != null, "The SuiteQL page was never fetched");
 			try {
-				return this.task.get();
+				return task.get();
 			}
 			catch (ExecutionException ex) {
 				Throwable cause = ex.getCause();

@@ -26,6 +26,7 @@ import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationHandler.FirstMatchingCompositeObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -140,27 +141,27 @@ public class ClientOverheadBenchmark {
 	}
 
 	@Benchmark
-	public Map<String, Object> signedClient() {
+	public @Nullable Map<String, Object> signedClient() {
 		return this.netSuite.record("customer", "42").get();
 	}
 
 	@Benchmark
-	public Map<String, Object> plainClient() {
+	public @Nullable Map<String, Object> plainClient() {
 		return read(this.plain);
 	}
 
 	@Benchmark
-	public Map<String, Object> signedClientInMemory() {
+	public @Nullable Map<String, Object> signedClientInMemory() {
 		return this.netSuiteInMemory.record("customer", "42").get();
 	}
 
 	@Benchmark
-	public Map<String, Object> plainClientInMemory() {
+	public @Nullable Map<String, Object> plainClientInMemory() {
 		return read(this.plainInMemory);
 	}
 
 	@SuppressWarnings("unchecked")
-	private static Map<String, Object> read(RestClient client) {
+	private static @Nullable Map<String, Object> read(RestClient client) {
 		return client.get().uri("/services/rest/record/v1/{type}/{id}", "customer", "42").retrieve().body(Map.class);
 	}
 

@@ -7,6 +7,7 @@ import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.http.ConcurrencyGovernor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.http.MediaType;
@@ -73,7 +74,7 @@ class GovernanceLimitsSizer implements SmartInitializingSingleton {
 		return (limit > 0) ? limit : number(limits.get("accountConcurrencyLimit"));
 	}
 
-	private static int number(Object value) {
+	private static int number(@Nullable Object value) {
 		return (value instanceof Number number) ? number.intValue() : 0;
 	}
 

@@ -32,6 +32,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.util.Assert;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -104,14 +105,22 @@ public final class NetSuiteAutoConfiguration {
 				sharedPermitStore::getIfAvailable);
 		List<NetSuiteAccount> accounts = new ArrayList<>();
 		// An application may bring its own authentication for the primary account.
-		NetSuiteConnectionDetails primary = fromProperties ? connections.get(NetSuiteAccounts.PRIMARY)
+		NetSuiteConnectionDetails primary = fromProperties ? connection(connections, NetSuiteAccounts.PRIMARY)
 				: connectionDetails;
 		accounts.add(factory.create(NetSuiteAccounts.PRIMARY, primary, properties,
 				primaryAuthentication.getIfUnique()));
 		for (String name : properties.getAccounts().keySet()) {
-			accounts.add(factory.create(name, connections.get(name), properties.accountSettings(name), null));
+			accounts.add(factory.create(name, connection(connections, name), properties.accountSettings(name), null));
 		}
 		return new NetSuiteAccounts(accounts);
+	}
+
+	// Validation has thrown unless every account has its connection.
+	private static NetSuiteConnectionDetails connection(Map<String, NetSuitePropertiesValidation.Account> connections,
+			String name) {
+		NetSuiteConnectionDetails connection = connections.get(name);
+		Assert.state(connection != null, () -> "NetSuite account '" + name + "' has no connection");
+		return connection;
 	}
 
 	// For users who build their own clients: the primary account's authentication.

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 import io.github.netsuite.boot.NetSuiteAccount;
@@ -204,9 +205,9 @@ final class NetSuitePropertiesValidation {
 		}
 		catch (IllegalArgumentException ex) {
 			// The message names the algorithm or the scope, never the key.
-			String key = ex.getMessage().contains("scope") ? "oauth2.scopes" : "oauth2.algorithm";
-			problems.add(new Problem(prefix + key, "is not valid: " + ex.getMessage(),
-					prefix + key + ": " + ex.getMessage()));
+			String message = Objects.requireNonNullElse(ex.getMessage(), "does not fit the private key");
+			String key = message.contains("scope") ? "oauth2.scopes" : "oauth2.algorithm";
+			problems.add(new Problem(prefix + key, "is not valid: " + message, prefix + key + ": " + message));
 			return null;
 		}
 	}

@@ -13,6 +13,7 @@ import org.springframework.data.redis.connection.RedisSentinelConfiguration;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.util.Assert;
 
 /**
  * The Lettuce connection of the shared permits to the application's Redis, from Spring
@@ -73,6 +74,8 @@ final class RedisPermitConnections {
 			return configuration;
 		}
 		DataRedisConnectionDetails.Standalone standalone = details.getStandalone();
+		Assert.state(standalone != null,
+				"The shared NetSuite permits need a standalone, sentinel or cluster Redis connection");
 		RedisStandaloneConfiguration configuration = new RedisStandaloneConfiguration(standalone.getHost(),
 				standalone.getPort());
 		configuration.setDatabase(standalone.getDatabase());

@@ -216,10 +216,13 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 			if (ex.getErrorCode() != null) {
 				down.withDetail("errorCode", ex.getErrorCode());
 			}
-			return down.withDetail("error", "NetSuite's token endpoint refused the client assertion"
-					+ ((ex.getDetail() != null) ? ": " + ex.getDetail() : ""))
-				.withDetail("checklist", ex.getHint())
-				.build();
+			down.withDetail("error", "NetSuite's token endpoint refused the client assertion"
+					+ ((ex.getDetail() != null) ? ": " + ex.getDetail() : ""));
+			// An application's own authentication may know no hint; a detail is never null.
+			if (ex.getHint() != null) {
+				down.withDetail("checklist", ex.getHint());
+			}
+			return down.build();
 		}
 		Duration latency = Duration.ofNanos(System.nanoTime() - start);
 		Instant received = this.clock.instant();
@@ -254,7 +257,10 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 		if (error instanceof NetSuiteAuthenticationException) {
 			Object checklist = (this.account.authentication() instanceof TbaAuthentication)
 					? invalidLoginChecklist(skew(localTime, answer.headers())) : error.getHint();
-			return down.withDetail("checklist", checklist).build();
+			if (checklist != null) {
+				down.withDetail("checklist", checklist);
+			}
+			return down.build();
 		}
 		if (error.getHint() != null) {
 			down.withDetail("hint", error.getHint());

@@ -1,5 +1,7 @@
 package io.github.netsuite.boot.http;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown by {@link SharedPermits} when the store cannot be reached; the governor then
  * falls back to the instance's own permits.
@@ -13,7 +15,7 @@ public class SharedPermitsUnavailableException extends RuntimeException {
 	 * @param message what happened
 	 * @param cause the store's failure, or {@code null}
 	 */
-	public SharedPermitsUnavailableException(String message, Throwable cause) {
+	public SharedPermitsUnavailableException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 

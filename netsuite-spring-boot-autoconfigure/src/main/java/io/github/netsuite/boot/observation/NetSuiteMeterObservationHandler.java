@@ -97,7 +97,9 @@ public class NetSuiteMeterObservationHandler implements MeterObservationHandler<
 
 	private Timer timer(NetSuiteRequestContext context) {
 		Throwable error = context.getError();
-		TimerKey key = new TimerKey(context.getName(), context.getLowCardinalityKeyValues(),
+		// A custom convention that keeps Micrometer's default getName() gives no name.
+		String name = Objects.requireNonNullElse(context.getName(), DefaultNetSuiteRequestObservationConvention.NAME);
+		TimerKey key = new TimerKey(name, context.getLowCardinalityKeyValues(),
 				(error != null) ? error.getClass().getSimpleName() : KeyValue.NONE_VALUE);
 		Timer timer = this.timers.get(key);
 		if (timer == null) {

@@ -14,7 +14,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.NetSuiteAccounts;
+import io.github.netsuite.boot.NetSuiteAuthentication;
+import io.github.netsuite.boot.NetSuiteAuthenticationException;
 import io.github.netsuite.boot.NetSuiteClient;
+import io.github.netsuite.boot.NetSuiteError;
 import io.github.netsuite.boot.auth.AccountId;
 import io.github.netsuite.boot.auth.TbaCredentials;
 import io.github.netsuite.boot.auth.TbaSigner;
@@ -29,6 +32,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.http.HttpRequest;
 import org.springframework.web.client.RestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -244,6 +248,33 @@ class NetSuiteHealthIndicatorTests {
 	}
 
 	@Test
+	void downWithoutAChecklistWhenAnApplicationsAuthenticationIsRefusedWithoutAHint() {
+		NetSuiteAuthentication refused = new NetSuiteAuthentication() {
+
+			@Override
+			public void authenticate(HttpRequest request, byte[] body) {
+				throw new NetSuiteAuthenticationException(401, "invalid_client", "The key was revoked", "POST",
+						"/token", null);
+			}
+
+			@Override
+			public String failureHint(NetSuiteError error) {
+				return "Check the key";
+			}
+
+		};
+		NetSuiteAccount account = account(URI.create(restUrl()), refused);
+		Health health = new NetSuiteHealthIndicator(account, client(account), Duration.ofSeconds(1), Duration.ZERO,
+				Clock.fixed(NOW, ZoneOffset.UTC))
+			.health();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("status", 401)
+			.containsEntry("errorCode", "invalid_client")
+			.containsEntry("error", "NetSuite's token endpoint refused the client assertion: The key was revoked")
+			.doesNotContainKey("checklist");
+	}
+
+	@Test
 	void putsNoSecretInAnyDetail() {
 		stubServerTime(unauthorized(INVALID_LOGIN_BODY));
 		NetSuiteAccount account = account(
@@ -277,9 +308,12 @@ class NetSuiteHealthIndicatorTests {
 	}
 
 	private static NetSuiteAccount account(URI restUrl) {
+		return account(restUrl, new TbaAuthentication(new TbaSigner(AccountId.of("1234567_SB1"),
+				new TbaCredentials(SECRETS[0], SECRETS[1], SECRETS[2], SECRETS[3]))));
+	}
+
+	private static NetSuiteAccount account(URI restUrl, NetSuiteAuthentication authentication) {
 		AccountId id = AccountId.of("1234567_SB1");
-		TbaAuthentication authentication = new TbaAuthentication(
-				new TbaSigner(id, new TbaCredentials(SECRETS[0], SECRETS[1], SECRETS[2], SECRETS[3])));
 		RestClient client = RestClient.builder()
 			.baseUrl(restUrl)
 			.requestFactory(ClientHttpRequestFactoryBuilder.detect()

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.config.MeterFilter;
@@ -90,6 +91,26 @@ class NetSuiteMeterObservationHandlerTests {
 		stop(start(2), 200);
 		assertThat(this.meters.get(NetSuiteMeterObservationHandler.RETRIES).tag("netsuite.api", "rest").counter()
 			.count()).isEqualTo(1);
+	}
+
+	@Test
+	void namesTheTimerNetSuiteRequestsWhenACustomConventionGivesNoName() {
+		NetSuiteRequestObservationConvention keyValuesOnly = new NetSuiteRequestObservationConvention() {
+
+			@Override
+			public KeyValues getLowCardinalityKeyValues(NetSuiteRequestContext context) {
+				return KeyValues.of("team", "billing");
+			}
+
+		};
+		NetSuiteRequestContext context = new NetSuiteRequestContext(
+				new MockClientHttpRequest(HttpMethod.GET, URI.create("https://example.test/services/rest/record/v1/customer/42")),
+				"1234567_SB1", 1);
+		stop(NetSuiteObservationDocumentation.REQUESTS
+			.observation(keyValuesOnly, new DefaultNetSuiteRequestObservationConvention(), () -> context,
+					this.observations)
+			.start(), 200);
+		assertThat(this.meters.get("netsuite.requests").tag("team", "billing").timer().count()).isEqualTo(1);
 	}
 
 	@Test

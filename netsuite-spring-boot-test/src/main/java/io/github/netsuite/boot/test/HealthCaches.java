@@ -16,6 +16,7 @@
 package io.github.netsuite.boot.test;
 
 import io.github.netsuite.boot.health.NetSuiteHealthIndicator;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
@@ -38,7 +39,7 @@ final class HealthCaches {
 	private HealthCaches() {
 	}
 
-	static boolean isPresent(ClassLoader classLoader) {
+	static boolean isPresent(@Nullable ClassLoader classLoader) {
 		return ClassUtils.isPresent(INDICATOR, classLoader)
 				&& ClassUtils.isPresent(CONTRIBUTOR, classLoader);
 	}

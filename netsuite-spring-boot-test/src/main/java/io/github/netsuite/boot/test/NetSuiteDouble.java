@@ -139,7 +139,7 @@ public final class NetSuiteDouble implements AutoCloseable {
 
 	private final Object lifecycleMonitor = new Object();
 
-	private WireMockServer server;
+	private @Nullable WireMockServer server;
 
 	private NetSuiteDouble(Builder builder) {
 		this.account = builder.account;
@@ -860,11 +860,11 @@ public final class NetSuiteDouble implements AutoCloseable {
 		}
 	}
 
-	RecordStore existingRecords(String type) {
+	@Nullable RecordStore existingRecords(String type) {
 		return this.stores.get(type.toLowerCase(Locale.ROOT));
 	}
 
-	RestletHandler restletHandler(String script, String deploy) {
+	@Nullable RestletHandler restletHandler(String script, String deploy) {
 		return this.restlets.get(restletKey(script, deploy));
 	}
 

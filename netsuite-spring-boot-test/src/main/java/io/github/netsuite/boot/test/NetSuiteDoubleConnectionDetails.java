@@ -16,7 +16,9 @@
 package io.github.netsuite.boot.test;
 
 import java.net.URI;
+import java.security.PrivateKey;
 import java.util.List;
+import java.util.Objects;
 
 import io.github.netsuite.boot.auth.AccountId;
 import io.github.netsuite.boot.auth.OAuth2Credentials;
@@ -63,7 +65,13 @@ final class NetSuiteDoubleConnectionDetails implements NetSuiteConnectionDetails
 			return null;
 		}
 		return new OAuth2Credentials(this.netSuite.oauth2ClientId(), this.netSuite.oauth2CertificateId(),
-				PemContent.of(this.netSuite.oauth2PrivateKeyPem()).getPrivateKey(), null, List.of());
+				privateKey(), null, List.of());
+	}
+
+	// The double's own key pair: its PEM always holds the private key.
+	private PrivateKey privateKey() {
+		PemContent pem = PemContent.of(this.netSuite.oauth2PrivateKeyPem());
+		return Objects.requireNonNull(pem.getPrivateKey(), "The double's PEM has no private key");
 	}
 
 	@Override

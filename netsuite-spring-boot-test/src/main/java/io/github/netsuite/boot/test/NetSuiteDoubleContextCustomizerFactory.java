@@ -17,6 +17,8 @@ package io.github.netsuite.boot.test;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -31,7 +33,7 @@ import org.springframework.test.context.TestContextAnnotationUtils;
 class NetSuiteDoubleContextCustomizerFactory implements ContextCustomizerFactory {
 
 	@Override
-	public ContextCustomizer createContextCustomizer(Class<?> testClass,
+	public @Nullable ContextCustomizer createContextCustomizer(Class<?> testClass,
 			List<ContextConfigurationAttributes> configAttributes) {
 		EnableNetSuiteDouble annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass,
 				EnableNetSuiteDouble.class);

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -133,6 +134,12 @@ record Paging(int limit, int offset) {
 
 		static Result refused(Reply refusal) {
 			return new Result(null, refusal);
+		}
+
+		// Asked for once paging() is null: then there is a refusal.
+		@Override
+		public Reply refusal() {
+			return Objects.requireNonNull(this.refusal, "The paging parameters are valid");
 		}
 
 	}

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -89,8 +90,10 @@ final class RecordEndpoint {
 		List<Map<String, Object>> items = new ArrayList<>();
 		for (Map<String, Object> row : page.items()) {
 			Map<String, Object> item = new LinkedHashMap<>();
-			item.put("links", selfLinks(type, row.get("id")));
-			item.put("id", row.get("id"));
+			// Every stored row has its id, and SELECT id keeps it
+			Object id = Objects.requireNonNull(row.get("id"), "A stored row has an id");
+			item.put("links", selfLinks(type, id));
+			item.put("id", id);
 			items.add(item);
 		}
 		return paging.reply(this.netSuite.restUrl() + call.path, items, page.totalResults(), Paging.COLLECTION_LINKS);
@@ -150,7 +153,7 @@ final class RecordEndpoint {
 				long newId = store.add(created);
 				return Reply.noContent().header("Location", recordUrl(type, newId));
 			}
-			long key = RecordStore.parseId(existing.get("id"));
+			long key = Objects.requireNonNull(RecordStore.parseId(existing.get("id")), "A stored row has an id");
 			Map<String, Object> updated = new LinkedHashMap<>(existing);
 			updated.putAll(fields);
 			updated.put("id", existing.get("id"));

@@ -25,6 +25,8 @@ import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The double's in-memory rows of one record type, e.g. {@code customer}. The same store
  * answers the record API ({@code /services/rest/record/v1/customer/42}) and SuiteQL
@@ -91,7 +93,7 @@ public final class RecordStore {
 	 * @param id the internal ID: a number, or a string of digits
 	 * @return the row (unmodifiable), or {@code null} if there is none
 	 */
-	public Map<String, Object> get(Object id) {
+	public @Nullable Map<String, Object> get(Object id) {
 		Long key = parseId(id);
 		return (key != null) ? this.rows.get(key) : null;
 	}
@@ -101,7 +103,7 @@ public final class RecordStore {
 	 * @param externalId the external ID
 	 * @return the row (unmodifiable), or {@code null} if there is none
 	 */
-	public Map<String, Object> findByExternalId(String externalId) {
+	public @Nullable Map<String, Object> findByExternalId(String externalId) {
 		for (Map<String, Object> row : this.rows.values()) {
 			if (Objects.equals(String.valueOf(row.get("externalId")), externalId)) {
 				return row;
@@ -157,7 +159,7 @@ public final class RecordStore {
 		return this.rows.replace(id, Collections.unmodifiableMap(new LinkedHashMap<>(row))) != null;
 	}
 
-	static Long parseId(Object id) {
+	static @Nullable Long parseId(@Nullable Object id) {
 		if (id instanceof Number number) {
 			return number.longValue();
 		}

@@ -19,6 +19,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A RESTlet call as a {@link RestletHandler} sees it.
  *
@@ -29,7 +31,8 @@ import java.util.Map;
  * @param contentType the {@code Content-Type} header, or {@code null}
  * @author NetSuite Spring Boot team
  */
-public record RestletCall(String method, Map<String, String> parameters, String body, String contentType) {
+public record RestletCall(String method, Map<String, String> parameters, @Nullable String body,
+		@Nullable String contentType) {
 
 	/**
 	 * Create a new instance.

@@ -57,10 +57,11 @@ final class RestletEndpoint {
 	}
 
 	private static Reply echo(RestletCall request) {
-		Object body = request.body();
-		if (body != null && request.contentType() != null && request.contentType().contains("json")) {
+		String text = request.body();
+		Object body = text;
+		if (text != null && request.contentType() != null && request.contentType().contains("json")) {
 			try {
-				body = Json.read(request.body());
+				body = Json.read(text);
 			}
 			catch (IllegalArgumentException ex) {
 				// Not JSON after all: echo the text

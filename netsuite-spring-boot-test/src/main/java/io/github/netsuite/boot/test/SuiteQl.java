@@ -29,6 +29,8 @@ import java.util.NavigableMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The small SuiteQL subset the double understands:
  * <pre>
@@ -63,7 +65,8 @@ final class SuiteQl {
 	/**
 	 * A parsed query.
 	 */
-	record Query(List<String> columns, String table, Condition where, String orderBy, boolean descending) {
+	record Query(@Nullable List<String> columns, String table, @Nullable Condition where, @Nullable String orderBy,
+			boolean descending) {
 	}
 
 	/**
@@ -148,7 +151,7 @@ final class SuiteQl {
 	 * The matching rows straight from the ID-ordered map, when the query needs no other order
 	 * and filters on the ID only; {@code null} otherwise.
 	 */
-	private static Collection<Map<String, Object>> fromIdIndex(Query query,
+	private static @Nullable Collection<Map<String, Object>> fromIdIndex(Query query,
 			NavigableMap<Long, Map<String, Object>> rows) {
 		if (query.orderBy() != null && !query.orderBy().equals("id")) {
 			return null;
@@ -183,10 +186,11 @@ final class SuiteQl {
 				matching.add(row);
 			}
 		}
-		if (query.orderBy() != null) {
+		String orderBy = query.orderBy();
+		if (orderBy != null) {
 			Comparator<Map<String, Object>> order = (left, right) -> {
-				Object a = column(left, query.orderBy());
-				Object b = column(right, query.orderBy());
+				Object a = column(left, orderBy);
+				Object b = column(right, orderBy);
 				if (a == null || b == null) {
 					// Rows without a value sort last, either way
 					return (a == null ? 1 : 0) - (b == null ? 1 : 0);
@@ -198,7 +202,7 @@ final class SuiteQl {
 		return matching;
 	}
 
-	private static Map<String, Object> project(Map<String, Object> row, List<String> columns) {
+	private static Map<String, Object> project(Map<String, Object> row, @Nullable List<String> columns) {
 		Map<String, Object> item = new LinkedHashMap<>();
 		if (columns == null) {
 			item.putAll(row);
@@ -215,7 +219,7 @@ final class SuiteQl {
 		return item;
 	}
 
-	static Object column(Map<String, Object> row, String name) {
+	static @Nullable Object column(Map<String, Object> row, String name) {
 		Object value = row.get(name);
 		if (value != null) {
 			return value;
@@ -228,7 +232,7 @@ final class SuiteQl {
 		return null;
 	}
 
-	private static int compare(Object actual, Object expected) {
+	private static int compare(@Nullable Object actual, Object expected) {
 		BigDecimal left = number(actual);
 		BigDecimal right = number(expected);
 		if (left != null && right != null) {
@@ -237,7 +241,7 @@ final class SuiteQl {
 		return String.valueOf(actual).compareTo(String.valueOf(expected));
 	}
 
-	private static BigDecimal number(Object value) {
+	private static @Nullable BigDecimal number(@Nullable Object value) {
 		if (value instanceof BigDecimal number) {
 			return number;
 		}

@@ -17,6 +17,7 @@ package io.github.netsuite.boot.test;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * SuiteQL: {@code POST /services/rest/query/v1/suiteql} with {@code Prefer: transient} and a
@@ -72,7 +73,8 @@ final class SuiteQlEndpoint {
 			query = SuiteQl.parse(q);
 		}
 		catch (IllegalArgumentException ex) {
-			return invalidQuery(ex.getMessage());
+			// A number too odd for BigDecimal may come without a message
+			return invalidQuery(Objects.requireNonNullElse(ex.getMessage(), SuiteQl.SUPPORTED));
 		}
 		RecordStore store = this.netSuite.existingRecords(query.table());
 		if (store == null) {

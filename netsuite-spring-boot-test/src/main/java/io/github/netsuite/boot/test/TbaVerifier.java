@@ -42,6 +42,8 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Checks an OAuth 1.0a (RFC 5849) token-based authentication request as NetSuite does.
  * Written step by step for clarity rather than speed: it is the independent counterpart of
@@ -112,7 +114,8 @@ public final class TbaVerifier {
 	 * @param now the clock to judge the timestamp by
 	 * @return {@code "Success"} or the reason of the rejection as the login audit trail names it
 	 */
-	public String verify(String method, URI uri, String formBody, String authorization, Instant now) {
+	public String verify(String method, URI uri, @Nullable String formBody, @Nullable String authorization,
+			Instant now) {
 		URI wire = URI.create(uri.toASCIIString());
 		return verify(method, baseUri(wire), wire.getRawQuery(), formBody, authorization, now);
 	}
@@ -130,7 +133,7 @@ public final class TbaVerifier {
 	 * @throws IllegalArgumentException if the header is no OAuth header or a parameter is
 	 * malformed
 	 */
-	public static String signatureBaseString(String method, URI uri, String formBody, String authorization) {
+	public static String signatureBaseString(String method, URI uri, @Nullable String formBody, String authorization) {
 		Map<String, String> rawOAuth = rawAuthorizationParameters(authorization);
 		if (rawOAuth == null) {
 			throw new IllegalArgumentException("Not an OAuth Authorization header");
@@ -166,8 +169,8 @@ public final class TbaVerifier {
 	 * @param now the double's clock
 	 * @return {@link #SUCCESS} or the reason of the rejection as the login audit trail names it
 	 */
-	String verify(String method, String baseUri, String rawQuery, String formBody, String authorization,
-			Instant now) {
+	String verify(String method, String baseUri, @Nullable String rawQuery, @Nullable String formBody,
+			@Nullable String authorization, Instant now) {
 		Map<String, String> oauth = parseAuthorizationHeader(authorization);
 		if (oauth == null) {
 			return "MissingAuthorization";
@@ -206,13 +209,16 @@ public final class TbaVerifier {
 		return SUCCESS;
 	}
 
-	private boolean signatureMatches(String method, String baseUri, String rawQuery, String formBody,
-			Map<String, String> oauth, String authorization) {
+	private boolean signatureMatches(String method, String baseUri, @Nullable String rawQuery, @Nullable String formBody,
+			Map<String, String> oauth, @Nullable String authorization) {
 		String signature = oauth.get("oauth_signature");
 		if (signature == null) {
 			return false;
 		}
 		Map<String, String> rawOAuth = rawAuthorizationParameters(authorization);
+		if (rawOAuth == null) {
+			return false;
+		}
 		try {
 			if (signatureMatches(method, baseUri, rawOAuth, rawQuery, false, formBody, signature)) {
 				return true;
@@ -228,8 +234,8 @@ public final class TbaVerifier {
 		}
 	}
 
-	private boolean signatureMatches(String method, String baseUri, Map<String, String> rawOAuth, String rawQuery,
-			boolean queryPlusIsSpace, String formBody, String signature) {
+	private boolean signatureMatches(String method, String baseUri, Map<String, String> rawOAuth,
+			@Nullable String rawQuery, boolean queryPlusIsSpace, @Nullable String formBody, String signature) {
 		List<String[]> parameters = signedParameters(rawOAuth, rawQuery, queryPlusIsSpace, formBody);
 		String expected = sign(baseStringOfEncoded(method, baseUri, parameters), this.consumerSecret,
 				this.tokenSecret);
@@ -241,8 +247,8 @@ public final class TbaVerifier {
 	 * header's but {@code realm}, the query's and the form body's, and nowhere
 	 * {@code oauth_signature} (RFC 5849 §3.4.1.3.1).
 	 */
-	private static List<String[]> signedParameters(Map<String, String> rawOAuth, String rawQuery,
-			boolean queryPlusIsSpace, String formBody) {
+	private static List<String[]> signedParameters(Map<String, String> rawOAuth, @Nullable String rawQuery,
+			boolean queryPlusIsSpace, @Nullable String formBody) {
 		List<String[]> parameters = new ArrayList<>();
 		rawOAuth.forEach((name, value) -> {
 			if (!percentDecode(name, false).equals("realm")) {
@@ -426,7 +432,7 @@ public final class TbaVerifier {
 	 * @param plusIsSpace whether {@code +} means a space
 	 * @return the pairs
 	 */
-	static List<Entry<String, String>> parseParameters(String raw, boolean plusIsSpace) {
+	static List<Entry<String, String>> parseParameters(@Nullable String raw, boolean plusIsSpace) {
 		List<Entry<String, String>> parameters = new ArrayList<>();
 		for (String[] pair : splitParameters(raw)) {
 			parameters.add(new SimpleEntry<>(percentDecode(pair[0], plusIsSpace), percentDecode(pair[1], plusIsSpace)));
@@ -441,7 +447,7 @@ public final class TbaVerifier {
 	 * @param plusIsSpace whether {@code +} means a space
 	 * @return the pairs
 	 */
-	static List<String[]> reencodedParameters(String raw, boolean plusIsSpace) {
+	static List<String[]> reencodedParameters(@Nullable String raw, boolean plusIsSpace) {
 		List<String[]> parameters = new ArrayList<>();
 		for (String[] pair : splitParameters(raw)) {
 			parameters.add(new String[] { reencode(pair[0], plusIsSpace), reencode(pair[1], plusIsSpace) });
@@ -450,7 +456,7 @@ public final class TbaVerifier {
 	}
 
 	// Raw {name, value} pairs; a pair without '=' has an empty value
-	private static List<String[]> splitParameters(String raw) {
+	private static List<String[]> splitParameters(@Nullable String raw) {
 		List<String[]> pairs = new ArrayList<>();
 		if (raw == null || raw.isEmpty()) {
 			return pairs;
@@ -472,7 +478,7 @@ public final class TbaVerifier {
 	 * @param header the header value, or {@code null}
 	 * @return the parameters, or {@code null} if this is no OAuth header
 	 */
-	static Map<String, String> parseAuthorizationHeader(String header) {
+	static @Nullable Map<String, String> parseAuthorizationHeader(@Nullable String header) {
 		Map<String, String> raw = rawAuthorizationParameters(header);
 		if (raw == null) {
 			return null;
@@ -488,7 +494,7 @@ public final class TbaVerifier {
 	}
 
 	// The header's parameters as written, still percent-encoded
-	private static Map<String, String> rawAuthorizationParameters(String header) {
+	private static @Nullable Map<String, String> rawAuthorizationParameters(@Nullable String header) {
 		if (header == null || !header.regionMatches(true, 0, "OAuth ", 0, 6)) {
 			return null;
 		}
@@ -500,14 +506,14 @@ public final class TbaVerifier {
 		return parameters;
 	}
 
-	private static Long parseTimestamp(String timestamp) {
+	private static @Nullable Long parseTimestamp(@Nullable String timestamp) {
 		if (timestamp == null || !timestamp.matches("[0-9]{1,12}")) {
 			return null;
 		}
 		return Long.parseLong(timestamp);
 	}
 
-	private static boolean constantTimeEquals(String expected, String actual) {
+	private static boolean constantTimeEquals(String expected, @Nullable String actual) {
 		return actual != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
 				actual.getBytes(StandardCharsets.UTF_8));
 	}

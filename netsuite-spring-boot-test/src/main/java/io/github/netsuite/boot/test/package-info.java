@@ -24,4 +24,7 @@
  * {@link io.github.netsuite.boot.test.NetSuiteDoubleAutoConfiguration}, and
  * {@code @RestClientTest} slices load the starter.
  */
+@NullMarked
 package io.github.netsuite.boot.test;
+
+import org.jspecify.annotations.NullMarked;

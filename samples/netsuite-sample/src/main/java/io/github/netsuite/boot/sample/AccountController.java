@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NoSuchNetSuiteAccountException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -33,10 +34,11 @@ class AccountController {
 	 * One customer record from the named account.
 	 * @param name the account's name
 	 * @param id the internal ID
-	 * @return the record; an unknown account is a 404 naming the known ones
+	 * @return the record (none when NetSuite answered without a body); an unknown account
+	 * is a 404 naming the known ones
 	 */
 	@GetMapping("/accounts/{name}/customers/{id}")
-	Map<String, Object> customer(@PathVariable String name, @PathVariable String id) {
+	@Nullable Map<String, Object> customer(@PathVariable String name, @PathVariable String id) {
 		return this.accounts.get(name).client().record("customer", id).get();
 	}
 

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.SuiteQlQuery;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -93,10 +94,11 @@ class CustomerController {
 	/**
 	 * One customer record.
 	 * @param id the internal ID
-	 * @return the record; a missing one is NetSuite's 404 {@code NONEXISTENT_ID}
+	 * @return the record (none when NetSuite answered without a body); a missing one is
+	 * NetSuite's 404 {@code NONEXISTENT_ID}
 	 */
 	@GetMapping("/{id}")
-	Map<String, Object> customer(@PathVariable String id) {
+	@Nullable Map<String, Object> customer(@PathVariable String id) {
 		return this.netSuite.record("customer", id).get();
 	}
 
