@@ -29,6 +29,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -204,6 +205,33 @@ class NetSuiteClientWireMockTests {
 		assertThat(request.getUrl()).isEqualTo(
 				"/services/rest/record/v1/customer?limit=1000&offset=0&q=email%20START_WITH%20%22barbara%22");
 		assertSignedAsSent(request);
+	}
+
+	@Test
+	void streamsRecordsInPagesOfTheGivenSizeAsNetSuitesLimit() {
+		for (int offset = 0; offset < 6; offset += 2) {
+			server.stubFor(get(urlPathEqualTo("/services/rest/record/v1/customer"))
+				.withQueryParam("offset", equalTo(Integer.toString(offset)))
+				.willReturn(okJson(page(offset, offset < 4, 6, offset + 1, offset + 2))));
+		}
+		assertThat(this.client.records("customer").pageSize(2).stream(Customer.class).toList())
+			.extracting(Customer::id)
+			.containsExactly("1", "2", "3", "4", "5", "6");
+		assertThat(server.findAll(anyRequestedFor(anyUrl()))).extracting(LoggedRequest::getUrl)
+			.containsExactly("/services/rest/record/v1/customer?limit=2&offset=0",
+					"/services/rest/record/v1/customer?limit=2&offset=2",
+					"/services/rest/record/v1/customer?limit=2&offset=4");
+	}
+
+	@Test
+	void refusesARecordPageSizeNetSuiteWouldNotServe() {
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> this.client.records("customer").pageSize(1001))
+			.withMessage("'pageSize' must be between 1 and 1000");
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> this.client.records("customer").pageSize(0))
+			.withMessage("'pageSize' must be between 1 and 1000");
+		assertThat(server.findAll(anyRequestedFor(anyUrl()))).isEmpty();
 	}
 
 	@Test
