@@ -16,11 +16,13 @@ import io.github.netsuite.boot.auth.TbaCredentials;
 import io.github.netsuite.boot.auth.TbaSigner;
 import io.github.netsuite.boot.http.NetSuiteAuthenticationInterceptor;
 import io.github.netsuite.boot.http.TbaAuthentication;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.client.RestClient;
 
@@ -152,10 +154,28 @@ class NetSuiteClientWireMockTests {
 	}
 
 	@Test
-	void readsAnEmptyRecordAnswerAsNoRecordWhetherAsMapOrTyped() {
+	void refusesAnAnswerWithoutTheRecordRatherThanReturnNullWhetherAsMapOrTyped() {
 		server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
-		assertThat(this.client.record("customer", "42").get()).isNull();
-		assertThat(this.client.record("customer", "42").get(Map.class)).isNull();
+		List<ThrowingCallable> reads = List.of(() -> this.client.record("customer", "42").get(),
+				() -> this.client.record("customer", "42").get(Customer.class),
+				() -> this.client.record("customer", "42").get(new ParameterizedTypeReference<Map<String, Object>>() {
+				}));
+		assertThat(reads).allSatisfy((read) -> assertThatExceptionOfType(NetSuiteException.class).isThrownBy(read)
+			.satisfies((ex) -> {
+				assertThat(ex.getStatusCode()).isEqualTo(200);
+				assertThat(ex.getPath()).isEqualTo("/services/rest/record/v1/customer/42");
+				assertThat(ex).hasMessage(
+						"NetSuite answered 200 to GET /services/rest/record/v1/customer/42: the answer holds no record");
+			}));
+	}
+
+	@Test
+	void readsAnEmptyRestletAnswerAsNoAnswerWhateverTheType() {
+		server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+		assertThat(this.client.restlet("6", "1").get(String.class)).isEmpty();
+		assertThat(this.client.restlet("6", "1").post(Map.of(), JsonMap.class)).isEmpty();
+		assertThat(this.client.restlet("6", "1").get(new ParameterizedTypeReference<List<String>>() {
+		})).isEmpty();
 	}
 
 	@Test
@@ -241,7 +261,8 @@ class NetSuiteClientWireMockTests {
 			.param("name", "Müller & Söhne")
 			.param("expr", "a+b=c*!'()")
 			.param("tilde", "~x.y_z-")
-			.get(JsonMap.class);
+			.get(JsonMap.class)
+			.orElseThrow();
 		assertThat(answer).containsEntry("ok", true);
 		LoggedRequest request = onlyRequest();
 		assertThat(request.getUrl()).isEqualTo("/app/site/hosting/restlet.nl?script=customscript_x"
@@ -252,8 +273,8 @@ class NetSuiteClientWireMockTests {
 	@Test
 	void restletPostsObjectsAsJsonAndStringsAsText() {
 		server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("done")));
-		assertThat(this.client.restlet("6", "1").post(Map.of("a", 1), String.class)).isEqualTo("done");
-		this.client.restlet("6", "1").put("plain", Void.class);
+		assertThat(this.client.restlet("6", "1").post(Map.of("a", 1), String.class)).hasValue("done");
+		assertThat(this.client.restlet("6", "1").put("plain", Void.class)).isEmpty();
 		List<LoggedRequest> requests = server.findAll(anyRequestedFor(anyUrl()));
 		assertThat(requests.get(0).getHeader(HttpHeaders.CONTENT_TYPE)).startsWith("application/json");
 		assertThat(requests.get(0).getBodyAsString()).isEqualTo("{\"a\":1}");
