@@ -27,7 +27,8 @@ import org.springframework.web.client.RestClient;
  * String once = client.records("customer").idempotent().create(Map.of("companyName", "Acme"));
  * Map&lt;String, Object&gt; answer = client.restlet("customscript_x", "customdeploy_x")
  *     .param("q", "abc")
- *     .get(new ParameterizedTypeReference&lt;Map&lt;String, Object&gt;&gt;() {});
+ *     .get(new ParameterizedTypeReference&lt;Map&lt;String, Object&gt;&gt;() {})
+ *     .orElse(Map.of());
  * </pre>
  *
  * @author NetSuite Spring Boot team

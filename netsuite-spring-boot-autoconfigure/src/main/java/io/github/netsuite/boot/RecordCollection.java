@@ -36,16 +36,19 @@ public final class RecordCollection {
 
 	private final @Nullable Boolean idempotent;
 
+	private final int pageSize;
+
 	RecordCollection(NetSuiteClient client, String type, @Nullable String filter) {
-		this(client, type, filter, null);
+		this(client, type, filter, null, MAX_PAGE_SIZE);
 	}
 
 	private RecordCollection(NetSuiteClient client, String type, @Nullable String filter,
-			@Nullable Boolean idempotent) {
+			@Nullable Boolean idempotent, int pageSize) {
 		this.client = client;
 		this.type = type;
 		this.filter = filter;
 		this.idempotent = idempotent;
+		this.pageSize = pageSize;
 	}
 
 	/**
@@ -67,7 +70,19 @@ public final class RecordCollection {
 	 * @see #idempotent()
 	 */
 	public RecordCollection idempotent(boolean idempotent) {
-		return new RecordCollection(this.client, this.type, this.filter, idempotent);
+		return new RecordCollection(this.client, this.type, this.filter, idempotent, this.pageSize);
+	}
+
+	/**
+	 * Return these records with another page size for {@link #stream()}: the
+	 * {@code limit} of each request.
+	 * @param pageSize references per request, 1 to 1000 (the default and NetSuite's
+	 * most)
+	 * @return the records, streamed in pages of that size
+	 */
+	public RecordCollection pageSize(int pageSize) {
+		Assert.isTrue(pageSize >= 1 && pageSize <= MAX_PAGE_SIZE, "'pageSize' must be between 1 and 1000");
+		return new RecordCollection(this.client, this.type, this.filter, this.idempotent, pageSize);
 	}
 
 	/**
@@ -153,27 +168,22 @@ public final class RecordCollection {
 	 */
 	public RecordCollection query(String filter) {
 		Assert.hasText(filter, "'filter' must not be empty");
-		return new RecordCollection(this.client, this.type, filter, this.idempotent);
+		return new RecordCollection(this.client, this.type, filter, this.idempotent, this.pageSize);
 	}
 
 	/**
 	 * Stream the references ({@code id} and whatever else NetSuite lists) of every record,
-	 * fetching the next page only when the stream reaches it.
+	 * in pages of {@link #pageSize(int)} references, fetching the next page only when the
+	 * stream reaches it.
 	 * @return the record references
 	 */
 	public Stream<Map<String, Object>> stream() {
-		int[] offset = { 0 };
-		return PagedItems.stream((previous, last) -> {
-			if (previous != null) {
-				offset[0] += MAX_PAGE_SIZE;
-			}
-			return fetch(MAX_PAGE_SIZE, offset[0]);
-		}).map(this::toMap);
+		return streamItems().map(this::toMap);
 	}
 
 	/**
-	 * Stream the references of every record, each mapped to the given type, fetching the
-	 * next page only when the stream reaches it.
+	 * Stream the references of every record, each mapped to the given type, as
+	 * {@link #stream()} does.
 	 * @param <T> the type
 	 * @param type the type, such as a record with an {@code id} component
 	 * @return the record references
@@ -183,8 +193,8 @@ public final class RecordCollection {
 	}
 
 	/**
-	 * Stream the references of every record, each mapped to a generic type, fetching the
-	 * next page only when the stream reaches it.
+	 * Stream the references of every record, each mapped to a generic type, as
+	 * {@link #stream()} does.
 	 * @param <T> the type
 	 * @param type the type, such as {@code new ParameterizedTypeReference<Map<String, String>>() {}}
 	 * @return the record references
@@ -198,9 +208,9 @@ public final class RecordCollection {
 		int[] offset = { 0 };
 		return PagedItems.stream((previous, last) -> {
 			if (previous != null) {
-				offset[0] += MAX_PAGE_SIZE;
+				offset[0] += this.pageSize;
 			}
-			return fetch(MAX_PAGE_SIZE, offset[0]);
+			return fetch(this.pageSize, offset[0]);
 		});
 	}
 

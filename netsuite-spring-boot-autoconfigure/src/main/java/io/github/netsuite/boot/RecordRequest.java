@@ -11,6 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.util.Assert;
 
 /**
@@ -87,18 +88,21 @@ public final class RecordRequest {
 
 	/**
 	 * Read the record as a map of field to value.
-	 * @return the record, or {@code null} if NetSuite answered without a body
+	 * @return the record
 	 * @throws NetSuiteNotFoundException if there is no such record
+	 * @throws NetSuiteException if NetSuite answered without the record
 	 */
 	@SuppressWarnings("unchecked")
-	public @Nullable Map<String, Object> get() {
-		// Straight into a map, without the tree get(Class) goes through; an empty answer
-		// reads as no record there, so here too.
-		byte[] body = read();
-		Map<String, Object> record = (body.length > 0) ? this.client.mapper().readValue(body, Map.class) : null;
-		if (record != null) {
-			record.remove("links");
+	public Map<String, Object> get() {
+		// Straight into a map, without the tree get(Class) goes through.
+		ResponseEntity<byte[]> answer = read();
+		byte[] body = answer.getBody();
+		Map<String, Object> record = (body != null && body.length > 0) ? this.client.mapper().readValue(body, Map.class)
+				: null;
+		if (record == null) {
+			throw noRecord(answer);
 		}
+		record.remove("links");
 		return record;
 	}
 
@@ -106,15 +110,13 @@ public final class RecordRequest {
 	 * Read the record, mapped to the given type.
 	 * @param <T> the type
 	 * @param type the type
-	 * @return the record, or {@code null} if NetSuite answered without a body
+	 * @return the record
 	 * @throws NetSuiteNotFoundException if there is no such record
+	 * @throws NetSuiteException if NetSuite answered without the record
 	 */
-	public <T> @Nullable T get(Class<T> type) {
-		JsonNode json = this.client.mapper().readTree(read());
-		if (json instanceof ObjectNode object) {
-			object.remove("links");
-		}
-		return this.client.mapper().treeToValue(json, type);
+	public <T> T get(Class<T> type) {
+		ResponseEntity<byte[]> answer = read();
+		return record(answer, this.client.mapper().treeToValue(tree(answer), type));
 	}
 
 	/**
@@ -122,19 +124,43 @@ public final class RecordRequest {
 	 * {@code new ParameterizedTypeReference<Map<String, Object>>() {}}.
 	 * @param <T> the type
 	 * @param type the type
-	 * @return the record, or {@code null} if NetSuite answered without a body
+	 * @return the record
 	 * @throws NetSuiteNotFoundException if there is no such record
+	 * @throws NetSuiteException if NetSuite answered without the record
 	 */
-	public <T> @Nullable T get(ParameterizedTypeReference<T> type) {
-		JsonNode json = this.client.mapper().readTree(read());
+	public <T> T get(ParameterizedTypeReference<T> type) {
+		ResponseEntity<byte[]> answer = read();
+		return record(answer, this.client.mapper()
+			.treeToValue(tree(answer), this.client.mapper().getTypeFactory().constructType(type.getType())));
+	}
+
+	private JsonNode tree(ResponseEntity<byte[]> answer) {
+		byte[] body = answer.getBody();
+		if (body == null || body.length == 0) {
+			throw noRecord(answer);
+		}
+		JsonNode json = this.client.mapper().readTree(body);
 		if (json instanceof ObjectNode object) {
 			object.remove("links");
 		}
-		return this.client.mapper().treeToValue(json, this.client.mapper().getTypeFactory().constructType(type.getType()));
+		return json;
 	}
 
-	private byte[] read() {
-		byte[] body = this.client.rest()
+	private <T> T record(ResponseEntity<byte[]> answer, @Nullable T record) {
+		if (record == null) {
+			throw noRecord(answer);
+		}
+		return record;
+	}
+
+	// A read record comes or fails, never null: NetSuite's 404 is NetSuiteNotFoundException.
+	private NetSuiteException noRecord(ResponseEntity<byte[]> answer) {
+		return new NetSuiteException(answer.getStatusCode().value(), null, "the answer holds no record", "GET",
+				"/services/rest/record/v1/" + this.type + "/" + this.id, null);
+	}
+
+	private ResponseEntity<byte[]> read() {
+		return this.client.rest()
 			.get()
 			.uri((uri) -> {
 				if (!this.fields.isEmpty()) {
@@ -149,8 +175,7 @@ public final class RecordRequest {
 			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST)
 			.retrieve()
 			.onStatus(NetSuiteErrorDecoder.IS_ERROR, this.client.errors())
-			.body(byte[].class);
-		return (body != null) ? body : new byte[0];
+			.toEntity(byte[].class);
 	}
 
 	/**

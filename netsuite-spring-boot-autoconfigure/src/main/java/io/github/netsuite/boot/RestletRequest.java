@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -87,9 +88,9 @@ public final class RestletRequest {
 	 * @param <T> the response type
 	 * @param responseType {@code String} for the text, {@code Void} for none, or a type to
 	 * read the JSON answer as
-	 * @return the answer, or {@code null} when empty
+	 * @return the answer, empty when the RESTlet answered nothing
 	 */
-	public <T> @Nullable T get(Class<T> responseType) {
+	public <T> Optional<T> get(Class<T> responseType) {
 		return exchange(HttpMethod.GET, null, responseType);
 	}
 
@@ -98,9 +99,9 @@ public final class RestletRequest {
 	 * such as {@code new ParameterizedTypeReference<Map<String, Object>>() {}}.
 	 * @param <T> the response type
 	 * @param responseType the type to read the JSON answer as
-	 * @return the answer, or {@code null} when empty
+	 * @return the answer, empty when the RESTlet answered nothing
 	 */
-	public <T> @Nullable T get(ParameterizedTypeReference<T> responseType) {
+	public <T> Optional<T> get(ParameterizedTypeReference<T> responseType) {
 		return exchange(HttpMethod.GET, null, responseType);
 	}
 
@@ -110,9 +111,9 @@ public final class RestletRequest {
 	 * @param body the body: a string, or an object to write as JSON
 	 * @param responseType {@code String} for the text, {@code Void} for none, or a type to
 	 * read the JSON answer as
-	 * @return the answer, or {@code null} when empty
+	 * @return the answer, empty when the RESTlet answered nothing
 	 */
-	public <T> @Nullable T post(Object body, Class<T> responseType) {
+	public <T> Optional<T> post(Object body, Class<T> responseType) {
 		return exchange(HttpMethod.POST, body, responseType);
 	}
 
@@ -121,9 +122,9 @@ public final class RestletRequest {
 	 * @param <T> the response type
 	 * @param body the body: a string, or an object to write as JSON
 	 * @param responseType the type to read the JSON answer as
-	 * @return the answer, or {@code null} when empty
+	 * @return the answer, empty when the RESTlet answered nothing
 	 */
-	public <T> @Nullable T post(Object body, ParameterizedTypeReference<T> responseType) {
+	public <T> Optional<T> post(Object body, ParameterizedTypeReference<T> responseType) {
 		return exchange(HttpMethod.POST, body, responseType);
 	}
 
@@ -133,9 +134,9 @@ public final class RestletRequest {
 	 * @param body the body: a string, or an object to write as JSON
 	 * @param responseType {@code String} for the text, {@code Void} for none, or a type to
 	 * read the JSON answer as
-	 * @return the answer, or {@code null} when empty
+	 * @return the answer, empty when the RESTlet answered nothing
 	 */
-	public <T> @Nullable T put(Object body, Class<T> responseType) {
+	public <T> Optional<T> put(Object body, Class<T> responseType) {
 		return exchange(HttpMethod.PUT, body, responseType);
 	}
 
@@ -144,9 +145,9 @@ public final class RestletRequest {
 	 * @param <T> the response type
 	 * @param body the body: a string, or an object to write as JSON
 	 * @param responseType the type to read the JSON answer as
-	 * @return the answer, or {@code null} when empty
+	 * @return the answer, empty when the RESTlet answered nothing
 	 */
-	public <T> @Nullable T put(Object body, ParameterizedTypeReference<T> responseType) {
+	public <T> Optional<T> put(Object body, ParameterizedTypeReference<T> responseType) {
 		return exchange(HttpMethod.PUT, body, responseType);
 	}
 
@@ -155,9 +156,9 @@ public final class RestletRequest {
 	 * @param <T> the response type
 	 * @param responseType {@code String} for the text, {@code Void} for none, or a type to
 	 * read the JSON answer as
-	 * @return the answer, or {@code null} when empty
+	 * @return the answer, empty when the RESTlet answered nothing
 	 */
-	public <T> @Nullable T delete(Class<T> responseType) {
+	public <T> Optional<T> delete(Class<T> responseType) {
 		return exchange(HttpMethod.DELETE, null, responseType);
 	}
 
@@ -166,9 +167,9 @@ public final class RestletRequest {
 	 * type.
 	 * @param <T> the response type
 	 * @param responseType the type to read the JSON answer as
-	 * @return the answer, or {@code null} when empty
+	 * @return the answer, empty when the RESTlet answered nothing
 	 */
-	public <T> @Nullable T delete(ParameterizedTypeReference<T> responseType) {
+	public <T> Optional<T> delete(ParameterizedTypeReference<T> responseType) {
 		return exchange(HttpMethod.DELETE, null, responseType);
 	}
 
@@ -179,10 +180,10 @@ public final class RestletRequest {
 	 * @param body the body, or {@code null} for none (a {@code GET} takes none)
 	 * @param responseType {@code String} for the text, {@code Void} for none, or a type to
 	 * read the JSON answer as
-	 * @return the answer, or {@code null} when empty
+	 * @return the answer, empty when the RESTlet answered nothing
 	 */
-	public <T> @Nullable T exchange(HttpMethod method, @Nullable Object body, Class<T> responseType) {
-		return read(call(method, body), responseType);
+	public <T> Optional<T> exchange(HttpMethod method, @Nullable Object body, Class<T> responseType) {
+		return Optional.ofNullable(read(call(method, body), responseType));
 	}
 
 	/**
@@ -191,21 +192,22 @@ public final class RestletRequest {
 	 * @param method the HTTP method
 	 * @param body the body, or {@code null} for none (a {@code GET} takes none)
 	 * @param responseType the type to read the JSON answer as
-	 * @return the answer, or {@code null} when empty
+	 * @return the answer, empty when the RESTlet answered nothing
 	 */
 	@SuppressWarnings("unchecked")
-	public <T> @Nullable T exchange(HttpMethod method, @Nullable Object body,
+	public <T> Optional<T> exchange(HttpMethod method, @Nullable Object body,
 			ParameterizedTypeReference<T> responseType) {
 		Type type = responseType.getType();
 		if (type instanceof Class<?> plain) {
 			// String, byte[] and Void as in exchange(HttpMethod, Object, Class)
-			return (T) exchange(method, body, plain);
+			return (Optional<T>) exchange(method, body, plain);
 		}
 		byte[] answer = call(method, body);
 		if (answer == null || answer.length == 0) {
-			return null;
+			return Optional.empty();
 		}
-		return this.client.mapper().readValue(answer, this.client.mapper().getTypeFactory().constructType(type));
+		return Optional.ofNullable(
+				this.client.mapper().readValue(answer, this.client.mapper().getTypeFactory().constructType(type)));
 	}
 
 	private byte @Nullable [] call(HttpMethod method, @Nullable Object body) {

@@ -16,11 +16,13 @@ import io.github.netsuite.boot.auth.TbaCredentials;
 import io.github.netsuite.boot.auth.TbaSigner;
 import io.github.netsuite.boot.http.NetSuiteAuthenticationInterceptor;
 import io.github.netsuite.boot.http.TbaAuthentication;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.client.RestClient;
 
@@ -29,6 +31,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -151,10 +154,28 @@ class NetSuiteClientWireMockTests {
 	}
 
 	@Test
-	void readsAnEmptyRecordAnswerAsNoRecordWhetherAsMapOrTyped() {
+	void refusesAnAnswerWithoutTheRecordRatherThanReturnNullWhetherAsMapOrTyped() {
 		server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
-		assertThat(this.client.record("customer", "42").get()).isNull();
-		assertThat(this.client.record("customer", "42").get(Map.class)).isNull();
+		List<ThrowingCallable> reads = List.of(() -> this.client.record("customer", "42").get(),
+				() -> this.client.record("customer", "42").get(Customer.class),
+				() -> this.client.record("customer", "42").get(new ParameterizedTypeReference<Map<String, Object>>() {
+				}));
+		assertThat(reads).allSatisfy((read) -> assertThatExceptionOfType(NetSuiteException.class).isThrownBy(read)
+			.satisfies((ex) -> {
+				assertThat(ex.getStatusCode()).isEqualTo(200);
+				assertThat(ex.getPath()).isEqualTo("/services/rest/record/v1/customer/42");
+				assertThat(ex).hasMessage(
+						"NetSuite answered 200 to GET /services/rest/record/v1/customer/42: the answer holds no record");
+			}));
+	}
+
+	@Test
+	void readsAnEmptyRestletAnswerAsNoAnswerWhateverTheType() {
+		server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+		assertThat(this.client.restlet("6", "1").get(String.class)).isEmpty();
+		assertThat(this.client.restlet("6", "1").post(Map.of(), JsonMap.class)).isEmpty();
+		assertThat(this.client.restlet("6", "1").get(new ParameterizedTypeReference<List<String>>() {
+		})).isEmpty();
 	}
 
 	@Test
@@ -207,13 +228,41 @@ class NetSuiteClientWireMockTests {
 	}
 
 	@Test
+	void streamsRecordsInPagesOfTheGivenSizeAsNetSuitesLimit() {
+		for (int offset = 0; offset < 6; offset += 2) {
+			server.stubFor(get(urlPathEqualTo("/services/rest/record/v1/customer"))
+				.withQueryParam("offset", equalTo(Integer.toString(offset)))
+				.willReturn(okJson(page(offset, offset < 4, 6, offset + 1, offset + 2))));
+		}
+		assertThat(this.client.records("customer").pageSize(2).stream(Customer.class).toList())
+			.extracting(Customer::id)
+			.containsExactly("1", "2", "3", "4", "5", "6");
+		assertThat(server.findAll(anyRequestedFor(anyUrl()))).extracting(LoggedRequest::getUrl)
+			.containsExactly("/services/rest/record/v1/customer?limit=2&offset=0",
+					"/services/rest/record/v1/customer?limit=2&offset=2",
+					"/services/rest/record/v1/customer?limit=2&offset=4");
+	}
+
+	@Test
+	void refusesARecordPageSizeNetSuiteWouldNotServe() {
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> this.client.records("customer").pageSize(1001))
+			.withMessage("'pageSize' must be between 1 and 1000");
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> this.client.records("customer").pageSize(0))
+			.withMessage("'pageSize' must be between 1 and 1000");
+		assertThat(server.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+	}
+
+	@Test
 	void restletParametersAreEncodedOnceAndSignedAsSent() {
 		server.stubFor(any(anyUrl()).willReturn(okJson("{\"ok\":true}")));
 		Map<String, Object> answer = this.client.restlet("customscript_x", "customdeploy_y")
 			.param("name", "Müller & Söhne")
 			.param("expr", "a+b=c*!'()")
 			.param("tilde", "~x.y_z-")
-			.get(JsonMap.class);
+			.get(JsonMap.class)
+			.orElseThrow();
 		assertThat(answer).containsEntry("ok", true);
 		LoggedRequest request = onlyRequest();
 		assertThat(request.getUrl()).isEqualTo("/app/site/hosting/restlet.nl?script=customscript_x"
@@ -224,8 +273,8 @@ class NetSuiteClientWireMockTests {
 	@Test
 	void restletPostsObjectsAsJsonAndStringsAsText() {
 		server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("done")));
-		assertThat(this.client.restlet("6", "1").post(Map.of("a", 1), String.class)).isEqualTo("done");
-		this.client.restlet("6", "1").put("plain", Void.class);
+		assertThat(this.client.restlet("6", "1").post(Map.of("a", 1), String.class)).hasValue("done");
+		assertThat(this.client.restlet("6", "1").put("plain", Void.class)).isEmpty();
 		List<LoggedRequest> requests = server.findAll(anyRequestedFor(anyUrl()));
 		assertThat(requests.get(0).getHeader(HttpHeaders.CONTENT_TYPE)).startsWith("application/json");
 		assertThat(requests.get(0).getBodyAsString()).isEqualTo("{\"a\":1}");

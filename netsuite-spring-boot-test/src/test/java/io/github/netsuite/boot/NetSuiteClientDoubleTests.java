@@ -131,7 +131,8 @@ class NetSuiteClientDoubleTests {
 		Answer answer = this.client.restlet("customscript_echo", "customdeploy_echo")
 			.param("name", "Müller & Söhne")
 			.param("expr", "a+b=c*!'()")
-			.post(Map.of("x", 1), Answer.class);
+			.post(Map.of("x", 1), Answer.class)
+			.orElseThrow();
 		assertThat(answer.method()).isEqualTo("POST");
 		assertThat(answer.parameters()).containsEntry("name", "Müller & Söhne")
 			.containsEntry("expr", "a+b=c*!'()")

@@ -37,9 +37,11 @@ class TypedReadsDoubleTests {
 	void readsARestletAnswerAsAMapOfStringToObject() {
 		this.netSuite.restlet("customscript_hello", "1",
 				(call) -> RestletResponse.json(Map.of("greeting", "Hello", "count", 2)));
-		Map<String, Object> answer = this.client.restlet("customscript_hello", "1").get(JSON_OBJECT);
+		Map<String, Object> answer = this.client.restlet("customscript_hello", "1").get(JSON_OBJECT).orElseThrow();
 		assertThat(answer).containsEntry("greeting", "Hello").containsEntry("count", 2);
-		Map<String, Object> posted = this.client.restlet("customscript_hello", "1").post(Map.of(), JSON_OBJECT);
+		Map<String, Object> posted = this.client.restlet("customscript_hello", "1")
+			.post(Map.of(), JSON_OBJECT)
+			.orElseThrow();
 		assertThat(posted).containsEntry("greeting", "Hello");
 	}
 
@@ -49,7 +51,8 @@ class TypedReadsDoubleTests {
 				(call) -> RestletResponse.json(List.of(Map.of("id", "1", "name", "A"), Map.of("id", "2", "name", "B"))));
 		List<Item> items = this.client.restlet("customscript_list", "1")
 			.get(new ParameterizedTypeReference<List<Item>>() {
-			});
+			})
+			.orElseThrow();
 		assertThat(items).containsExactly(new Item("1", "A"), new Item("2", "B"));
 	}
 
@@ -57,7 +60,7 @@ class TypedReadsDoubleTests {
 	void readsAPlainClassThroughATypeReferenceAsTheClassOverloadDoes() {
 		this.netSuite.restlet("customscript_text", "1", (call) -> RestletResponse.text(200, "plain text"));
 		String text = this.client.restlet("customscript_text", "1").get(new ParameterizedTypeReference<String>() {
-		});
+		}).orElseThrow();
 		assertThat(text).isEqualTo("plain text");
 	}
 

@@ -36,6 +36,7 @@ import tools.jackson.databind.ObjectMapper;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
+import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.util.Assert;
@@ -43,9 +44,10 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Builds each {@link NetSuiteAccount} from its connection and settings and from what all
- * accounts share: Boot's {@link RestClient.Builder} (so its customizers and
- * {@code http.client.requests} observation apply), the request factory, the observation
- * registry, the JSON mapper, the retry settings and the SuiteQL page listeners.
+ * accounts share: {@link RestClient.Builder}s with the application's
+ * {@link RestClientCustomizer}s (so Boot's {@code http.client.requests} observation and
+ * message converters apply), the request factory, the observation registry, the JSON
+ * mapper, the retry settings and the SuiteQL page listeners.
  * <p>
  * The interceptors of an account's clients, outermost first: retry (a fresh attempt each
  * time), authentication renewal (an access token fetched before the permit is taken),
@@ -56,6 +58,9 @@ import org.springframework.web.client.RestClient;
  * @author NetSuite Spring Boot team
  */
 final class NetSuiteAccountFactory {
+
+	private static final String MOCK_SERVER_CUSTOMIZER = "org.springframework.boot.restclient.test."
+			+ "MockServerRestClientCustomizer";
 
 	private final Supplier<RestClient.Builder> builders;
 
@@ -89,6 +94,36 @@ final class NetSuiteAccountFactory {
 		this.retry = retry;
 		this.pageListener = pageListener;
 		this.sharedPermitStore = sharedPermitStore;
+	}
+
+	/**
+	 * Return fresh builders with the given customizers applied in order, as Boot's own
+	 * {@code RestClient.Builder} bean has them, but without a test's
+	 * {@code MockServerRestClientCustomizer}: NetSuite's clients set their own request
+	 * factory, so a mock server bound to them would never see a request, and the test's
+	 * {@code MockRestServiceServer} would be bound to more than one client. Fresh rather
+	 * than the application's {@code RestClient.Builder} bean, which, were it a singleton,
+	 * would carry NetSuite's credentials into every client built from it.
+	 */
+	static Supplier<RestClient.Builder> builders(List<RestClientCustomizer> customizers) {
+		List<RestClientCustomizer> applied = customizers.stream()
+			.filter((customizer) -> !isMockServerCustomizer(customizer.getClass()))
+			.toList();
+		return () -> {
+			RestClient.Builder builder = RestClient.builder();
+			applied.forEach((customizer) -> customizer.customize(builder));
+			return builder;
+		};
+	}
+
+	// By name: spring-boot-restclient-test is only on a test's class path.
+	private static boolean isMockServerCustomizer(@Nullable Class<?> type) {
+		for (Class<?> candidate = type; candidate != null; candidate = candidate.getSuperclass()) {
+			if (MOCK_SERVER_CUSTOMIZER.equals(candidate.getName())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	NetSuiteAccount create(String name, NetSuiteConnectionDetails connection, NetSuiteAccountProperties settings,

@@ -27,6 +27,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -80,7 +81,7 @@ public final class NetSuiteAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	NetSuiteAccounts netSuiteAccounts(NetSuiteProperties properties, NetSuiteConnectionDetails connectionDetails,
-			ObjectProvider<RestClient.Builder> builders,
+			ObjectProvider<RestClientCustomizer> restClientCustomizers,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilders,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
 			ObjectProvider<ObservationRegistry> observationRegistry,
@@ -94,7 +95,8 @@ public final class NetSuiteAutoConfiguration {
 			.validate(properties, fromProperties);
 		List<SuiteQlPageListener> listeners = suiteQlPageListeners.orderedStream().toList();
 		// micrometer-observation comes with spring-context; without a registry bean it is a no-op.
-		NetSuiteAccountFactory factory = new NetSuiteAccountFactory(() -> builders.getIfAvailable(RestClient::builder),
+		NetSuiteAccountFactory factory = new NetSuiteAccountFactory(
+				NetSuiteAccountFactory.builders(restClientCustomizers.orderedStream().toList()),
 				requestFactoryBuilders.getIfAvailable(ClientHttpRequestFactoryBuilder::detect),
 				httpClientSettings.getIfAvailable(HttpClientSettings::defaults),
 				observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP), convention.getIfAvailable(),

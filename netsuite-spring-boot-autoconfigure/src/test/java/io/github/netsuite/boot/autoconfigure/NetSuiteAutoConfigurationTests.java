@@ -1,6 +1,8 @@
 package io.github.netsuite.boot.autoconfigure;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import io.github.netsuite.boot.NetSuiteAccount;
@@ -17,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -26,6 +29,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,6 +98,32 @@ class NetSuiteAutoConfigurationTests {
 			.withBean("myClient", NetSuiteClient.class,
 					() -> new NetSuiteClient(RestClient.create(), RestClient.create(), JsonMapper.builder().build()))
 			.run((context) -> assertThat(context).hasSingleBean(NetSuiteClient.class).hasBean("myClient"));
+	}
+
+	@Test
+	void leavesTheApplicationsOwnRestClientBuilderWithoutNetSuitesInterceptors() {
+		RestClient.Builder shared = RestClient.builder();
+		this.contextRunner.withPropertyValues(CREDENTIALS)
+			.withBean(RestClient.Builder.class, () -> shared)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(NetSuiteClient.class);
+				List<ClientHttpRequestInterceptor> interceptors = new ArrayList<>();
+				shared.requestInterceptors(interceptors::addAll);
+				// Else every client the application builds from it would sign for NetSuite
+				assertThat(interceptors).isEmpty();
+			});
+	}
+
+	@Test
+	void appliesTheApplicationsRestClientCustomizersToNetSuitesClients() {
+		List<RestClient.Builder> customized = new ArrayList<>();
+		this.contextRunner.withPropertyValues(CREDENTIALS)
+			.withBean(RestClientCustomizer.class, () -> customized::add)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(NetSuiteClient.class);
+				// The REST and RESTlet clients of the primary account
+				assertThat(customized).hasSize(2).doesNotHaveDuplicates();
+			});
 	}
 
 	@Test

@@ -20,7 +20,7 @@ class CustomerNames {
 
 	String nameOf(String id) {
 		Map<String, Object> customer = this.netSuite.record("customer", id).get();
-		return (customer != null) ? (String) customer.get("companyName") : null;
+		return (String) customer.get("companyName");
 	}
 
 }

@@ -53,12 +53,11 @@ class RestletController {
 			restlet.contentType(StringUtils.hasText(request.getContentType())
 					? MediaType.parseMediaType(request.getContentType()) : MediaType.APPLICATION_JSON);
 		}
-		String answer = restlet.exchange(method, body, String.class);
-		if (answer == null) {
-			return ResponseEntity.noContent().build();
-		}
-		return ResponseEntity.ok().contentType(isJson(answer) ? MediaType.APPLICATION_JSON : MediaType.TEXT_PLAIN)
-			.body(answer);
+		return restlet.exchange(method, body, String.class)
+			.map((answer) -> ResponseEntity.ok()
+				.contentType(isJson(answer) ? MediaType.APPLICATION_JSON : MediaType.TEXT_PLAIN)
+				.body(answer))
+			.orElseGet(() -> ResponseEntity.noContent().build());
 	}
 
 	// From the query string rather than getParameterMap(), which mixes in form fields of the body

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import io.github.netsuite.boot.test.NetSuiteDouble;
+import io.github.netsuite.boot.test.RestletResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -178,6 +179,14 @@ class SampleApplicationTests {
 	void answersWithTheRestletsOwnAnswer() {
 		JsonNode answer = read(get("/restlets/customscript_hello/customdeploy_hello?name=Ada"));
 		assertThat(answer.get("greeting").asString()).isEqualTo("Hello, Ada!");
+	}
+
+	@Test
+	void answersNoContentForARestletThatAnsweredNothing() {
+		this.netSuite.restlet("customscript_quiet", "customdeploy_quiet", (call) -> RestletResponse.text(""));
+		ResponseEntity<String> response = get("/restlets/customscript_quiet/customdeploy_quiet");
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(response.getBody()).isNull();
 	}
 
 	@Test
