@@ -58,7 +58,7 @@ class MultipleAccountsDoubleTests {
 					NetSuiteAutoConfiguration.class, NetSuiteHealthContributorAutoConfiguration.class))
 			.withPropertyValues(properties(this.primary, "netsuite."))
 			.withPropertyValues(properties(this.eu, "netsuite.accounts.eu."))
-			.withPropertyValues("netsuite.health.timeout=1s", "netsuite.health.cache-ttl=0s");
+			.withPropertyValues("netsuite.health.timeout=10s", "netsuite.health.cache-ttl=0s");
 	}
 
 	@AfterEach

@@ -110,20 +110,24 @@ class RedisSharedPermitsDoubleTests {
 
 	@Test
 	void anInstanceThatStoppedWithoutGivingItsPermitsBackHasThemBackWithinTheLease() {
+		// Longer than the other tests' lease, so that starting the second context on a
+		// loaded machine never outlasts it
+		ApplicationContextRunner contextRunner = this.contextRunner
+			.withPropertyValues("netsuite.concurrency.lease-time=3s");
 		long[] taken = new long[1];
-		this.contextRunner.run((crashed) -> {
+		contextRunner.run((crashed) -> {
 			SharedPermits permits = sharedPermits(crashed);
 			for (int i = 0; i < 4; i++) {
 				assertThat(permits.acquire(4, Duration.ofSeconds(1))).isNotNull();
 			}
 			taken[0] = System.nanoTime();
 		});
-		this.contextRunner.run((survivor) -> {
+		contextRunner.run((survivor) -> {
 			assertThat(sharedPermits(survivor).acquire(4, Duration.ZERO)).as("a permit while the leases last")
 				.isNull();
 			assertThat(client(survivor).record("customer", "1").get()).isNotNull();
-			assertThat(Duration.ofNanos(System.nanoTime() - taken[0])).isBetween(Duration.ofMillis(900),
-					Duration.ofMillis(2500));
+			assertThat(Duration.ofNanos(System.nanoTime() - taken[0])).isBetween(Duration.ofMillis(2900),
+					Duration.ofMillis(5000));
 		});
 	}
 
