@@ -94,36 +94,13 @@ public final class GovernorThroughputBenchmark {
 	static Result run(int limit, Duration latency, Duration duration, int callers) throws Exception {
 		// Without it the JDK's server writes headers and body in two segments and waits out
 		// the client's delayed ACK: some 40 ms a request that no NetSuite would add.
-		System.setProperty("sun.net.httpserver.nodelay", "true");
-		AtomicInteger inFlight = new AtomicInteger();
-		AtomicInteger maxInFlight = new AtomicInteger();
-		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		ExecutorService serverThreads = Executors.newFixedThreadPool(callers + 4);
-		server.setExecutor(serverThreads);
-		byte[] answer = "{\"id\":\"1\"}".getBytes(StandardCharsets.UTF_8);
-		server.createContext("/", (exchange) -> {
-			maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-			try {
-				Thread.sleep(latency.toMillis());
-				exchange.getResponseHeaders().set("Content-Type", "application/json");
-				exchange.sendResponseHeaders(200, answer.length);
-				exchange.getResponseBody().write(answer);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			finally {
-				inFlight.decrementAndGet();
-				exchange.close();
-			}
-		});
-		server.start();
+		SlowServer server = SlowServer.start(latency, Integer.MAX_VALUE, callers + 4);
 		ExecutorService executor = Executors.newFixedThreadPool(callers);
 		try {
 			TbaSigner signer = new TbaSigner(AccountId.of("1234567"), new TbaCredentials("ck", "cs", "tk", "ts"));
 			ConcurrencyGovernor governor = new ConcurrencyGovernor(limit, Duration.ofMinutes(1));
 			RestClient client = RestClient.builder()
-				.baseUrl("http://127.0.0.1:" + server.getAddress().getPort())
+				.baseUrl("http://127.0.0.1:" + server.port())
 				.requestFactory(new SimpleClientHttpRequestFactory())
 				.requestInterceptor(governor)
 				.requestInterceptor(new NetSuiteAuthenticationInterceptor(new TbaAuthentication(signer)))
@@ -137,19 +114,17 @@ public final class GovernorThroughputBenchmark {
 				client.get().uri("/services/rest/record/v1/customer/1").retrieve().body(String.class);
 			}
 			Duration roundTrip = Duration.ofNanos((System.nanoTime() - start) / sequential);
-			maxInFlight.set(0);
+			server.resetMaxInFlight();
 			long completed = measure(executor, client, callers, duration);
 			double throughput = completed / (duration.toNanos() / 1e9);
 			double ideal = limit / (latency.toNanos() / 1e9);
 			double idealMeasured = limit / (roundTrip.toNanos() / 1e9);
 			return new Result(throughput, ideal, throughput / ideal, throughput / idealMeasured, roundTrip,
-					maxInFlight.get());
+					server.maxInFlight());
 		}
 		finally {
 			executor.shutdownNow();
-			server.stop(0);
-			// Otherwise their threads keep the JVM from exiting.
-			serverThreads.shutdownNow();
+			server.close();
 		}
 	}
 
@@ -204,54 +179,13 @@ public final class GovernorThroughputBenchmark {
 
 	static Throttling runThrottling(int ceiling, int netSuiteLimit, Duration latency, Duration duration, int callers,
 			boolean adaptive) throws Exception {
-		System.setProperty("sun.net.httpserver.nodelay", "true");
-		AtomicInteger inFlight = new AtomicInteger();
-		AtomicInteger maxInFlight = new AtomicInteger();
-		AtomicLong answers = new AtomicLong();
-		AtomicLong throttled = new AtomicLong();
-		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		ExecutorService serverThreads = Executors.newFixedThreadPool(callers + 4);
-		server.setExecutor(serverThreads);
-		byte[] answer = "{\"id\":\"1\"}".getBytes(StandardCharsets.UTF_8);
-		byte[] refusal = ("{\"type\":\"https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.1\",\"title\":"
-				+ "\"Bad Request\",\"status\":429,\"o:errorDetails\":[{\"detail\":\"Concurrent request limit "
-				+ "exceeded. Request blocked.\",\"o:errorCode\":\"CONCURRENCY_LIMIT_EXCEEDED\"}]}")
-			.getBytes(StandardCharsets.UTF_8);
-		server.createContext("/", (exchange) -> {
-			answers.incrementAndGet();
-			// Like NetSuite: a request over the limit is refused at once and takes no slot.
-			int now = inFlight.incrementAndGet();
-			if (now > netSuiteLimit) {
-				inFlight.decrementAndGet();
-				throttled.incrementAndGet();
-				exchange.getResponseHeaders().set("Content-Type", "application/vnd.oracle.resource+json");
-				exchange.sendResponseHeaders(429, refusal.length);
-				exchange.getResponseBody().write(refusal);
-				exchange.close();
-				return;
-			}
-			maxInFlight.accumulateAndGet(now, Math::max);
-			try {
-				Thread.sleep(latency.toMillis());
-				exchange.getResponseHeaders().set("Content-Type", "application/json");
-				exchange.sendResponseHeaders(200, answer.length);
-				exchange.getResponseBody().write(answer);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			finally {
-				inFlight.decrementAndGet();
-				exchange.close();
-			}
-		});
-		server.start();
+		SlowServer server = SlowServer.start(latency, netSuiteLimit, callers + 4);
 		ExecutorService executor = Executors.newFixedThreadPool(callers);
 		try {
 			TbaSigner signer = new TbaSigner(AccountId.of("1234567"), new TbaCredentials("ck", "cs", "tk", "ts"));
 			ConcurrencyGovernor governor = new ConcurrencyGovernor(ceiling, Duration.ofMinutes(1), adaptive, null);
 			RestClient client = RestClient.builder()
-				.baseUrl("http://127.0.0.1:" + server.getAddress().getPort())
+				.baseUrl("http://127.0.0.1:" + server.port())
 				.requestFactory(new SimpleClientHttpRequestFactory())
 				.requestInterceptor(
 						new RetryInterceptor(4, Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofSeconds(60)))
@@ -263,14 +197,12 @@ public final class GovernorThroughputBenchmark {
 			long completed = measureWithErrors(executor, client, callers, duration, errors);
 			double throughput = completed / (duration.toNanos() / 1e9);
 			double ideal = netSuiteLimit / (latency.toNanos() / 1e9);
-			return new Throttling(throughput, ideal, completed, errors.get(), throttled.get(), answers.get(),
-					governor.limit(), maxInFlight.get());
+			return new Throttling(throughput, ideal, completed, errors.get(), server.throttled(), server.answers(),
+					governor.limit(), server.maxInFlight());
 		}
 		finally {
 			executor.shutdownNow();
-			server.stop(0);
-			// Otherwise their threads keep the JVM from exiting.
-			serverThreads.shutdownNow();
+			server.close();
 		}
 	}
 
@@ -341,30 +273,7 @@ public final class GovernorThroughputBenchmark {
 	// A negative port: one instance with local permits.
 	static Shared runShared(int port, int instances, int limit, Duration latency, Duration duration, int callers)
 			throws Exception {
-		System.setProperty("sun.net.httpserver.nodelay", "true");
-		AtomicInteger inFlight = new AtomicInteger();
-		AtomicInteger maxInFlight = new AtomicInteger();
-		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		ExecutorService serverThreads = Executors.newFixedThreadPool(callers + 4);
-		server.setExecutor(serverThreads);
-		byte[] answer = "{\"id\":\"1\"}".getBytes(StandardCharsets.UTF_8);
-		server.createContext("/", (exchange) -> {
-			maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-			try {
-				Thread.sleep(latency.toMillis());
-				exchange.getResponseHeaders().set("Content-Type", "application/json");
-				exchange.sendResponseHeaders(200, answer.length);
-				exchange.getResponseBody().write(answer);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			finally {
-				inFlight.decrementAndGet();
-				exchange.close();
-			}
-		});
-		server.start();
+		SlowServer server = SlowServer.start(latency, Integer.MAX_VALUE, callers + 4);
 		List<RedisSharedPermitStore> stores = new ArrayList<>();
 		ExecutorService executor = Executors.newFixedThreadPool(callers);
 		try {
@@ -380,7 +289,7 @@ public final class GovernorThroughputBenchmark {
 				}
 				ConcurrencyGovernor governor = new ConcurrencyGovernor(limit, Duration.ofMinutes(1), true, shared);
 				clients.add(RestClient.builder()
-					.baseUrl("http://127.0.0.1:" + server.getAddress().getPort())
+					.baseUrl("http://127.0.0.1:" + server.port())
 					.requestFactory(new SimpleClientHttpRequestFactory())
 					.requestInterceptor(governor)
 					.requestInterceptor(new NetSuiteAuthenticationInterceptor(new TbaAuthentication(signer)))
@@ -389,18 +298,17 @@ public final class GovernorThroughputBenchmark {
 			// Warm up before measuring.
 			measureShared(executor, clients, callers, Duration.ofSeconds(2), new AtomicLong());
 			long scriptsBefore = (port > 0) ? scripts(port) : 0;
-			maxInFlight.set(0);
+			server.resetMaxInFlight();
 			AtomicLong errors = new AtomicLong();
 			long completed = measureShared(executor, clients, callers, duration, errors);
 			long scripts = (port > 0) ? scripts(port) - scriptsBefore : 0;
 			double throughput = completed / (duration.toNanos() / 1e9);
-			return new Shared(throughput, limit / (latency.toNanos() / 1e9), errors.get(), maxInFlight.get(),
+			return new Shared(throughput, limit / (latency.toNanos() / 1e9), errors.get(), server.maxInFlight(),
 					(completed > 0) ? (double) scripts / completed : 0);
 		}
 		finally {
 			executor.shutdownNow();
-			server.stop(0);
-			serverThreads.shutdownNow();
+			server.close();
 			for (RedisSharedPermitStore store : stores) {
 				store.destroy();
 			}
@@ -473,6 +381,103 @@ public final class GovernorThroughputBenchmark {
 
 	record Throttling(double throughput, double ideal, long completed, long errors, long throttled, long answers,
 			int limit, int maxInFlight) {
+	}
+
+	/**
+	 * A loopback server that answers every request after the latency, like NetSuite
+	 * refuses at once (429, taking no slot) what is over its limit, and counts.
+	 */
+	static final class SlowServer implements AutoCloseable {
+
+		private static final byte[] ANSWER = "{\"id\":\"1\"}".getBytes(StandardCharsets.UTF_8);
+
+		private static final byte[] REFUSAL = ("{\"type\":\"https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.1\","
+				+ "\"title\":\"Bad Request\",\"status\":429,\"o:errorDetails\":[{\"detail\":\"Concurrent request "
+				+ "limit exceeded. Request blocked.\",\"o:errorCode\":\"CONCURRENCY_LIMIT_EXCEEDED\"}]}")
+			.getBytes(StandardCharsets.UTF_8);
+
+		private final HttpServer server;
+
+		private final ExecutorService threads;
+
+		private final AtomicInteger inFlight = new AtomicInteger();
+
+		private final AtomicInteger maxInFlight = new AtomicInteger();
+
+		private final AtomicLong answers = new AtomicLong();
+
+		private final AtomicLong throttled = new AtomicLong();
+
+		private SlowServer(HttpServer server, ExecutorService threads) {
+			this.server = server;
+			this.threads = threads;
+		}
+
+		static SlowServer start(Duration latency, int limit, int threads) throws IOException {
+			// Without it the JDK's server writes headers and body in two segments and waits out
+			// the client's delayed ACK: some 40 ms a request that no NetSuite would add.
+			System.setProperty("sun.net.httpserver.nodelay", "true");
+			HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			SlowServer server = new SlowServer(http, Executors.newFixedThreadPool(threads));
+			http.setExecutor(server.threads);
+			http.createContext("/", (exchange) -> {
+				server.answers.incrementAndGet();
+				int now = server.inFlight.incrementAndGet();
+				if (now > limit) {
+					server.inFlight.decrementAndGet();
+					server.throttled.incrementAndGet();
+					exchange.getResponseHeaders().set("Content-Type", "application/vnd.oracle.resource+json");
+					exchange.sendResponseHeaders(429, REFUSAL.length);
+					exchange.getResponseBody().write(REFUSAL);
+					exchange.close();
+					return;
+				}
+				server.maxInFlight.accumulateAndGet(now, Math::max);
+				try {
+					Thread.sleep(latency.toMillis());
+					exchange.getResponseHeaders().set("Content-Type", "application/json");
+					exchange.sendResponseHeaders(200, ANSWER.length);
+					exchange.getResponseBody().write(ANSWER);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				finally {
+					server.inFlight.decrementAndGet();
+					exchange.close();
+				}
+			});
+			http.start();
+			return server;
+		}
+
+		int port() {
+			return this.server.getAddress().getPort();
+		}
+
+		int maxInFlight() {
+			return this.maxInFlight.get();
+		}
+
+		void resetMaxInFlight() {
+			this.maxInFlight.set(0);
+		}
+
+		long answers() {
+			return this.answers.get();
+		}
+
+		long throttled() {
+			return this.throttled.get();
+		}
+
+		@Override
+		public void close() {
+			this.server.stop(0);
+			// Otherwise their threads keep the JVM from exiting.
+			this.threads.shutdownNow();
+		}
+
 	}
 
 	record Result(double throughput, double ideal, double fraction, double fractionOfMeasured, Duration roundTrip,
