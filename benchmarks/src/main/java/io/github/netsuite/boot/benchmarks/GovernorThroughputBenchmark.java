@@ -194,7 +194,7 @@ public final class GovernorThroughputBenchmark {
 				.requestInterceptor(new NetSuiteAuthenticationInterceptor(new TbaAuthentication(signer)))
 				.build();
 			AtomicLong errors = new AtomicLong();
-			long completed = measureWithErrors(executor, client, callers, duration, errors);
+			long completed = measureWithErrors(executor, List.of(client), callers, duration, errors);
 			double throughput = completed / (duration.toNanos() / 1e9);
 			double ideal = netSuiteLimit / (latency.toNanos() / 1e9);
 			return new Throttling(throughput, ideal, completed, errors.get(), server.throttled(), server.answers(),
@@ -204,34 +204,6 @@ public final class GovernorThroughputBenchmark {
 			executor.shutdownNow();
 			server.close();
 		}
-	}
-
-	// Every caller keeps one request going; one that fails after its retries counts as an error.
-	private static long measureWithErrors(ExecutorService executor, RestClient client, int callers, Duration duration,
-			AtomicLong errors) throws Exception {
-		long end = System.nanoTime() + duration.toNanos();
-		AtomicLong completed = new AtomicLong();
-		List<Future<?>> futures = new ArrayList<>();
-		for (int i = 0; i < callers; i++) {
-			futures.add(executor.submit(() -> {
-				while (System.nanoTime() < end) {
-					try {
-						client.get().uri("/services/rest/record/v1/customer/1").retrieve().body(String.class);
-						if (System.nanoTime() <= end) {
-							completed.incrementAndGet();
-						}
-					}
-					catch (RuntimeException ex) {
-						errors.incrementAndGet();
-					}
-				}
-				return null;
-			}));
-		}
-		for (Future<?> future : futures) {
-			future.get();
-		}
-		return completed.get();
 	}
 
 	private static void shared(String[] args) throws Exception {
@@ -296,11 +268,11 @@ public final class GovernorThroughputBenchmark {
 					.build());
 			}
 			// Warm up before measuring.
-			measureShared(executor, clients, callers, Duration.ofSeconds(2), new AtomicLong());
+			measureWithErrors(executor, clients, callers, Duration.ofSeconds(2), new AtomicLong());
 			long scriptsBefore = (port > 0) ? scripts(port) : 0;
 			server.resetMaxInFlight();
 			AtomicLong errors = new AtomicLong();
-			long completed = measureShared(executor, clients, callers, duration, errors);
+			long completed = measureWithErrors(executor, clients, callers, duration, errors);
 			long scripts = (port > 0) ? scripts(port) - scriptsBefore : 0;
 			double throughput = completed / (duration.toNanos() / 1e9);
 			return new Shared(throughput, limit / (latency.toNanos() / 1e9), errors.get(), server.maxInFlight(),
@@ -315,7 +287,9 @@ public final class GovernorThroughputBenchmark {
 		}
 	}
 
-	private static long measureShared(ExecutorService executor, List<RestClient> clients, int callers,
+	// Every caller keeps one request going, on the clients in turn; one that fails after its
+	// retries counts as an error.
+	private static long measureWithErrors(ExecutorService executor, List<RestClient> clients, int callers,
 			Duration duration, AtomicLong errors) throws Exception {
 		long end = System.nanoTime() + duration.toNanos();
 		AtomicLong completed = new AtomicLong();
