@@ -1,8 +1,16 @@
 package io.github.netsuite.boot.benchmarks;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.NetSuiteErrorDecoder;
@@ -32,8 +40,16 @@ import org.springframework.web.client.RestClient;
  * few settings of the double's latency per request, its async delay and the client's
  * poll interval.
  * <p>
+ * With {@code lost} as the first argument, issue 16's scenario instead: the double loses
+ * every 7th answer of a write (it runs the write, then resets the connection) and allows 2
+ * requests at once, the client allows 4, and 60 callers each create one customer at once,
+ * plain and then idempotent, in turn. Reports what the callers were told (acknowledged or
+ * failed), how many records the double holds, how many of those are duplicates, and the
+ * time each round took.
+ * <p>
  * Run: {@code java -cp benchmarks/target/benchmarks.jar
- * io.github.netsuite.boot.benchmarks.AsyncWriteLatencyBenchmark [creates per mode]}.
+ * io.github.netsuite.boot.benchmarks.AsyncWriteLatencyBenchmark [creates per mode]} or
+ * {@code … AsyncWriteLatencyBenchmark lost [creates] [rounds]}.
  *
  * @author NetSuite Spring Boot team
  */
@@ -42,7 +58,11 @@ public final class AsyncWriteLatencyBenchmark {
 	private AsyncWriteLatencyBenchmark() {
 	}
 
-	public static void main(String[] args) {
+	public static void main(String[] args) throws Exception {
+		if (args.length > 0 && args[0].equals("lost")) {
+			lost((args.length > 1) ? Integer.parseInt(args[1]) : 60, (args.length > 2) ? Integer.parseInt(args[2]) : 3);
+			return;
+		}
 		int creates = (args.length > 0) ? Integer.parseInt(args[0]) : 100;
 		try (NetSuiteDouble netSuite = NetSuiteDouble.builder().build().start()) {
 			System.out.printf("%d creates per mode, one at a time, interleaved%n", creates);
@@ -84,8 +104,63 @@ public final class AsyncWriteLatencyBenchmark {
 				asyncMedian / syncMedian);
 	}
 
-	// The chain NetSuiteAccountFactory builds, outermost first, without observation.
+	private static void lost(int creates, int rounds) throws Exception {
+		try (NetSuiteDouble netSuite = NetSuiteDouble.builder().build().start()) {
+			System.out.printf("%d concurrent creates, every 7th answer lost, double limit 2, client limit 4%n", creates);
+			for (int round = 1; round <= rounds; round++) {
+				long plain = lostRound(netSuite, false, creates);
+				long idempotent = lostRound(netSuite, true, creates);
+				System.out.printf("round %d: idempotent / plain time %.2fx%n", round, (double) idempotent / plain);
+			}
+		}
+	}
+
+	// The round's time in nanoseconds.
+	private static long lostRound(NetSuiteDouble netSuite, boolean idempotent, int creates) throws Exception {
+		netSuite.reset();
+		netSuite.clearData();
+		netSuite.latency(Duration.ofMillis(20)).concurrencyLimit(2).loseAnswers(7);
+		NetSuiteClient client = client(netSuite, 4).withIdempotentWrites(idempotent)
+			.withAsyncPolling(Duration.ofMillis(10), Duration.ofMillis(200), Duration.ofMinutes(1));
+		ExecutorService callers = Executors.newFixedThreadPool(creates);
+		try {
+			long start = System.nanoTime();
+			List<Future<String>> futures = new ArrayList<>();
+			for (int i = 0; i < creates; i++) {
+				Map<String, Object> customer = Map.of("companyname", "C" + i);
+				futures.add(callers.submit(() -> client.records("customer").create(customer)));
+			}
+			int acknowledged = 0;
+			int failed = 0;
+			for (Future<String> future : futures) {
+				try {
+					future.get();
+					acknowledged++;
+				}
+				catch (ExecutionException ex) {
+					failed++;
+				}
+			}
+			long elapsed = System.nanoTime() - start;
+			List<Map<String, Object>> records = netSuite.records("customer").all();
+			Set<Object> names = new HashSet<>();
+			long duplicates = records.stream().filter((record) -> !names.add(record.get("companyname"))).count();
+			System.out.printf("%-10s: %d acknowledged, %d failed, %d records in NetSuite, %d duplicated, "
+					+ "%d answers lost, %.2f s%n", idempotent ? "idempotent" : "plain", acknowledged, failed,
+					records.size(), duplicates, netSuite.lostAnswerCount(), elapsed / 1e9);
+			return elapsed;
+		}
+		finally {
+			callers.shutdownNow();
+		}
+	}
+
 	private static NetSuiteClient client(NetSuiteDouble netSuite) {
+		return client(netSuite, 5);
+	}
+
+	// The chain NetSuiteAccountFactory builds, outermost first, without observation.
+	private static NetSuiteClient client(NetSuiteDouble netSuite, int limit) {
 		AccountId account = AccountId.of(netSuite.account());
 		TbaSigner signer = new TbaSigner(account, new TbaCredentials(netSuite.consumerKey(), netSuite.consumerSecret(),
 				netSuite.tokenId(), netSuite.tokenSecret()));
@@ -97,7 +172,7 @@ public final class AsyncWriteLatencyBenchmark {
 			.requestInterceptor(new RetryInterceptor(4, Duration.ofMillis(500), Duration.ofSeconds(10),
 					Duration.ofSeconds(60)))
 			.requestInterceptor(new NetSuiteAuthenticationRenewalInterceptor(authentication))
-			.requestInterceptor(new ConcurrencyGovernor(5, Duration.ofSeconds(30)))
+			.requestInterceptor(new ConcurrencyGovernor(limit, Duration.ofSeconds(30), true, null))
 			.requestInterceptor(new NetSuiteErrorInterceptor())
 			.requestInterceptor(new NetSuiteAuthenticationInterceptor(authentication))
 			.defaultRequest((request) -> request.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST))
