@@ -1,0 +1,44 @@
+package io.github.netsuite.boot;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * NetSuite's host answered a redirect (3xx). NetSuite's account-specific API hosts
+ * answer calls directly and nothing in its documentation redirects one, so a redirect
+ * comes from something else on the way (a proxy, a captive portal, a wrong
+ * {@code netsuite.rest-url}). It is never followed: no credential, assertion or body is
+ * sent to the host it names, and it is never taken for success nor retried.
+ *
+ * @author NetSuite Spring Boot team
+ * @since 0.1.0
+ */
+public class NetSuiteRedirectException extends NetSuiteException {
+
+	private final @Nullable String location;
+
+	/**
+	 * Create an exception for a redirect answer.
+	 * @param statusCode the 3xx status
+	 * @param location the host (scheme, host and port, never a path or query) the answer
+	 * redirected to, or {@code null} when it named none
+	 * @param method the request's HTTP method
+	 * @param path the request's path, without the query
+	 * @param hint what to check
+	 */
+	public NetSuiteRedirectException(int statusCode, @Nullable String location, @Nullable String method,
+			@Nullable String path, @Nullable String hint) {
+		super(statusCode, null, "a redirect to " + ((location != null) ? location : "no location")
+				+ ", not followed: NetSuite's API hosts answer directly", method, path, hint);
+		this.location = location;
+	}
+
+	/**
+	 * Return the host the answer redirected to: scheme, host and port, never a path or
+	 * query, which might carry something secret.
+	 * @return the host, or {@code null} when the answer named none
+	 */
+	public @Nullable String getLocation() {
+		return this.location;
+	}
+
+}
