@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
+import com.nimbusds.jose.jwk.Curve;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +31,8 @@ public final class OAuth2Credentials {
 
 	private static final Set<String> EC_ALGORITHMS = Set.of("ES256", "ES384", "ES512");
 
+	private static final int MIN_RSA_BITS = 2048;
+
 	private static final Set<String> SCOPES = Set.of("rest_webservices", "restlets", "suite_analytics");
 
 	private final String clientId;
@@ -50,12 +53,13 @@ public final class OAuth2Credentials {
 	 * @param certificateId the certificate ID of the M2M setup, the assertion's
 	 * {@code kid}
 	 * @param privateKey the RSA or EC private key whose certificate was uploaded
-	 * @param algorithm {@code PS256}, {@code PS384}, {@code PS512}, {@code ES256},
-	 * {@code ES384} or {@code ES512}, or {@code null} for PS256 with an RSA key and ES256
-	 * with an EC key
+	 * @param algorithm {@code PS256}, {@code PS384} or {@code PS512} for an RSA key,
+	 * {@code ES256}, {@code ES384} or {@code ES512} for an EC key on P-256, P-384 or P-521,
+	 * or {@code null} for PS256 with an RSA key and the curve's algorithm with an EC key
 	 * @param scopes {@code rest_webservices}, {@code restlets}, {@code suite_analytics}, or
 	 * empty for the {@linkplain #DEFAULT_SCOPES default ones}
-	 * @throws IllegalArgumentException if the algorithm does not fit the key, or a scope is
+	 * @throws IllegalArgumentException if NetSuite takes no such key (an RSA key under 2048
+	 * bits, an EC key on another curve), the algorithm does not fit the key, or a scope is
 	 * not one of NetSuite's; the message never shows the key
 	 */
 	public OAuth2Credentials(String clientId, String certificateId, PrivateKey privateKey, @Nullable String algorithm,
@@ -69,7 +73,8 @@ public final class OAuth2Credentials {
 	 * @param certificateId the certificate ID of the M2M setup, the assertion's
 	 * {@code kid}
 	 * @param privateKey the RSA or EC private key whose certificate was uploaded
-	 * @param algorithm the JWS algorithm, or {@code null} for the key's default
+	 * @param algorithm the JWS algorithm, or {@code null} for the key's default (PS256 for
+	 * RSA, ES256, ES384 or ES512 after the EC key's curve)
 	 * @param scopes the scopes, or empty for the {@linkplain #DEFAULT_SCOPES default ones}
 	 * @param certificateExpiry when the uploaded certificate expires, if known
 	 * @throws IllegalArgumentException if the algorithm does not fit the key, or a scope is
@@ -92,21 +97,65 @@ public final class OAuth2Credentials {
 	}
 
 	private static String algorithm(PrivateKey key, @Nullable String algorithm) {
-		boolean rsa = key instanceof RSAPrivateKey;
-		if (!rsa && !(key instanceof ECPrivateKey)) {
-			throw new IllegalArgumentException("The private key is neither an RSA nor an EC key (it is "
-					+ key.getAlgorithm() + "): NetSuite takes RSA (PS256/384/512) or EC (ES256/384/512)");
-		}
+		List<String> fitting = fittingAlgorithms(key);
 		if (algorithm == null || algorithm.isBlank()) {
-			return rsa ? "PS256" : "ES256";
+			return fitting.get(0);
 		}
 		String name = algorithm.strip().toUpperCase(Locale.ROOT);
-		Set<String> fitting = rsa ? RSA_ALGORITHMS : EC_ALGORITHMS;
 		if (!fitting.contains(name)) {
-			throw new IllegalArgumentException("The algorithm " + name + " does not fit an " + (rsa ? "RSA" : "EC")
-					+ " key: use one of " + String.join(", ", fitting.stream().sorted().toList()));
+			String known = (RSA_ALGORITHMS.contains(name) || EC_ALGORITHMS.contains(name)) ? name
+					: "'" + algorithm.strip() + "'";
+			throw new IllegalArgumentException(known + " does not fit " + describe(key) + ", which takes "
+					+ String.join(", ", fitting.subList(0, fitting.size() - 1))
+					+ ((fitting.size() > 1) ? " or " : "") + fitting.get(fitting.size() - 1));
 		}
 		return name;
+	}
+
+	// The key's default algorithm first. An EC key signs with its curve's algorithm only.
+	private static List<String> fittingAlgorithms(PrivateKey key) {
+		if (key instanceof RSAPrivateKey rsa) {
+			// Nimbus signs with nothing shorter, and NetSuite asks for more.
+			if (rsa.getModulus().bitLength() < MIN_RSA_BITS) {
+				throw new IllegalArgumentException("The private key is " + describe(key)
+						+ ": NetSuite's RSA keys have at least " + MIN_RSA_BITS + " bits (3072 or 4096 recommended)");
+			}
+			return List.of("PS256", "PS384", "PS512");
+		}
+		if (key instanceof ECPrivateKey ec) {
+			String algorithm = ecAlgorithm(ec);
+			if (algorithm == null) {
+				throw new IllegalArgumentException("The private key is " + describe(key)
+						+ ": NetSuite takes EC keys on P-256, P-384 or P-521 (ES256, ES384, ES512)");
+			}
+			return List.of(algorithm);
+		}
+		throw new IllegalArgumentException("The private key is " + describe(key)
+				+ ": NetSuite takes RSA (PS256/384/512) or EC keys on P-256, P-384 or P-521 (ES256/384/512)");
+	}
+
+	private static @Nullable String ecAlgorithm(ECPrivateKey key) {
+		Curve curve = Curve.forECParameterSpec(key.getParams());
+		if (Curve.P_256.equals(curve)) {
+			return "ES256";
+		}
+		if (Curve.P_384.equals(curve)) {
+			return "ES384";
+		}
+		return Curve.P_521.equals(curve) ? "ES512" : null;
+	}
+
+	// What the key is, never what it holds.
+	private static String describe(PrivateKey key) {
+		if (key instanceof RSAPrivateKey rsa) {
+			return "a " + rsa.getModulus().bitLength() + "-bit RSA key";
+		}
+		if (key instanceof ECPrivateKey ec) {
+			Curve curve = Curve.forECParameterSpec(ec.getParams());
+			return "an EC key on " + ((curve != null) ? curve.getName()
+					: "a " + ec.getParams().getCurve().getField().getFieldSize() + "-bit curve");
+		}
+		return "neither an RSA nor an EC key (it is " + key.getAlgorithm() + ")";
 	}
 
 	/**

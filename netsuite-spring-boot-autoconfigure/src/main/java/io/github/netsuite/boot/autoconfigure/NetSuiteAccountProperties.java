@@ -400,8 +400,9 @@ public class NetSuiteAccountProperties {
 		private @Nullable String certificate;
 
 		/**
-		 * Signing algorithm: PS256, PS384 or PS512 for an RSA key, ES256, ES384 or ES512
-		 * for an EC key. Defaults to PS256 or ES256 after the key.
+		 * Signing algorithm: PS256, PS384 or PS512 for an RSA key; ES256, ES384 or ES512
+		 * for an EC key on P-256, P-384 or P-521. Defaults to PS256 for an RSA key and to
+		 * the curve's algorithm for an EC key.
 		 */
 		private @Nullable String algorithm;
 

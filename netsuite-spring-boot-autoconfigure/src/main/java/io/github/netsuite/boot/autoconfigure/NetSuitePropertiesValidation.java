@@ -185,7 +185,7 @@ final class NetSuitePropertiesValidation {
 					action(prefix, CredentialProperty.OAUTH2_PRIVATE_KEY)));
 		}
 		else {
-			privateKey = privateKey(prefix, keyText.strip(), problems);
+			privateKey = privateKey(prefix, keyText, problems);
 		}
 		if (clientId == null || certificateId == null || privateKey == null) {
 			return null;
@@ -199,23 +199,53 @@ final class NetSuitePropertiesValidation {
 				return null;
 			}
 		}
+		return credentials(prefix, clientId, certificateId, privateKey, oauth2, certificateExpiry, problems);
+	}
+
+	// The key alone, then with the algorithm, then with the scopes: each refusal names its own keys.
+	private static @Nullable OAuth2Credentials credentials(String prefix, String clientId, String certificateId,
+			PrivateKey privateKey, NetSuiteAccountProperties.OAuth2 oauth2, @Nullable Instant certificateExpiry,
+			List<Problem> problems) {
+		String keyProperty = CredentialProperty.OAUTH2_PRIVATE_KEY.key(prefix);
+		String algorithmProperty = prefix + "oauth2.algorithm";
+		try {
+			new OAuth2Credentials(clientId, certificateId, privateKey, null, List.of());
+		}
+		catch (IllegalArgumentException ex) {
+			problems.add(new Problem(keyProperty, "cannot sign for NetSuite: " + message(ex), privateKeyAction(prefix,
+					"give an RSA key of at least 2048 bits or an EC key on P-256, P-384 or P-521")));
+			return null;
+		}
+		try {
+			new OAuth2Credentials(clientId, certificateId, privateKey, oauth2.getAlgorithm(), List.of());
+		}
+		catch (IllegalArgumentException ex) {
+			// The message names the algorithm and what the key is, never the key.
+			problems.add(new Problem(algorithmProperty, "does not fit " + keyProperty + ": " + message(ex),
+					algorithmProperty + ": leave it unset to sign with the key's own algorithm, or set one that fits ("
+							+ message(ex) + "); if the algorithm is the intended one, " + keyProperty
+							+ " is not the key whose certificate was uploaded to the M2M setup"));
+			return null;
+		}
 		try {
 			return new OAuth2Credentials(clientId, certificateId, privateKey, oauth2.getAlgorithm(),
 					oauth2.getScopes(), certificateExpiry);
 		}
 		catch (IllegalArgumentException ex) {
-			// The message names the algorithm or the scope, never the key.
-			String message = Objects.requireNonNullElse(ex.getMessage(), "does not fit the private key");
-			String key = message.contains("scope") ? "oauth2.scopes" : "oauth2.algorithm";
-			problems.add(new Problem(prefix + key, "is not valid: " + message, prefix + key + ": " + message));
+			String key = prefix + "oauth2.scopes";
+			problems.add(new Problem(key, "is not valid: " + message(ex), key + ": " + message(ex)));
 			return null;
 		}
 	}
 
-	// PEM text, or where to read it, as Boot's SSL PEM properties take it.
+	private static String message(IllegalArgumentException ex) {
+		return Objects.requireNonNullElse(ex.getMessage(), "does not fit the private key");
+	}
+
+	// PEM text (newlines may have arrived as \n), or where to read it.
 	private static @Nullable PemContent pem(String value) throws IOException {
-		if (PemContent.isPresentInText(value)) {
-			return PemContent.of(value);
+		if (PemPrivateKeys.isPem(value)) {
+			return PemContent.of(PemPrivateKeys.normalize(value));
 		}
 		try (InputStream in = new DefaultResourceLoader().getResource(value).getInputStream()) {
 			return PemContent.load(in);
@@ -242,25 +272,20 @@ final class NetSuitePropertiesValidation {
 
 	// Never quoted: it is a secret.
 	private static @Nullable PrivateKey privateKey(String prefix, String value, List<Problem> problems) {
-		String key = CredentialProperty.OAUTH2_PRIVATE_KEY.key(prefix);
 		try {
-			PemContent pem = pem(value);
-			PrivateKey privateKey = (pem != null) ? pem.getPrivateKey() : null;
-			if (privateKey == null) {
-				problems.add(new Problem(key, "holds no private key",
-						action(prefix, CredentialProperty.OAUTH2_PRIVATE_KEY)));
-			}
-			return privateKey;
+			return PemPrivateKeys.load(value, prefix);
 		}
-		catch (IOException ex) {
-			problems.add(new Problem(key, "cannot be read (" + ex.getClass().getSimpleName() + ")",
-					action(prefix, CredentialProperty.OAUTH2_PRIVATE_KEY)));
+		catch (PemPrivateKeys.UnreadableKeyException ex) {
+			problems.add(new Problem(CredentialProperty.OAUTH2_PRIVATE_KEY.key(prefix), ex.reason(),
+					privateKeyAction(prefix, ex.advice())));
+			return null;
 		}
-		catch (RuntimeException ex) {
-			problems.add(new Problem(key, "is not a PEM private key (" + ex.getClass().getSimpleName() + ")",
-					action(prefix, CredentialProperty.OAUTH2_PRIVATE_KEY)));
-		}
-		return null;
+	}
+
+	private static String privateKeyAction(String prefix, String advice) {
+		CredentialProperty property = CredentialProperty.OAUTH2_PRIVATE_KEY;
+		return property.key(prefix) + " (" + property.environmentVariable(prefix) + "): " + advice + "; it is "
+				+ PemPrivateKeys.KEY_SOURCE;
 	}
 
 	private static void checkSettings(String prefix, NetSuiteAccountProperties properties, List<Problem> problems) {

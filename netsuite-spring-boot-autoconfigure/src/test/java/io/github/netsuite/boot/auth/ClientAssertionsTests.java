@@ -2,8 +2,11 @@ package io.github.netsuite.boot.auth;
 
 import java.net.URI;
 import java.security.KeyPair;
+import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,6 +17,8 @@ import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -49,6 +54,60 @@ class ClientAssertionsTests {
 		SignedJWT jwt = SignedJWT.parse(assertions(keys, null).next());
 		assertThat(jwt.getHeader().getAlgorithm().getName()).isEqualTo("ES256");
 		assertThat(jwt.verify(new ECDSAVerifier((ECPublicKey) keys.getPublic()))).isTrue();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "secp256r1, ES256, SHA256withECDSAinP1363Format", "secp384r1, ES384, SHA384withECDSAinP1363Format",
+			"secp521r1, ES512, SHA512withECDSAinP1363Format" })
+	void signsWithTheAlgorithmOfTheEcKeysCurve(String curve, String algorithm, String jdkAlgorithm) throws Exception {
+		KeyPair keys = Keys.ec(curve);
+		SignedJWT jwt = SignedJWT.parse(assertions(keys, null).next());
+		assertThat(jwt.getHeader().getAlgorithm().getName()).isEqualTo(algorithm);
+		assertThat(jwt.verify(new ECDSAVerifier((ECPublicKey) keys.getPublic()))).isTrue();
+		Signature jdk = Signature.getInstance(jdkAlgorithm);
+		jdk.initVerify(keys.getPublic());
+		jdk.update(jwt.getSigningInput());
+		assertThat(jdk.verify(jwt.getSignature().decode())).isTrue();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "PS256, SHA-256, 32", "PS384, SHA-384, 48", "PS512, SHA-512, 64" })
+	void signsWithTheRsaAlgorithmThatIsSet(String algorithm, String digest, int saltLength) throws Exception {
+		KeyPair keys = Keys.rsa();
+		SignedJWT jwt = SignedJWT.parse(assertions(keys, algorithm).next());
+		assertThat(jwt.getHeader().getAlgorithm().getName()).isEqualTo(algorithm);
+		Signature jdk = Signature.getInstance("RSASSA-PSS");
+		jdk.setParameter(new PSSParameterSpec(digest, "MGF1", new MGF1ParameterSpec(digest), saltLength, 1));
+		jdk.initVerify(keys.getPublic());
+		jdk.update(jwt.getSigningInput());
+		assertThat(jdk.verify(jwt.getSignature().decode())).isTrue();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "secp256r1, ES512, 'ES512 does not fit an EC key on P-256, which takes ES256'",
+			"secp384r1, ES256, 'ES256 does not fit an EC key on P-384, which takes ES384'",
+			"secp521r1, PS256, 'PS256 does not fit an EC key on P-521, which takes ES512'" })
+	void refusesAnAlgorithmOtherThanTheEcCurvesNamingTheCurve(String curve, String algorithm, String message) {
+		KeyPair keys = Keys.ec(curve);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new OAuth2Credentials("client-1", "cert-1", keys.getPrivate(), algorithm, List.of()))
+			.withMessage(message);
+	}
+
+	@Test
+	void refusesAnEcAlgorithmForAnRsaKeyNamingTheOnesThatFit() {
+		KeyPair keys = Keys.rsa();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new OAuth2Credentials("client-1", "cert-1", keys.getPrivate(), "es256", List.of()))
+			.withMessage("ES256 does not fit a 2048-bit RSA key, which takes PS256, PS384 or PS512");
+	}
+
+	@Test
+	void refusesAnRsaKeyTooShortToSignWith() {
+		KeyPair keys = Keys.rsa(1024);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new OAuth2Credentials("client-1", "cert-1", keys.getPrivate(), null, List.of()))
+			.withMessageStartingWith("The private key is a 1024-bit RSA key: NetSuite's RSA keys have at least 2048");
 	}
 
 	@Test

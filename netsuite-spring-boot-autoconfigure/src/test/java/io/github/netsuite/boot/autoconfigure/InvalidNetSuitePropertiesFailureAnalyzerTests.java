@@ -90,6 +90,29 @@ class InvalidNetSuitePropertiesFailureAnalyzerTests {
 		assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain("my secret", "other secret");
 	}
 
+	@Test
+	void describesAnEncryptedKeyWithHowToDecryptItAndWhereTheKeyComesFrom() {
+		FailureAnalysis analysis = analyze("netsuite.account=1234567", "netsuite.oauth2.client-id=client-1",
+				"netsuite.oauth2.certificate-id=cert-1",
+				"netsuite.oauth2.private-key=-----BEGIN ENCRYPTED PRIVATE KEY-----\\nMIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkq"
+						+ "\\n-----END ENCRYPTED PRIVATE KEY-----");
+		assertThat(analysis.getDescription()).contains("netsuite.oauth2.private-key is an encrypted private key");
+		assertThat(analysis.getAction()).contains("netsuite.oauth2.private-key (NETSUITE_OAUTH2_PRIVATE_KEY): decrypt "
+				+ "it first, e.g. 'openssl pkcs8 -topk8 -nocrypt -in encrypted.key -out netsuite-m2m.key'",
+				"whose certificate was uploaded in Setup > Integration > Manage Authentication > OAuth 2.0 Client "
+						+ "Credentials (M2M) Setup");
+		assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain("MIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkq");
+	}
+
+	@Test
+	void describesACertificateGivenAsTheKeyWithWhereTheCertificateBelongs() {
+		FailureAnalysis analysis = analyze("netsuite.account=1234567", "netsuite.oauth2.client-id=client-1",
+				"netsuite.oauth2.certificate-id=cert-1", "netsuite.oauth2.private-key=classpath:m2m-test-certificate.pem");
+		assertThat(analysis.getDescription())
+			.contains("netsuite.oauth2.private-key holds a certificate ('-----BEGIN CERTIFICATE-----'), not the private key");
+		assertThat(analysis.getAction()).contains("the certificate itself belongs in netsuite.oauth2.certificate");
+	}
+
 	private FailureAnalysis analyze(String... properties) {
 		FailureAnalysis[] analysis = new FailureAnalysis[1];
 		this.contextRunner.withPropertyValues(properties).run((context) -> {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.SignedJWT;
 import io.github.netsuite.boot.NetSuiteAccounts;
@@ -175,7 +177,8 @@ class OAuth2WireMockTests {
 			.withPropertyValues("netsuite.oauth2.private-key=-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessageContaining("netsuite.oauth2.private-key is not a PEM private key")
+				.hasMessageContaining("netsuite.oauth2.private-key is a 'PRIVATE KEY' PEM block whose content does "
+						+ "not decode as an RSA or EC private key")
 				.hasMessageNotContaining("bm90IGEga2V5"));
 	}
 
@@ -184,7 +187,41 @@ class OAuth2WireMockTests {
 		this.contextRunner.withPropertyValues("netsuite.oauth2.algorithm=ES256")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessageContaining("netsuite.oauth2.algorithm is not valid: The algorithm ES256 does not fit an RSA key"));
+				.hasMessageContaining("netsuite.oauth2.algorithm does not fit netsuite.oauth2.private-key: ES256 does not "
+						+ "fit a 2048-bit RSA key, which takes PS256, PS384 or PS512"));
+	}
+
+	@Test
+	void refusesAnAlgorithmThatDoesNotFitTheCurveNamingBothKeysOfTheNamedAccount() {
+		KeyPair keys = Keys.ec("secp256r1");
+		this.contextRunner
+			.withPropertyValues("netsuite.accounts.eu.account=7654321", "netsuite.accounts.eu.oauth2.client-id=client-eu",
+					"netsuite.accounts.eu.oauth2.certificate-id=cert-eu",
+					"netsuite.accounts.eu.oauth2.private-key=" + Keys.pem(keys),
+					"netsuite.accounts.eu.oauth2.algorithm=ES512")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidNetSuitePropertiesException.class)
+				.hasMessage("Invalid NetSuite configuration: netsuite.accounts.eu.oauth2.algorithm does not fit "
+						+ "netsuite.accounts.eu.oauth2.private-key: ES512 does not fit an EC key on P-256, which takes "
+						+ "ES256"));
+	}
+
+	@Test
+	void signsWithEs384ForAP384KeyWhoseNewlinesArrivedAsBackslashN() throws Exception {
+		KeyPair keys = Keys.ec("secp384r1");
+		stubToken("token-1");
+		server.stubFor(get(urlPathEqualTo("/services/rest/record/v1/customer/1"))
+			.withHeader("Authorization", equalTo("Bearer token-1"))
+			.willReturn(okJson("{\"id\":\"1\"}")));
+		this.contextRunner.withPropertyValues("netsuite.oauth2.private-key=" + Keys.pem(keys).replace("\n", "\\n"))
+			.run((context) -> assertThat(context.getBean(NetSuiteClient.class).record("customer", "1").get())
+				.containsEntry("id", "1"));
+		SignedJWT assertion = SignedJWT.parse(form(server.findAll(postRequestedFor(urlPathEqualTo(TOKEN_PATH)))
+			.get(0)
+			.getBodyAsString()).get("client_assertion"));
+		assertThat(assertion.getHeader().getAlgorithm().getName()).isEqualTo("ES384");
+		assertThat(assertion.verify(new ECDSAVerifier((ECPublicKey) keys.getPublic()))).isTrue();
 	}
 
 	@Test
