@@ -25,6 +25,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.restclient.RestClientCustomizer;
@@ -159,9 +160,9 @@ public final class NetSuiteAutoConfiguration {
 	/**
 	 * Permits shared through Redis, for accounts with {@code concurrency.store=redis}.
 	 * They have a Lettuce connection of their own to the application's Redis
-	 * ({@code spring.data.redis.*}), whose commands time out quickly and fail at once
-	 * while disconnected, so that a request falls back to local permits rather than wait
-	 * on Redis.
+	 * ({@code spring.data.redis.*}, TLS and its SSL bundle included), whose commands time
+	 * out quickly and fail at once while disconnected, so that a request falls back to
+	 * local permits rather than wait on Redis.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ LettuceConnectionFactory.class, DataRedisConnectionDetails.class })
@@ -170,13 +171,16 @@ public final class NetSuiteAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(SharedPermitStore.class)
-		RedisSharedPermitStore netSuiteRedisPermitStore(ObjectProvider<DataRedisConnectionDetails> connectionDetails) {
+		RedisSharedPermitStore netSuiteRedisPermitStore(ObjectProvider<DataRedisConnectionDetails> connectionDetails,
+				ObjectProvider<DataRedisProperties> properties) {
 			DataRedisConnectionDetails details = connectionDetails.getIfAvailable();
 			if (details == null) {
 				throw new IllegalStateException("netsuite.concurrency.store=redis needs Spring Boot's Redis "
 						+ "auto-configuration (DataRedisAutoConfiguration) for the spring.data.redis.* connection");
 			}
-			return new RedisSharedPermitStore(RedisPermitConnections.connectionFactory(details));
+			DataRedisProperties redis = properties.getIfAvailable();
+			return new RedisSharedPermitStore(
+					RedisPermitConnections.connectionFactory(details, (redis != null) ? redis.getUrl() : null));
 		}
 
 	}

@@ -4,8 +4,11 @@ import java.time.Duration;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.cluster.ClusterClientOptions;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslOptions;
 import org.springframework.data.redis.connection.RedisClusterConfiguration;
 import org.springframework.data.redis.connection.RedisConfiguration;
 import org.springframework.data.redis.connection.RedisPassword;
@@ -18,9 +21,14 @@ import org.springframework.util.Assert;
 /**
  * The Lettuce connection of the shared permits to the application's Redis, from Spring
  * Boot's {@link DataRedisConnectionDetails} (standalone, sentinel or cluster, with the
- * same user, password and SSL), but never the application's own connection: its
+ * same user, password and TLS), but never the application's own connection: its
  * commands time out after {@link #COMMAND_TIMEOUT} and fail at once while disconnected,
  * where the application's would wait for a reconnection, by default for a minute.
+ * <p>
+ * TLS is as Boot's own Lettuce connection has it: with the details' SSL bundle
+ * ({@code spring.data.redis.ssl.bundle}, or the JDK's trust store when only
+ * {@code spring.data.redis.ssl.enabled}), its key and trust material, ciphers and
+ * protocols, and with the JDK's trust store for a {@code rediss://} URL.
  *
  * @author NetSuite Spring Boot team
  */
@@ -31,25 +39,49 @@ final class RedisPermitConnections {
 	private RedisPermitConnections() {
 	}
 
-	static LettuceConnectionFactory connectionFactory(DataRedisConnectionDetails details) {
-		boolean cluster = details.getCluster() != null;
-		ClientOptions options = cluster
-				? ClusterClientOptions.builder()
-					.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-					.build()
-				: ClientOptions.builder().disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build();
+	/**
+	 * A started connection factory.
+	 * @param details the application's Redis connection
+	 * @param url {@code spring.data.redis.url}, if any: {@code rediss://} asks for TLS as it
+	 * does of Boot's connection
+	 * @return the factory, initialized and started
+	 */
+	static LettuceConnectionFactory connectionFactory(DataRedisConnectionDetails details, @Nullable String url) {
+		ClientOptions.Builder options = (details.getCluster() != null) ? ClusterClientOptions.builder()
+				: ClientOptions.builder();
+		options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+		SslBundle sslBundle = details.getSslBundle();
+		if (sslBundle != null) {
+			options.sslOptions(sslOptions(sslBundle));
+		}
 		LettuceClientConfiguration.LettuceClientConfigurationBuilder client = LettuceClientConfiguration.builder()
 			.commandTimeout(COMMAND_TIMEOUT)
 			.shutdownTimeout(Duration.ZERO)
 			.clientName("netsuite-permits")
-			.clientOptions(options);
-		if (details.getSslBundle() != null) {
+			.clientOptions(options.build());
+		if (sslBundle != null || (url != null && url.startsWith("rediss:"))) {
+			// Verifying the peer, its certificate and host name, as Boot's connection does
 			client.useSsl();
 		}
 		LettuceConnectionFactory factory = new LettuceConnectionFactory(configuration(details), client.build());
 		factory.afterPropertiesSet();
 		factory.start();
 		return factory;
+	}
+
+	// As Boot's LettuceConnectionConfiguration applies the bundle
+	private static io.lettuce.core.SslOptions sslOptions(SslBundle bundle) {
+		io.lettuce.core.SslOptions.Builder builder = io.lettuce.core.SslOptions.builder()
+			.keyManager(bundle.getManagers().getKeyManagerFactory())
+			.trustManager(bundle.getManagers().getTrustManagerFactory());
+		SslOptions options = bundle.getOptions();
+		if (options.getCiphers() != null) {
+			builder.cipherSuites(options.getCiphers());
+		}
+		if (options.getEnabledProtocols() != null) {
+			builder.protocols(options.getEnabledProtocols());
+		}
+		return builder.build();
 	}
 
 	private static RedisConfiguration configuration(DataRedisConnectionDetails details) {

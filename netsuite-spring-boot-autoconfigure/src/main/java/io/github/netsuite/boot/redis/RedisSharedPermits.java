@@ -1,5 +1,6 @@
 package io.github.netsuite.boot.redis;
 
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+
+import javax.net.ssl.SSLException;
 
 import io.github.netsuite.boot.http.SharedPermits;
 import io.github.netsuite.boot.http.SharedPermitsUnavailableException;
@@ -253,7 +256,7 @@ final class RedisSharedPermits implements SharedPermits {
 		}
 		logger.warn("Redis cannot be reached for the concurrency permits of NetSuite account " + this.account + " ("
 				+ describe(ex) + "); until it answers again, this instance limits its requests with its own adaptive "
-				+ "permits, which other instances do not see");
+				+ "permits, which other instances do not see" + tlsHint(ex));
 	}
 
 	private long releasedCount() {
@@ -273,6 +276,18 @@ final class RedisSharedPermits implements SharedPermits {
 				TimeUnit.NANOSECONDS.timedWait(this.releases, left);
 			}
 		}
+	}
+
+	// A failed TLS handshake does not pass by itself: say what makes Redis's certificate trusted
+	private static String tlsHint(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof SSLException || cause instanceof GeneralSecurityException) {
+				return ". The TLS connection to Redis failed: if its certificate is not trusted, set "
+						+ "spring.data.redis.ssl.bundle to an SSL bundle whose trust store holds the certificate "
+						+ "of its CA (spring.ssl.bundle.pem.<name>.truststore.certificate)";
+			}
+		}
+		return "";
 	}
 
 	private static String describe(Throwable ex) {

@@ -52,7 +52,9 @@ class CustomerController {
 	 * than a few pages are held at once, however many customers there are.
 	 * @param max how many customers at most
 	 * @param response where the array is written
-	 * @throws IOException if writing fails, or NetSuite fails once the array has begun
+	 * @throws IOException if writing fails, or NetSuite fails once the array has begun: the
+	 * customers so far are sent and the connection is then broken, never ended as if the
+	 * array were whole
 	 */
 	@GetMapping
 	void customers(@RequestParam(required = false) Integer max, HttpServletResponse response) throws IOException {
@@ -78,12 +80,20 @@ class CustomerController {
 				}
 			}
 			catch (RuntimeException ex) {
-				// Too late for an error answer: leave the array open, so that no client takes the
-				// customers so far for all of them. Not as the cause: the error handler would
-				// match it and append its JSON to the committed answer
+				// Too late for an error answer: send every customer so far, whole, and then break
+				// the connection (BegunAnswerFilter keeps Boot's error page out of it), so that no
+				// client takes the customers so far for all of them. Not as the cause: the error
+				// handler would match it and answer as if nothing had been sent
 				IOException failure = new IOException(
 						"NetSuite failed after the customers had begun to be sent: " + ex.getMessage());
 				failure.addSuppressed(ex);
+				try {
+					json.flush();
+					response.flushBuffer();
+				}
+				catch (IOException | RuntimeException notSent) {
+					failure.addSuppressed(notSent);
+				}
 				throw failure;
 			}
 			json.writeEndArray();

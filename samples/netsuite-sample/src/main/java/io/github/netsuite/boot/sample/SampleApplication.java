@@ -1,7 +1,11 @@
 package io.github.netsuite.boot.sample;
 
+import jakarta.servlet.DispatcherType;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 
 /**
  * A web application that uses the NetSuite starter as an application would. With the five
@@ -15,6 +19,15 @@ public class SampleApplication {
 
 	public static void main(String[] args) {
 		SpringApplication.run(SampleApplication.class, args);
+	}
+
+	// On the error page's include into an answer already begun (Tomcat's include of the
+	// error page is an INCLUDE dispatch)
+	@Bean
+	FilterRegistrationBean<BegunAnswerFilter> begunAnswerFilter() {
+		FilterRegistrationBean<BegunAnswerFilter> registration = new FilterRegistrationBean<>(new BegunAnswerFilter());
+		registration.setDispatcherTypes(DispatcherType.INCLUDE, DispatcherType.ERROR);
+		return registration;
 	}
 
 }

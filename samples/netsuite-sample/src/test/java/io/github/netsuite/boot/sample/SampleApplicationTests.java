@@ -90,23 +90,41 @@ class SampleApplicationTests {
 	}
 
 	@Test
-	void leavesTheAnswerUnfinishedWhenNetSuiteFailsAfterTheCustomersBegan() throws Exception {
-		// The first page answers; the pages ahead are held long enough to fail them once it has
-		this.netSuite.latency(Duration.ofMillis(500));
+	void sendsEveryCustomerItHadThenBreaksTheConnectionWhenALaterPageFails() throws Exception {
+		// The first page answers; the pages fetched ahead are held long enough to fail them
+		// once the answer has begun
+		this.netSuite.latency(Duration.ofSeconds(1));
 		HttpClient client = HttpClient.newHttpClient();
 		HttpResponse<InputStream> response = client.send(
 				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/customers")).build(),
 				HttpResponse.BodyHandlers.ofInputStream());
 		assertThat(response.statusCode()).isEqualTo(200);
-		this.netSuite.roleDisabled(true);
+		this.netSuite.failNext(2, 400);
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		try (InputStream in = response.body()) {
-			// The connection ends without the answer's end
+			// The connection ends without the chunked answer's end
 			assertThatExceptionOfType(IOException.class).isThrownBy(() -> in.transferTo(body));
 		}
-		// Never a valid, shorter array: some customers, and the array left open
-		assertThat(body.toString(StandardCharsets.UTF_8)).startsWith("[{\"id\":\"1\"").doesNotEndWith("]");
-		assertThat(body.size()).isLessThan(200_000);
+		String customers = body.toString(StandardCharsets.UTF_8);
+		// No error JSON after the array (Boot's would say "status":200,"error":"OK"), and never a
+		// valid, shorter array: the customers of the first page, whole, and the array left open
+		assertThat(customers).doesNotContain("\"error\"", "\"status\"").doesNotEndWith("]");
+		JsonNode firstPage = json.readTree(customers + "]");
+		assertThat(firstPage.size()).isEqualTo(1_000);
+		for (int i = 0; i < 1_000; i++) {
+			assertThat(firstPage.get(i).get("id").asString()).isEqualTo(String.valueOf(i + 1));
+			assertThat(firstPage.get(i).get("email").asString()).isEqualTo("customer" + (i + 1) + "@example.com");
+		}
+	}
+
+	@Test
+	void answersAFailingFirstPageWithNetSuitesStatusBeforeAnyCustomer() {
+		this.netSuite.failNext(1, 400);
+		ResponseEntity<String> response = get("/customers");
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		JsonNode error = read(response);
+		assertThat(error.get("status").asInt()).isEqualTo(400);
+		assertThat(error.get("errorCode").asString()).isEqualTo("UNEXPECTED_ERROR");
 	}
 
 	@Test

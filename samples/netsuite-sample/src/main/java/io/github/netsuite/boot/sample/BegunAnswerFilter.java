@@ -1,0 +1,33 @@
+package io.github.netsuite.boot.sample;
+
+import java.io.IOException;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+
+/**
+ * Keeps the error page out of an answer that has already begun, such as the array of
+ * {@code GET /customers} when a later SuiteQL page fails: Tomcat includes the error page
+ * into a committed answer (Boot's would append {@code {"status":200,"error":"OK",…}} to
+ * the customers) and then closes the connection without ending the answer. With nothing
+ * included, the client sees what was sent and a broken connection, which no client takes
+ * for a whole answer.
+ *
+ * @author NetSuite Spring Boot team
+ */
+class BegunAnswerFilter implements Filter {
+
+	@Override
+	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+			throws IOException, ServletException {
+		if (response.isCommitted() && request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) != null) {
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+}
