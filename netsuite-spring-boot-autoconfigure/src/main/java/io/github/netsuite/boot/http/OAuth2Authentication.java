@@ -26,6 +26,7 @@ import io.github.netsuite.boot.NetSuiteRedirectException;
 import io.github.netsuite.boot.NetSuiteRequests;
 import io.github.netsuite.boot.NetSuiteServerException;
 import io.github.netsuite.boot.NetSuiteTimeoutException;
+import io.github.netsuite.boot.NetSuiteUnreadableAnswerException;
 import io.github.netsuite.boot.auth.ClientAssertions;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -83,6 +84,12 @@ public final class OAuth2Authentication implements NetSuiteAuthentication {
 			+ "reason is in Setup > Users/Roles > User Management > View Login Audit Trail";
 
 	private static final Log logger = LogFactory.getLog(OAuth2Authentication.class);
+
+	private static final String NOT_A_TOKEN_ANSWER = "NetSuite's token endpoint answers JSON with an access "
+			+ "token: check netsuite.oauth2.token-url and any proxy on the way";
+
+	// The largest token answer read; NetSuite's are well under a kilobyte.
+	private static final int MAX_TOKEN_ANSWER = 64 * 1024;
 
 	private static final String ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
@@ -385,7 +392,7 @@ public final class OAuth2Authentication implements NetSuiteAuthentication {
 			// Read once on the wire, as every error answer of the account's.
 			NetSuiteError error = NetSuiteRequests.error(request);
 			if (error == null) {
-				error = NetSuiteError.of(status, response.getHeaders(), response.getBody().readAllBytes());
+				error = NetSuiteError.of(status, response.getHeaders(), response.getBody().readNBytes(MAX_TOKEN_ANSWER));
 			}
 			if (status == 429) {
 				throw new NetSuiteConcurrencyLimitException(status, error.errorCode(), error.detail(), "POST", path,
@@ -399,12 +406,22 @@ public final class OAuth2Authentication implements NetSuiteAuthentication {
 			throw new NetSuiteAuthenticationException(status, error.errorCode(), error.detail(), "POST", path,
 					CHECKLIST);
 		}
-		JsonNode json = json(response.getBody().readAllBytes());
+		// A token answer is a few hundred bytes: a larger one is no token answer.
+		byte[] body = response.getBody().readNBytes(MAX_TOKEN_ANSWER + 1);
+		String contentType = response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
+		JsonNode json = (body.length <= MAX_TOKEN_ANSWER) ? json(body) : null;
+		if (json == null) {
+			throw new NetSuiteUnreadableAnswerException(
+					(body.length <= MAX_TOKEN_ANSWER) ? NetSuiteUnreadableAnswerException.Reason.NOT_JSON
+						: NetSuiteUnreadableAnswerException.Reason.UNEXPECTED, status, contentType, false,
+					"POST", path, NOT_A_TOKEN_ANSWER);
+		}
 		String value = text(json, "access_token");
 		String expiresIn = text(json, "expires_in");
 		if (value == null || expiresIn == null || !expiresIn.matches("\\d{1,9}")) {
-			throw new NetSuiteAuthenticationException(status, null,
-					"NetSuite's token answer has no access_token or expires_in", "POST", path, CHECKLIST);
+			throw new NetSuiteUnreadableAnswerException(NetSuiteUnreadableAnswerException.Reason.UNEXPECTED, status,
+					contentType, false, "POST", path, "the answer has no access_token or expires_in; "
+							+ NOT_A_TOKEN_ANSWER);
 		}
 		Duration lifetime = Duration.ofSeconds(Long.parseLong(expiresIn));
 		Instant expiresAt = sent.plus(lifetime);

@@ -27,6 +27,7 @@ import io.github.netsuite.boot.NetSuiteConnectionException;
 import io.github.netsuite.boot.NetSuiteRedirectException;
 import io.github.netsuite.boot.NetSuiteServerException;
 import io.github.netsuite.boot.NetSuiteTimeoutException;
+import io.github.netsuite.boot.NetSuiteUnreadableAnswerException;
 import io.github.netsuite.boot.auth.ClientAssertions;
 import io.github.netsuite.boot.auth.Keys;
 import io.github.netsuite.boot.auth.OAuth2Credentials;
@@ -224,6 +225,22 @@ class OAuth2TokenRequestTests {
 				assertThat(ex.getHint()).isEqualTo(OAuth2Authentication.CHECKLIST);
 			})
 			.withMessageNotContaining("eyJ");
+		assertThat(server.findAll(postRequestedFor(urlPathEqualTo(TOKEN_PATH)))).hasSize(1);
+	}
+
+	@Test
+	void surfacesAnHtmlPageInsteadOfATokenAsAnUnreadableAnswer() {
+		server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "text/html")
+			.withBody("<html><body>Please log in to the proxy</body></html>")));
+		OAuth2Authentication authentication = authentication(Duration.ofSeconds(5), QUICK_RETRY,
+				Duration.ofSeconds(10));
+		assertThatExceptionOfType(NetSuiteUnreadableAnswerException.class).isThrownBy(authentication::prepare)
+			.satisfies((ex) -> {
+				assertThat(ex.getReason()).isEqualTo(NetSuiteUnreadableAnswerException.Reason.NOT_JSON);
+				assertThat(ex.getStatusCode()).isEqualTo(200);
+				assertThat(ex.getHint()).contains("netsuite.oauth2.token-url");
+			});
 		assertThat(server.findAll(postRequestedFor(urlPathEqualTo(TOKEN_PATH)))).hasSize(1);
 	}
 
