@@ -216,7 +216,11 @@ public final class OAuth2Authentication implements NetSuiteAuthentication {
 		while (true) {
 			Fetch fetch = this.inFlight.get();
 			if (fetch != null) {
-				return await(fetch);
+				AccessToken awaited = await(fetch);
+				if (awaited != null) {
+					return awaited;
+				}
+				continue;
 			}
 			fetch = newFetch();
 			if (this.inFlight.compareAndSet(null, fetch)) {
@@ -284,14 +288,18 @@ public final class OAuth2Authentication implements NetSuiteAuthentication {
 		fetch.token.completeExceptionally(failure);
 	}
 
-	// The fetch's outcome, its very error included, or a timeout once its time is over.
-	private AccessToken await(Fetch fetch) throws IOException {
+	// The fetch's outcome, its very error included, or a timeout once its time is over;
+	// null when the fetching thread was interrupted, which is no answer for the others.
+	private @Nullable AccessToken await(Fetch fetch) throws IOException {
 		long wait = fetch.deadline - System.nanoTime() + WAIT_SLACK.toNanos();
 		try {
 			return fetch.token.get(Math.max(wait, 0), TimeUnit.NANOSECONDS);
 		}
 		catch (ExecutionException ex) {
 			Throwable failure = ex.getCause();
+			if (isInterruption(failure)) {
+				return null;
+			}
 			if (failure instanceof RuntimeException runtime) {
 				throw runtime;
 			}
@@ -307,13 +315,24 @@ public final class OAuth2Authentication implements NetSuiteAuthentication {
 			throw new NetSuiteTimeoutException(this.retry.maxElapsed().plus(this.requestTimeout),
 					"netsuite.read-timeout", false, "POST", this.assertions.tokenUrl().getRawPath(),
 					"the access token request in progress did not end within the time its attempts are given "
-							+ "(netsuite.connect-timeout, netsuite.read-timeout, netsuite.retry.max-elapsed)",
+							+ "(netsuite.connect-timeout, netsuite.read-timeout, netsuite.concurrency.acquire-timeout, "
+							+ "netsuite.retry.max-elapsed)",
 					null);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new InterruptedIOException("Interrupted while waiting for NetSuite's access token");
 		}
+	}
+
+	// Exactly an interruption: a SocketTimeoutException is an InterruptedIOException too.
+	private static boolean isInterruption(@Nullable Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause.getClass() == InterruptedIOException.class || cause instanceof InterruptedException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	// A new assertion for every attempt: the token endpoint refuses a repeated one.
