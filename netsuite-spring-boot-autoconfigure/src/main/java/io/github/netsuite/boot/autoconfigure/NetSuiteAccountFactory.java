@@ -2,6 +2,7 @@ package io.github.netsuite.boot.autoconfigure;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -142,13 +143,19 @@ final class NetSuiteAccountFactory {
 		onTheWire.add(new NetSuiteObservationInterceptor(this.observationRegistry, connection.getAccount().realm(),
 				this.convention));
 		onTheWire.add(new NetSuiteErrorInterceptor());
+		// No retry: OAuth2Authentication repeats a token request itself, with a new assertion.
 		List<ClientHttpRequestInterceptor> tokenInterceptors = new ArrayList<>(List.of(new NetSuiteConnectionInterceptor()));
-		if (retry != null) {
-			tokenInterceptors.add(retry);
-		}
 		tokenInterceptors.addAll(onTheWire);
+		OAuth2Authentication.Retry tokenRetry = this.retry.isEnabled()
+				? new OAuth2Authentication.Retry(this.retry.getMaxAttempts(), this.retry.getInitialBackoff(),
+						this.retry.getMaxBackoff(), this.retry.getMaxElapsed())
+				: OAuth2Authentication.Retry.NONE;
+		// One token request: its permit, its connection and its answer.
+		Duration tokenRequestTimeout = settings.getConnectTimeout()
+			.plus(settings.getReadTimeout())
+			.plus((governor != null) ? concurrency.getAcquireTimeout() : Duration.ZERO);
 		NetSuiteAuthentication authentication = (customAuthentication != null) ? customAuthentication
-				: authentication(connection, requestFactory, tokenInterceptors);
+				: authentication(connection, requestFactory, tokenInterceptors, tokenRetry, tokenRequestTimeout);
 		List<ClientHttpRequestInterceptor> interceptors = new ArrayList<>(List.of(new NetSuiteConnectionInterceptor()));
 		if (retry != null) {
 			interceptors.add(retry);
@@ -189,9 +196,10 @@ final class NetSuiteAccountFactory {
 	}
 
 	// Token-based authentication, or OAuth 2.0 with a token client that has the account's
-	// permits and observation but no authentication of its own.
+	// permits and observation but no authentication or retry of its own.
 	private NetSuiteAuthentication authentication(NetSuiteConnectionDetails connection,
-			ClientHttpRequestFactory requestFactory, List<ClientHttpRequestInterceptor> tokenInterceptors) {
+			ClientHttpRequestFactory requestFactory, List<ClientHttpRequestInterceptor> tokenInterceptors,
+			OAuth2Authentication.Retry tokenRetry, Duration tokenRequestTimeout) {
 		OAuth2Credentials oauth2 = connection.getOAuth2Credentials();
 		if (oauth2 != null) {
 			RestClient tokenClient = this.builders.get()
@@ -199,7 +207,7 @@ final class NetSuiteAccountFactory {
 				.requestInterceptors((list) -> list.addAll(tokenInterceptors))
 				.build();
 			return new OAuth2Authentication(new ClientAssertions(oauth2, connection.getTokenUrl(), Clock.systemUTC()),
-					tokenClient, Clock.systemUTC());
+					tokenClient, Clock.systemUTC(), tokenRetry, tokenRequestTimeout);
 		}
 		TbaCredentials credentials = connection.getCredentials();
 		Assert.state(credentials != null, "NetSuiteConnectionDetails must give TBA or OAuth 2.0 credentials");

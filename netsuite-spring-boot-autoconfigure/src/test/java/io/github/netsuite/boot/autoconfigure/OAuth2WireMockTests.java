@@ -8,12 +8,14 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
@@ -22,6 +24,8 @@ import com.nimbusds.jwt.SignedJWT;
 import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NetSuiteAuthenticationException;
 import io.github.netsuite.boot.NetSuiteClient;
+import io.github.netsuite.boot.NetSuiteConnectionException;
+import io.github.netsuite.boot.NetSuiteServerException;
 import io.github.netsuite.boot.auth.Keys;
 import io.github.netsuite.boot.http.OAuth2Authentication;
 import org.junit.jupiter.api.Test;
@@ -42,6 +46,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -126,6 +131,94 @@ class OAuth2WireMockTests {
 			})
 			.withMessageNotContaining(Keys.pem(KEYS).substring(40, 80))
 			.withMessageNotContaining("eyJ"));
+		assertThat(server.findAll(postRequestedFor(urlPathEqualTo(TOKEN_PATH)))).hasSize(1);
+	}
+
+	@Test
+	void failsFiveConcurrentCallsOnAHangingTokenEndpointTogetherAfterOneRequest() throws Exception {
+		server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(okJson("{}").withFixedDelay(3000)));
+		this.contextRunner.withPropertyValues("netsuite.read-timeout=2s").run((context) -> {
+			NetSuiteClient client = context.getBean(NetSuiteClient.class);
+			long started = System.nanoTime();
+			List<CompletableFuture<Throwable>> calls = new ArrayList<>();
+			for (int i = 0; i < 5; i++) {
+				calls.add(CompletableFuture.supplyAsync(() -> {
+					try {
+						client.record("customer", "1").get();
+						return null;
+					}
+					catch (RuntimeException ex) {
+						return ex;
+					}
+				}));
+			}
+			List<Throwable> failures = calls.stream().map(CompletableFuture::join).toList();
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2 + 4));
+			assertThat(failures).allSatisfy((failure) -> assertThat(failure).isInstanceOf(NetSuiteConnectionException.class)
+				.hasMessage(failures.get(0).getMessage())
+				.hasMessageContaining("read timeout"));
+		});
+		// WireMock logs a request once it has answered it: past the delay of any request sent.
+		Thread.sleep(4000);
+		assertThat(server.findAll(postRequestedFor(urlPathEqualTo(TOKEN_PATH)))).hasSize(1);
+	}
+
+	@Test
+	void repeatsALostTokenAnswerWithANewAssertion() throws Exception {
+		server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).inScenario("tokens")
+			.whenScenarioStateIs(STARTED)
+			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+			.willSetStateTo("answered"));
+		server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).inScenario("tokens")
+			.whenScenarioStateIs("answered")
+			.willReturn(okJson("{\"access_token\":\"token-1\",\"expires_in\":\"3600\",\"token_type\":\"bearer\"}")));
+		server.stubFor(get(urlPathEqualTo("/services/rest/record/v1/customer/1"))
+			.withHeader("Authorization", equalTo("Bearer token-1"))
+			.willReturn(okJson("{\"id\":\"1\"}")));
+		this.contextRunner.withPropertyValues("netsuite.retry.initial-backoff=10ms")
+			.run((context) -> assertThat(context.getBean(NetSuiteClient.class).record("customer", "1").get())
+				.containsEntry("id", "1"));
+		List<LoggedRequest> tokenRequests = server.findAll(postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
+		assertThat(tokenRequests).hasSize(2);
+		String first = form(tokenRequests.get(0).getBodyAsString()).get("client_assertion");
+		String second = form(tokenRequests.get(1).getBodyAsString()).get("client_assertion");
+		assertThat(SignedJWT.parse(second).getJWTClaimsSet().getJWTID())
+			.isNotEqualTo(SignedJWT.parse(first).getJWTClaimsSet().getJWTID());
+	}
+
+	@Test
+	void repeatsATokenRequestAnswered503WithANewAssertion() throws Exception {
+		server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).inScenario("tokens")
+			.whenScenarioStateIs(STARTED)
+			.willReturn(aResponse().withStatus(503))
+			.willSetStateTo("answered"));
+		server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).inScenario("tokens")
+			.whenScenarioStateIs("answered")
+			.willReturn(okJson("{\"access_token\":\"token-1\",\"expires_in\":\"3600\",\"token_type\":\"bearer\"}")));
+		server.stubFor(get(urlPathEqualTo("/services/rest/record/v1/customer/1"))
+			.withHeader("Authorization", equalTo("Bearer token-1"))
+			.willReturn(okJson("{\"id\":\"1\"}")));
+		this.contextRunner.withPropertyValues("netsuite.retry.initial-backoff=10ms")
+			.run((context) -> assertThat(context.getBean(NetSuiteClient.class).record("customer", "1").get())
+				.containsEntry("id", "1"));
+		List<LoggedRequest> tokenRequests = server.findAll(postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
+		assertThat(tokenRequests).hasSize(2);
+		assertThat(SignedJWT.parse(form(tokenRequests.get(1).getBodyAsString()).get("client_assertion"))
+			.getJWTClaimsSet()
+			.getJWTID()).isNotEqualTo(SignedJWT.parse(form(tokenRequests.get(0).getBodyAsString()).get("client_assertion"))
+				.getJWTClaimsSet()
+				.getJWTID());
+	}
+
+	@Test
+	void surfacesATokenEndpointThatKeepsAnswering503AsAServerException() {
+		server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(503)));
+		this.contextRunner.withPropertyValues("netsuite.retry.initial-backoff=10ms", "netsuite.retry.max-attempts=2")
+			.run((context) -> assertThatExceptionOfType(NetSuiteServerException.class)
+				.isThrownBy(() -> context.getBean(NetSuiteClient.class).record("customer", "1").get())
+				.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(503))
+				.withMessageContaining("token endpoint did not answer"));
+		assertThat(server.findAll(postRequestedFor(urlPathEqualTo(TOKEN_PATH)))).hasSize(2);
 	}
 
 	@Test

@@ -98,7 +98,7 @@ class OAuth2AuthenticationTests {
 	}
 
 	@Test
-	void reusesTheTokenUntilItIsDueForRenewal() {
+	void reusesTheTokenUntilItIsDueForRenewal() throws Exception {
 		this.authentication.prepare();
 		this.clock.advance(Duration.ofMinutes(54));
 		this.authentication.prepare();
@@ -107,7 +107,7 @@ class OAuth2AuthenticationTests {
 	}
 
 	@Test
-	void renewsAheadOfExpiry() {
+	void renewsAheadOfExpiry() throws Exception {
 		this.authentication.prepare();
 		this.clock.advance(Duration.ofMinutes(56));
 		assertThat(status()).isEqualTo(200);
@@ -116,7 +116,7 @@ class OAuth2AuthenticationTests {
 	}
 
 	@Test
-	void fetchesANewTokenOnceTheOldOneExpired() {
+	void fetchesANewTokenOnceTheOldOneExpired() throws Exception {
 		this.authentication.prepare();
 		this.clock.advance(Duration.ofMinutes(61));
 		assertThat(status()).isEqualTo(200);
@@ -124,7 +124,7 @@ class OAuth2AuthenticationTests {
 	}
 
 	@Test
-	void keepsTheTokenOutOfToString() {
+	void keepsTheTokenOutOfToString() throws Exception {
 		this.authentication.prepare();
 		assertThat(this.authentication.toString()).doesNotContain("token-1");
 	}
