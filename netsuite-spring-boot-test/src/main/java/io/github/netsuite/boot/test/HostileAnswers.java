@@ -19,11 +19,10 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
@@ -41,6 +40,8 @@ final class HostileAnswers {
 	static final Set<Integer> REDIRECT_STATUSES = Set.of(301, 302, 303, 307, 308);
 
 	private static final int RECEIVED_CAPACITY = 10_000;
+
+	private static final Set<String> CLIENT_ASSERTION = Set.of("client_assertion");
 
 	private static final Set<String> CREDENTIAL_PARAMETERS = Set.of("oauth_consumer_key", "oauth_token",
 			"oauth_signature", "access_token");
@@ -68,7 +69,8 @@ final class HostileAnswers {
 	// Moves on whenever held token requests are to be let go
 	private long hangGeneration;
 
-	private final ConcurrentLinkedDeque<ReceivedRequest> received = new ConcurrentLinkedDeque<>();
+	// Guarded by itself: a deque's size is then cheap to keep bounded
+	private final ArrayDeque<ReceivedRequest> received = new ArrayDeque<>();
 
 	// Switches
 
@@ -142,7 +144,9 @@ final class HostileAnswers {
 		this.hugeNext.clear();
 		this.loseTokenAnswers.clear();
 		tokenEndpointHangs(Duration.ZERO);
-		this.received.clear();
+		synchronized (this.received) {
+			this.received.clear();
+		}
 	}
 
 	/**
@@ -159,15 +163,20 @@ final class HostileAnswers {
 	// Observations
 
 	void record(Call call) {
-		this.received.addLast(new ReceivedRequest(call.method, call.path, call.header("Authorization") != null,
-				hasParameter(call, Set.of("client_assertion")), hasParameter(call, CREDENTIAL_PARAMETERS)));
-		while (this.received.size() > RECEIVED_CAPACITY) {
-			this.received.pollFirst();
+		ReceivedRequest request = new ReceivedRequest(call.method, call.path, call.header("Authorization") != null,
+				hasParameter(call, CLIENT_ASSERTION), hasParameter(call, CREDENTIAL_PARAMETERS));
+		synchronized (this.received) {
+			this.received.addLast(request);
+			if (this.received.size() > RECEIVED_CAPACITY) {
+				this.received.pollFirst();
+			}
 		}
 	}
 
 	List<ReceivedRequest> received() {
-		return List.copyOf(new ArrayList<>(this.received));
+		synchronized (this.received) {
+			return List.copyOf(this.received);
+		}
 	}
 
 	private static boolean hasParameter(Call call, Set<String> names) {
