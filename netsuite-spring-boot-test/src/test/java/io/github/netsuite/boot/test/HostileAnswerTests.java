@@ -416,7 +416,8 @@ class HostileAnswerTests {
 
 	@Test
 	void hangingTokenEndpointAnswersNothingWhileRestStillAnswers() throws Exception {
-		netSuite.tokenEndpointHangs(Duration.ofDays(1));
+		// One slot: a held token request taking it would leave REST throttled
+		netSuite.concurrencyLimit(1).tokenEndpointHangs(Duration.ofDays(1));
 		CompletableFuture<HttpResponse<String>> token = HTTP.sendAsync(
 				tokenRequest(URI.create(netSuite.oauth2TokenUrl()), tokenForm(ClientAssertion.to(netSuite).sign())),
 				BodyHandlers.ofString());
@@ -442,6 +443,26 @@ class HostileAnswerTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1200));
 		assertThat(token.statusCode()).isEqualTo(200);
 		assertThat(json(token).get("access_token").asText()).isNotBlank();
+	}
+
+	@Test
+	void stopLetsHeldTokenRequestsGo() throws Exception {
+		try (NetSuiteDouble hanging = NetSuiteDouble.builder().oauth2(true).build().start()) {
+			hanging.tokenEndpointHangs(Duration.ofDays(1));
+			CompletableFuture<HttpResponse<String>> token = HTTP.sendAsync(
+					tokenRequest(URI.create(hanging.oauth2TokenUrl()), "grant_type=client_credentials"),
+					BodyHandlers.ofString());
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+			while (hanging.tokenRequestCount() == 0 && System.nanoTime() < deadline) {
+				Thread.sleep(20);
+			}
+			assertThat(hanging.tokenRequestCount()).isEqualTo(1);
+			long start = System.nanoTime();
+			hanging.stop();
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+			// Answered as the double went, or cut off by it: either way not held any more
+			assertThat(token.handle((response, failure) -> "settled")).succeedsWithin(Duration.ofSeconds(10));
+		}
 	}
 
 	// A lost token answer
