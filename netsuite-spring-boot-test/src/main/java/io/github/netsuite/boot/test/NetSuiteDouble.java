@@ -15,6 +15,7 @@
  */
 package io.github.netsuite.boot.test;
 
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -127,6 +128,8 @@ public final class NetSuiteDouble implements AutoCloseable {
 
 	private final AsyncEndpoint asyncEndpoint = new AsyncEndpoint(this);
 
+	private final HostileAnswers hostileAnswers = new HostileAnswers();
+
 	private final AtomicInteger inFlight = new AtomicInteger();
 
 	private final AtomicInteger maxInFlight = new AtomicInteger();
@@ -185,9 +188,11 @@ public final class NetSuiteDouble implements AutoCloseable {
 					.http2PlainDisabled(true)
 					// Page bodies are large and the double keeps its own observations
 					.disableRequestJournal()
+					// WireMock would otherwise read every body again for its serve event, a huge one whole
+					.maxLoggedResponseSize(0)
 					.stubRequestLoggingDisabled(true)
 					.notifier(new Slf4jNotifier(false))
-					.extensions(new NetSuiteDoubleHandler(this));
+					.extensions(new NetSuiteDoubleHandler(this), new HostileBodies());
 				if (this.requestedPort > 0) {
 					options.port(this.requestedPort);
 				}
@@ -211,6 +216,8 @@ public final class NetSuiteDouble implements AutoCloseable {
 	public void stop() {
 		synchronized (this.lifecycleMonitor) {
 			if (this.server != null) {
+				// Token requests held by a hanging token endpoint would hold Jetty's stop
+				this.hostileAnswers.releaseHeld();
 				this.server.stop();
 				this.server = null;
 			}
@@ -639,6 +646,154 @@ public final class NetSuiteDouble implements AutoCloseable {
 	}
 
 	/**
+	 * Redirect every request, REST, RESTlet and token endpoint alike, as a misconfigured proxy
+	 * or a hostile host would: answer {@code status} with a {@code Location} on {@code target}
+	 * that keeps the request's path and query (and a short HTML body). Nothing runs. Point it at
+	 * a second double and read that one's {@link #receivedRequests()} to see whether
+	 * credentials followed. Until {@link #reset()}.
+	 * @param target where to send requests, e.g. {@code URI.create(other.restUrl())}: an
+	 * absolute {@code http} or {@code https} URL, its path (if any) put before the request's
+	 * @param status 301, 302, 303, 307 or 308
+	 * @return this double
+	 * @throws IllegalArgumentException if the target is not such a URL or the status not such
+	 * a redirect
+	 * @since 0.1.0
+	 */
+	public NetSuiteDouble redirectTo(URI target, int status) {
+		this.hostileAnswers.redirectAll(target, status);
+		return this;
+	}
+
+	/**
+	 * Redirect the next {@code k} requests (of any kind) as {@link #redirectTo(URI, int)} does.
+	 * @param k how many requests are redirected
+	 * @param target where to send them
+	 * @param status 301, 302, 303, 307 or 308
+	 * @return this double
+	 * @throws IllegalArgumentException if the target is not an absolute http or https URL or
+	 * the status not such a redirect
+	 * @since 0.1.0
+	 */
+	public NetSuiteDouble redirectNext(int k, URI target, int status) {
+		this.hostileAnswers.redirectNext(k, target, status);
+		return this;
+	}
+
+	/**
+	 * Redirect every request to the OAuth 2.0 token endpoint as {@link #redirectTo(URI, int)}
+	 * does, while REST and RESTlets answer normally. A client that follows a {@code 307} or
+	 * {@code 308} sends its client assertion to {@code target}. Until {@link #reset()}.
+	 * @param target where to send token requests
+	 * @param status 301, 302, 303, 307 or 308
+	 * @return this double
+	 * @throws IllegalArgumentException if the target is not an absolute http or https URL or
+	 * the status not such a redirect
+	 * @since 0.1.0
+	 */
+	public NetSuiteDouble redirectTokenRequests(URI target, int status) {
+		this.hostileAnswers.redirectTokenRequests(target, status);
+		return this;
+	}
+
+	/**
+	 * Answer the next {@code k} requests (of any kind) with an HTML page and the given status,
+	 * as a proxy's error page or a captive portal's sign-in page does:
+	 * {@code Content-Type: text/html; charset=UTF-8}. Nothing runs.
+	 * @param k how many requests get the page
+	 * @param status 2xx (200 for a captive portal) other than 204 and 205, 4xx or 5xx (502 for
+	 * a proxy)
+	 * @return this double
+	 * @throws IllegalArgumentException if the status is not one of those
+	 * @since 0.1.0
+	 */
+	public NetSuiteDouble htmlNext(int k, int status) {
+		this.hostileAnswers.htmlNext(k, status);
+		return this;
+	}
+
+	/**
+	 * Send the body of each of the next {@code k} answers that have one slowly: the request
+	 * runs and its answer is the normal one, but its body arrives in pieces spread over
+	 * {@code duration}, a piece every 50 ms (or one byte a piece, evenly spaced, when the body
+	 * is shorter), so that a timeout per read never fires while the whole takes
+	 * {@code duration}. Answers without a body do not count.
+	 * @param k how many answers drip
+	 * @param duration how long each body takes, at least a millisecond
+	 * @return this double
+	 * @throws IllegalArgumentException if the duration is shorter
+	 * @since 0.1.0
+	 */
+	public NetSuiteDouble dripNext(int k, Duration duration) {
+		this.hostileAnswers.dripNext(k, duration);
+		return this;
+	}
+
+	/**
+	 * Cut the next {@code k} answers that have a body short: the request runs, the status,
+	 * the headers and a {@code Content-Length} of the full body are sent, then half the body,
+	 * then the connection is closed. Answers without a body do not count.
+	 * @param k how many answers are cut short
+	 * @return this double
+	 * @since 0.1.0
+	 */
+	public NetSuiteDouble truncateNext(int k) {
+		this.hostileAnswers.truncateNext(k);
+		return this;
+	}
+
+	/**
+	 * Answer the next {@code k} requests (of any kind) with a JSON body of exactly
+	 * {@code bytes} bytes, generated while it is sent and never held in memory; chunked,
+	 * without a {@code Content-Length}. Nothing runs. The body is valid JSON in the shape of
+	 * the endpoint: a SuiteQL query gets a page of that many bytes of rows ({@code count},
+	 * {@code items} with {@code id} and {@code name}), any other success a record with one
+	 * huge {@code memo} field, an error status NetSuite's error body (REST or RESTlet; OAuth's
+	 * from the token endpoint) with a huge message.
+	 * @param k how many requests get a huge answer
+	 * @param status 2xx other than 204 and 205, 4xx or 5xx
+	 * @param bytes the size of the body, at least 1024, e.g. {@code 200L << 20} for 200 MB
+	 * @return this double
+	 * @throws IllegalArgumentException if the status is not one of those or the size is
+	 * smaller
+	 * @since 0.1.0
+	 */
+	public NetSuiteDouble hugeNext(int k, int status, long bytes) {
+		this.hostileAnswers.hugeNext(k, status, bytes);
+		return this;
+	}
+
+	/**
+	 * Make the token endpoint hang: each token request is accepted and held without a byte of
+	 * answer for {@code duration}, then answered normally. Requests to the other endpoints
+	 * are answered meanwhile, and held token requests take no concurrency slot. Switching it
+	 * off ({@link Duration#ZERO}), {@link #reset()} and {@link #stop()} let every held
+	 * request go at once. For a hang without end, pass a long duration, such as
+	 * {@code Duration.ofDays(1)}.
+	 * @param duration how long each token request is held; zero or {@code null} for not at all
+	 * @return this double
+	 * @since 0.1.0
+	 */
+	public NetSuiteDouble tokenEndpointHangs(Duration duration) {
+		this.hostileAnswers.tokenEndpointHangs(duration);
+		return this;
+	}
+
+	/**
+	 * Process the next {@code k} token requests and then lose their answers: the assertion
+	 * is checked, a token issued and the {@code jti} remembered (so the same assertion sent
+	 * again is refused 400 {@code invalid_grant}, {@code AssertionReplayed} in the login audit
+	 * trail), then the connection is reset before a byte of the answer is written. Counted in
+	 * {@link #lostAnswerCount()}.
+	 * @param k how many token answers are lost
+	 * @return this double
+	 * @since 0.1.0
+	 */
+	public NetSuiteDouble loseNextTokenAnswers(int k) {
+		this.hostileAnswers.loseNextTokenAnswers(k);
+		return this;
+	}
+
+	/**
 	 * Move the double's clock, which it checks {@code oauth_timestamp} against (±300 s) and
 	 * reports in {@code serverTime}.
 	 * @param skew how far ahead (positive) or behind (negative) of the machine's clock
@@ -651,8 +806,9 @@ public final class NetSuiteDouble implements AutoCloseable {
 
 	/**
 	 * Switch every fault off, the async delay to none, and clear the observations (in-flight
-	 * peak, login audit trail, request, token request and lost answer counts). Data, RESTlet handlers, remembered nonces and
-	 * {@code jti}s, the M2M keys and issued access tokens stay.
+	 * peak, login audit trail, received requests, request, token request and lost answer
+	 * counts). Token requests held by a hanging token endpoint go on. Data, RESTlet handlers,
+	 * remembered nonces and {@code jti}s, the M2M keys and issued access tokens stay.
 	 */
 	public void reset() {
 		this.roleDisabled = false;
@@ -672,6 +828,7 @@ public final class NetSuiteDouble implements AutoCloseable {
 		this.auditTrail.clear();
 		this.requestCount.set(0);
 		this.tokenRequestCount.set(0);
+		this.hostileAnswers.reset();
 		resetMaxInFlight();
 	}
 
@@ -719,11 +876,23 @@ public final class NetSuiteDouble implements AutoCloseable {
 	}
 
 	/**
-	 * How many answers the double lost on purpose ({@link #loseAnswers(int)}).
+	 * How many answers the double lost on purpose ({@link #loseAnswers(int)},
+	 * {@link #loseNextTokenAnswers(int)}).
 	 * @return the count
 	 */
 	public long lostAnswerCount() {
 		return this.lostAnswerCount.get();
+	}
+
+	/**
+	 * The requests the double received, oldest first, whatever became of them: method, path,
+	 * and whether each carried credentials (never the credentials themselves). The newest
+	 * 10,000 are kept; {@link #reset()} clears them.
+	 * @return a snapshot of the requests
+	 * @since 0.1.0
+	 */
+	public List<ReceivedRequest> receivedRequests() {
+		return this.hostileAnswers.received();
 	}
 
 	/**
@@ -778,6 +947,14 @@ public final class NetSuiteDouble implements AutoCloseable {
 
 	void countTokenRequest() {
 		this.tokenRequestCount.incrementAndGet();
+	}
+
+	void countLostAnswer() {
+		this.lostAnswerCount.incrementAndGet();
+	}
+
+	HostileAnswers hostileAnswers() {
+		return this.hostileAnswers;
 	}
 
 	boolean isOAuth2Enabled() {

@@ -25,14 +25,16 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 /**
- * Answers every request the double's WireMock server receives: admission against the
- * concurrency limit, added latency, injected failures, the login check, then routes to the
+ * Answers every request the double's WireMock server receives: first what a proxy or the
+ * network answers in NetSuite's place (a redirect, an HTML page, a huge body), then
+ * admission against the concurrency limit, added latency, injected failures, the login check, then routes to the
  * endpoint: the record API, SuiteQL, the system endpoints, asynchronous jobs or RESTlets,
  * a REST request with {@code Prefer: respond-async} through its job. A write whose answer
  * is to be lost is executed first. Requests to the
  * OAuth 2.0 token endpoint go through the same admission, latency and failures, then to the
- * endpoint, which checks their assertion instead. Runs on the Jetty thread that serves the
- * request.
+ * endpoint, which checks their assertion instead; a hanging token endpoint holds them before
+ * admission. Last, an answer may be cut short or drip. Runs on the Jetty thread that serves
+ * the request.
  *
  * @author NetSuite Spring Boot team
  */
@@ -59,8 +61,11 @@ final class NetSuiteDoubleHandler implements ResponseDefinitionTransformerV2 {
 
 	private final OAuth2TokenEndpoint tokens;
 
+	private final HostileAnswers hostile;
+
 	NetSuiteDoubleHandler(NetSuiteDouble netSuite) {
 		this.netSuite = netSuite;
+		this.hostile = netSuite.hostileAnswers();
 		this.login = new LoginCheck(netSuite);
 		this.records = new RecordEndpoint(netSuite);
 		this.suiteQl = new SuiteQlEndpoint(netSuite);
@@ -77,16 +82,28 @@ final class NetSuiteDoubleHandler implements ResponseDefinitionTransformerV2 {
 	@Override
 	public ResponseDefinition transform(ServeEvent serveEvent) {
 		// Every answer tells the double's clock, as NetSuite's do: clients measure skew with it.
-		return handle(new Call(serveEvent.getRequest()))
+		Call call = new Call(serveEvent.getRequest());
+		return this.hostile.spoil(handle(call))
 			.header("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(this.netSuite.now().atZone(ZoneOffset.UTC)))
 			.toResponseDefinition();
 	}
 
 	private Reply handle(Call call) {
 		this.netSuite.countRequest();
-		boolean tokenRequest = this.netSuite.isOAuth2Enabled() && call.path.equals(OAuth2TokenEndpoint.PATH);
+		this.hostile.record(call);
+		boolean tokenPath = call.path.equals(OAuth2TokenEndpoint.PATH);
+		boolean tokenRequest = this.netSuite.isOAuth2Enabled() && tokenPath;
 		if (tokenRequest) {
 			this.netSuite.countTokenRequest();
+		}
+		// A proxy or the network answers in NetSuite's place: nothing runs
+		Reply instead = this.hostile.instead(call, tokenPath);
+		if (instead != null) {
+			return instead;
+		}
+		if (tokenRequest) {
+			// Held before admission, so that a hanging token endpoint takes no slot of the others
+			this.hostile.holdTokenRequest();
 		}
 		if (!this.netSuite.tryEnter()) {
 			return throttled(call);
@@ -103,7 +120,13 @@ final class NetSuiteDoubleHandler implements ResponseDefinitionTransformerV2 {
 			}
 			if (tokenRequest) {
 				// The assertion is its login: the endpoint checks and audits it
-				return this.tokens.handle(call);
+				Reply reply = this.tokens.handle(call);
+				// Processed (a token issued, the jti used), but the answer never reaches the client
+				if (this.hostile.takeLostTokenAnswer()) {
+					this.netSuite.countLostAnswer();
+					return Reply.lost();
+				}
+				return reply;
 			}
 			String reason = this.login.reason(call);
 			this.netSuite.audit(new LoginAttempt(this.netSuite.now(), call.method, call.path, reason));

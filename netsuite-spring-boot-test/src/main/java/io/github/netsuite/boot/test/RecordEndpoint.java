@@ -33,7 +33,7 @@ final class RecordEndpoint {
 
 	static final String PREFIX = "/services/rest/record/v1/";
 
-	private static final String SINGULAR_JSON = "application/vnd.oracle.resource+json; type=singular; charset=UTF-8";
+	static final String SINGULAR_JSON = "application/vnd.oracle.resource+json; type=singular; charset=UTF-8";
 
 	private static final String EXTERNAL_ID = "eid:";
 

@@ -15,6 +15,8 @@
  */
 package io.github.netsuite.boot.test;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,6 +34,8 @@ final class Reply {
 
 	static final String JSON = "application/json; charset=UTF-8";
 
+	static final long DRIP_INTERVAL_MILLIS = 50;
+
 	final int status;
 
 	final @Nullable String contentType;
@@ -41,6 +45,13 @@ final class Reply {
 	private final Map<String, String> headers = new LinkedHashMap<>();
 
 	private boolean lost;
+
+	// Faults that spoil how the answer travels (HostileAnswers), not what it says
+	private @Nullable Duration drip;
+
+	private boolean cut;
+
+	private @Nullable HugeBody huge;
 
 	Reply(int status, @Nullable String contentType, @Nullable String body) {
 		this.status = status;
@@ -65,12 +76,45 @@ final class Reply {
 	}
 
 	/**
+	 * An answer whose body is generated while it is written, never held in memory.
+	 */
+	static Reply huge(HugeBody body) {
+		Reply reply = new Reply(body.status, body.contentType, null);
+		reply.huge = body;
+		return reply;
+	}
+
+	boolean isLost() {
+		return this.lost;
+	}
+
+	/**
+	 * The same reply, its body sent in pieces spread over {@code duration}.
+	 */
+	Reply drip(Duration duration) {
+		this.drip = duration;
+		return this;
+	}
+
+	/**
+	 * The same reply, its body cut short: the full length announced, half of it sent, the
+	 * connection closed.
+	 */
+	Reply cut() {
+		this.cut = true;
+		return this;
+	}
+
+	/**
 	 * The same reply, to send again with headers of its own.
 	 */
 	Reply copy() {
 		Reply copy = new Reply(this.status, this.contentType, this.body);
 		copy.headers.putAll(this.headers);
 		copy.lost = this.lost;
+		copy.drip = this.drip;
+		copy.cut = this.cut;
+		copy.huge = this.huge;
 		return copy;
 	}
 
@@ -90,6 +134,20 @@ final class Reply {
 		this.headers.forEach(builder::withHeader);
 		if (this.body != null) {
 			builder.withBody(this.body);
+		}
+		if (this.huge != null) {
+			builder.withTransformerParameter(HostileBodies.HUGE, this.huge);
+		}
+		if (this.cut) {
+			builder.withTransformerParameter(HostileBodies.CUT, true);
+		}
+		Duration drip = this.drip;
+		if (drip != null && this.body != null && !this.body.isEmpty()) {
+			int length = this.body.getBytes(StandardCharsets.UTF_8).length;
+			long millis = Math.max(1, Math.min(drip.toMillis(), Integer.MAX_VALUE));
+			// A piece every 50 ms, or a byte a piece when the body is shorter than that
+			int pieces = (int) Math.max(1, Math.min(length, millis / DRIP_INTERVAL_MILLIS));
+			builder.withChunkedDribbleDelay(pieces, (int) millis);
 		}
 		return builder.build();
 	}
