@@ -28,6 +28,7 @@ import io.github.netsuite.boot.NetSuiteException;
 import io.github.netsuite.boot.NetSuiteRedirectException;
 import io.github.netsuite.boot.NetSuiteRequests;
 import io.github.netsuite.boot.NetSuiteUnreadableAnswerException;
+import io.github.netsuite.boot.NetSuiteUnreadableAnswerException.Reason;
 import io.github.netsuite.boot.http.ConcurrencyGovernor;
 import io.github.netsuite.boot.http.OAuth2Authentication;
 import io.github.netsuite.boot.http.SharedPermits;
@@ -130,7 +131,10 @@ public class NetSuiteHealthIndicator implements HealthIndicator, AutoCloseable {
 			Clock clock) {
 		this.account = Objects.requireNonNull(account, "account");
 		// Innermost, so that the wait for a permit or a token counts neither as latency nor as skew.
-		this.restClient = Objects.requireNonNull(restClient, "restClient").mutate().requestInterceptor(this::onTheWire).build();
+		this.restClient = Objects.requireNonNull(restClient, "restClient")
+			.mutate()
+			.requestInterceptor(this::onTheWire)
+			.build();
 		this.timeout = Objects.requireNonNull(timeout, "timeout");
 		this.cacheTtlNanos = Objects.requireNonNull(cacheTtl, "cacheTtl").toNanos();
 		this.clock = Objects.requireNonNull(clock, "clock");
@@ -309,24 +313,13 @@ public class NetSuiteHealthIndicator implements HealthIndicator, AutoCloseable {
 		return down.build();
 	}
 
-	// serverTime answers NetSuite's clock in JSON, the fallback nothing: anything else is not NetSuite.
+	// A serverTime answer without NetSuite's clock is not NetSuite's (an HTML page, say).
 	private Health up(HttpMethod method, String path, Answer answer) {
-		Instant serverTime = null;
-		if (path.equals(SERVER_TIME_PATH) || answer.body().length > 0) {
-			NetSuiteUnreadableAnswerException.Reason unreadable = null;
-			try {
-				serverTime = serverTime(JsonMapper.shared().readTree(answer.body()));
-			}
-			catch (JacksonException ex) {
-				unreadable = NetSuiteUnreadableAnswerException.Reason.NOT_JSON;
-			}
-			if (unreadable == null && serverTime == null && path.equals(SERVER_TIME_PATH)) {
-				unreadable = NetSuiteUnreadableAnswerException.Reason.UNEXPECTED;
-			}
-			if (unreadable != null) {
-				throw new NetSuiteUnreadableAnswerException(unreadable, answer.status(),
-						answer.headers().getFirst(HttpHeaders.CONTENT_TYPE), false, method.name(), path, null);
-			}
+		Instant serverTime = serverTime(answer.body());
+		if (serverTime == null && path.equals(SERVER_TIME_PATH)) {
+			throw new NetSuiteUnreadableAnswerException((json(answer.body()) != null) ? Reason.UNEXPECTED
+					: Reason.NOT_JSON, answer.status(), answer.headers().getFirst(HttpHeaders.CONTENT_TYPE), false,
+					method.name(), path, null);
 		}
 		Health.Builder up = base(Health.up(), method, path).withDetail("latency", millis(answer.latency()));
 		if (this.account.authentication() instanceof OAuth2Authentication oauth2) {
@@ -538,12 +531,22 @@ public class NetSuiteHealthIndicator implements HealthIndicator, AutoCloseable {
 		}
 	}
 
-	private static @Nullable Instant serverTime(JsonNode json) {
-		JsonNode serverTime = json.path("serverTime");
+	private static @Nullable Instant serverTime(byte[] body) {
+		JsonNode json = json(body);
 		try {
-			return serverTime.isString() ? Instant.parse(serverTime.asString()) : null;
+			return (json != null && json.path("serverTime").isString())
+					? Instant.parse(json.path("serverTime").asString()) : null;
 		}
 		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	private static @Nullable JsonNode json(byte[] body) {
+		try {
+			return JsonMapper.shared().readTree(body);
+		}
+		catch (JacksonException ex) {
 			return null;
 		}
 	}
