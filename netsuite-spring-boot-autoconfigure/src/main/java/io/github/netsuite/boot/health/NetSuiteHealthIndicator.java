@@ -153,34 +153,30 @@ public class NetSuiteHealthIndicator implements HealthIndicator, AutoCloseable {
 		return withSharedPermits(checked());
 	}
 
+	// One check at a time: a probe that comes while one runs waits for it, at most the timeout.
 	private Health checked() {
-		Health health = fresh();
-		if (health != null) {
-			return health;
+		CompletableFuture<Health> check;
+		synchronized (this) {
+			Health health = fresh();
+			if (health != null) {
+				return health;
+			}
+			if (this.executor.isShutdown()) {
+				return currentDown().withDetail("error", "Not checked: the indicator is closed").build();
+			}
+			if (this.inFlight == null || this.inFlight.isDone()) {
+				this.inFlight = CompletableFuture.supplyAsync(this::check, this.executor);
+			}
+			check = this.inFlight;
 		}
-		health = awaitCheck();
+		Health health = await(check);
 		this.cached = health;
 		this.cachedAt = System.nanoTime();
 		return health;
 	}
 
-	// One check at a time: a probe that comes while one runs waits for it, at most the timeout.
-	private Health awaitCheck() {
+	private Health await(CompletableFuture<Health> check) {
 		try {
-			CompletableFuture<Health> check;
-			synchronized (this) {
-				Health health = fresh();
-				if (health != null) {
-					return health;
-				}
-				if (this.executor.isShutdown()) {
-					return currentDown().withDetail("error", "Not checked: the indicator is closed").build();
-				}
-				if (this.inFlight == null || this.inFlight.isDone()) {
-					this.inFlight = CompletableFuture.supplyAsync(this::check, this.executor);
-				}
-				check = this.inFlight;
-			}
 			return check.get(this.timeout.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (TimeoutException ex) {
@@ -191,8 +187,8 @@ public class NetSuiteHealthIndicator implements HealthIndicator, AutoCloseable {
 			Thread.currentThread().interrupt();
 			return currentDown().withDetail("error", "Interrupted while waiting for the check").build();
 		}
-		catch (ExecutionException | RuntimeException ex) {
-			Throwable cause = (ex instanceof ExecutionException && ex.getCause() != null) ? ex.getCause() : ex;
+		catch (ExecutionException ex) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 			return currentDown().withDetail("error", "The check failed: " + describe(cause)).build();
 		}
 	}
@@ -210,7 +206,7 @@ public class NetSuiteHealthIndicator implements HealthIndicator, AutoCloseable {
 	 * probes answer DOWN.
 	 */
 	@Override
-	public void close() {
+	public synchronized void close() {
 		this.executor.shutdownNow();
 	}
 
