@@ -478,7 +478,7 @@ public class NetSuiteHealthIndicator implements HealthIndicator, AutoCloseable {
 		return response;
 	}
 
-	// The error as the chain read it on the wire, or read here for a client without it.
+	// The answer, with the error as the chain read it on the wire, if it did, and when it was there.
 	private Answer answer(HttpRequest request, ClientHttpResponse response) throws IOException {
 		int status = response.getStatusCode().value();
 		byte[] body = response.getBody().readNBytes(MAX_BODY);
