@@ -3,11 +3,13 @@ package io.github.netsuite.boot.autoconfigure;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.health.NetSuiteHealthIndicator;
 import io.github.netsuite.boot.http.RetryInterceptor;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -47,11 +49,11 @@ public final class NetSuiteHealthContributorAutoConfiguration {
 		if (accounts.all().size() == 1) {
 			return indicator(accounts.primary(), properties, requestFactoryBuilders, httpClientSettings);
 		}
-		Map<String, HealthContributor> indicators = new LinkedHashMap<>();
+		Map<String, NetSuiteHealthIndicator> indicators = new LinkedHashMap<>();
 		for (NetSuiteAccount account : accounts.all()) {
 			indicators.put(account.name(), indicator(account, properties, requestFactoryBuilders, httpClientSettings));
 		}
-		return CompositeHealthContributor.fromMap(indicators);
+		return new Indicators(indicators);
 	}
 
 	private static NetSuiteHealthIndicator indicator(NetSuiteAccount account, NetSuiteProperties properties,
@@ -72,6 +74,36 @@ public final class NetSuiteHealthContributorAutoConfiguration {
 			.requestInterceptors((interceptors) -> interceptors.removeIf(RetryInterceptor.class::isInstance))
 			.build();
 		return new NetSuiteHealthIndicator(account, healthClient, timeout, properties.getHealth().getCacheTtl());
+	}
+
+	// One component per account, whose check threads stop with the context (as a single
+	// indicator's do, being AutoCloseable).
+	private static final class Indicators implements CompositeHealthContributor, AutoCloseable {
+
+		private final Map<String, NetSuiteHealthIndicator> indicators;
+
+		private final CompositeHealthContributor composite;
+
+		Indicators(Map<String, NetSuiteHealthIndicator> indicators) {
+			this.indicators = indicators;
+			this.composite = CompositeHealthContributor.fromMap(indicators);
+		}
+
+		@Override
+		public @Nullable HealthContributor getContributor(String name) {
+			return this.composite.getContributor(name);
+		}
+
+		@Override
+		public Stream<Entry> stream() {
+			return this.composite.stream();
+		}
+
+		@Override
+		public void close() {
+			this.indicators.values().forEach(NetSuiteHealthIndicator::close);
+		}
+
 	}
 
 }

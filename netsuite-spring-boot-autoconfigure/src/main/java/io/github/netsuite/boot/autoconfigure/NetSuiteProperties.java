@@ -144,8 +144,9 @@ public class NetSuiteProperties extends NetSuiteAccountProperties {
 	public static class Health {
 
 		/**
-		 * Time the health check waits for NetSuite, to connect and then to answer; shorter
-		 * than 'netsuite.read-timeout' so a probe never hangs on a slow account.
+		 * Longest time a health probe waits for the check (permit, token, connection and
+		 * answer included), whatever the server does; also the health client's connect and
+		 * read timeouts.
 		 */
 		private Duration timeout = Duration.ofSeconds(10);
 

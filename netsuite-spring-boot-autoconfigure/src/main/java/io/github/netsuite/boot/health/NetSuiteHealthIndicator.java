@@ -11,8 +11,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.NetSuiteAuthenticationException;
@@ -21,7 +25,10 @@ import io.github.netsuite.boot.NetSuiteConnectionException;
 import io.github.netsuite.boot.NetSuiteError;
 import io.github.netsuite.boot.NetSuiteErrorDecoder;
 import io.github.netsuite.boot.NetSuiteException;
+import io.github.netsuite.boot.NetSuiteRedirectException;
 import io.github.netsuite.boot.NetSuiteRequests;
+import io.github.netsuite.boot.NetSuiteUnreadableAnswerException;
+import io.github.netsuite.boot.NetSuiteUnreadableAnswerException.Reason;
 import io.github.netsuite.boot.http.ConcurrencyGovernor;
 import io.github.netsuite.boot.http.OAuth2Authentication;
 import io.github.netsuite.boot.http.SharedPermits;
@@ -37,8 +44,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.util.Assert;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -57,16 +64,22 @@ import org.springframework.web.client.RestClientException;
  * <p>
  * UP: the credentials work, also when NetSuite throttled the call (its concurrency limit
  * was reached, which it checks only for requests it authenticated). DOWN: NetSuite refused
- * the credentials, with what to fix, or did not answer in time or at all. Details never
- * carry a secret.
+ * the credentials, with what to fix, or did not answer in time, at all, or with something
+ * that is not NetSuite's answer (a redirect, an HTML page). The check runs on a thread of
+ * the indicator's, one at a time, and a probe waits for it at most the timeout, whatever
+ * the network does; a failure is a DOWN, never an exception. Details never carry a
+ * secret. {@link #close()} stops the thread.
  *
  * @author NetSuite Spring Boot team
  */
-public class NetSuiteHealthIndicator implements HealthIndicator {
+public class NetSuiteHealthIndicator implements HealthIndicator, AutoCloseable {
 
 	static final String SERVER_TIME_PATH = "/services/rest/system/v1/serverTime";
 
 	static final String FALLBACK_PATH = "/services/rest/*";
+
+	// When the check's request went on the wire and its answer came back.
+	private static final String WIRE_ATTRIBUTE = NetSuiteHealthIndicator.class.getName() + ".wire";
 
 	// NetSuite refuses OAuth timestamps further than this from its clock.
 	private static final Duration TIMESTAMP_TOLERANCE = Duration.ofMinutes(5);
@@ -91,7 +104,9 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 
 	private final NetSuiteErrorDecoder errors;
 
-	private final ReentrantLock lock = new ReentrantLock();
+	private final ThreadPoolExecutor executor;
+
+	private @Nullable CompletableFuture<Health> inFlight;
 
 	private volatile boolean serverTimeAvailable = true;
 
@@ -104,7 +119,7 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 	 * @param account the account to check
 	 * @param restClient a client signed for the account with the REST web services base
 	 * URL, whose request factory gives up after {@code timeout}
-	 * @param timeout how long the client waits, for the messages of timeouts
+	 * @param timeout how long a probe waits for the check
 	 * @param cacheTtl how long a result is reused; zero checks on every call
 	 */
 	public NetSuiteHealthIndicator(NetSuiteAccount account, RestClient restClient, Duration timeout,
@@ -115,11 +130,22 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 	NetSuiteHealthIndicator(NetSuiteAccount account, RestClient restClient, Duration timeout, Duration cacheTtl,
 			Clock clock) {
 		this.account = Objects.requireNonNull(account, "account");
-		this.restClient = Objects.requireNonNull(restClient, "restClient");
+		// Innermost, so that the wait for a permit or a token counts neither as latency nor as skew.
+		this.restClient = Objects.requireNonNull(restClient, "restClient")
+			.mutate()
+			.requestInterceptor(this::onTheWire)
+			.build();
 		this.timeout = Objects.requireNonNull(timeout, "timeout");
 		this.cacheTtlNanos = Objects.requireNonNull(cacheTtl, "cacheTtl").toNanos();
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.errors = new NetSuiteErrorDecoder(account.authentication());
+		// One daemon thread, gone when idle: a check that hangs holds it, never a probe.
+		this.executor = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), (task) -> {
+			Thread thread = new Thread(task, "netsuite-health-" + account.name());
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.executor.allowCoreThreadTimeOut(true);
 	}
 
 	@Override
@@ -127,24 +153,43 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 		return withSharedPermits(checked());
 	}
 
+	// One check at a time: a probe that comes while one runs waits for it, at most the timeout.
 	private Health checked() {
-		Health health = fresh();
-		if (health != null) {
-			return health;
-		}
-		// One check at a time: concurrent probes wait for it and share its result.
-		this.lock.lock();
-		try {
-			health = fresh();
-			if (health == null) {
-				health = check();
-				this.cached = health;
-				this.cachedAt = System.nanoTime();
+		CompletableFuture<Health> check;
+		synchronized (this) {
+			Health health = fresh();
+			if (health != null) {
+				return health;
 			}
-			return health;
+			if (this.executor.isShutdown()) {
+				return currentDown().withDetail("error", "Not checked: the indicator is closed").build();
+			}
+			if (this.inFlight == null || this.inFlight.isDone()) {
+				this.inFlight = CompletableFuture.supplyAsync(this::check, this.executor);
+			}
+			check = this.inFlight;
 		}
-		finally {
-			this.lock.unlock();
+		Health health = await(check);
+		this.cached = health;
+		this.cachedAt = System.nanoTime();
+		return health;
+	}
+
+	private Health await(CompletableFuture<Health> check) {
+		try {
+			return check.get(this.timeout.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException ex) {
+			return currentDown().withDetail("error", "NetSuite did not answer within " + format(this.timeout)
+					+ " (netsuite.health.timeout)").build();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return currentDown().withDetail("error", "Interrupted while waiting for the check").build();
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			return currentDown().withDetail("error", "The check failed: " + describe(cause)).build();
 		}
 	}
 
@@ -154,6 +199,15 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 	 */
 	public void clearCache() {
 		this.cached = null;
+	}
+
+	/**
+	 * Stop the thread the checks run on; a check that runs is interrupted, and later
+	 * probes answer DOWN.
+	 */
+	@Override
+	public synchronized void close() {
+		this.executor.shutdownNow();
 	}
 
 	// Where the permits live, now rather than as cached: a fallback shows as it happens.
@@ -195,54 +249,41 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 
 	// Null when serverTime is not there (404), to fall back.
 	private @Nullable Health check(HttpMethod method, String path) {
-		Instant sent = this.clock.instant();
-		long start = System.nanoTime();
-		Answer answer;
 		try {
-			answer = this.restClient.method(method)
+			Answer answer = this.restClient.method(method)
 				.uri(path)
 				.accept(MediaType.APPLICATION_JSON)
 				.exchange((request, response) -> answer(request, response), true);
+			return answered(method, path, answer);
 		}
-		catch (NetSuiteConnectionException ex) {
-			return unreachable(method, path, ex);
+		catch (RuntimeException ex) {
+			return failed(method, path, ex);
 		}
-		catch (RestClientException ex) {
-			return unreachable(method, path, ex);
+	}
+
+	private @Nullable Health answered(HttpMethod method, String path, Answer answer) {
+		int status = answer.status();
+		if (status >= 300 && status < 400) {
+			throw new NetSuiteRedirectException(status, origin(answer.headers().getFirst(HttpHeaders.LOCATION)),
+					method.name(), path, null);
 		}
-		catch (NetSuiteAuthenticationException ex) {
-			// The OAuth 2.0 token endpoint refused the client assertion: no call was made.
-			Health.Builder down = down(method, path).withDetail("status", ex.getStatusCode());
-			if (ex.getErrorCode() != null) {
-				down.withDetail("errorCode", ex.getErrorCode());
-			}
-			down.withDetail("error", "NetSuite's token endpoint refused the client assertion"
-					+ ((ex.getDetail() != null) ? ": " + ex.getDetail() : ""));
-			// An application's own authentication may know no hint; a detail is never null.
-			if (ex.getHint() != null) {
-				down.withDetail("checklist", ex.getHint());
-			}
-			return down.build();
+		if (status >= 200 && status < 300) {
+			return up(method, path, answer);
 		}
-		Duration latency = Duration.ofNanos(System.nanoTime() - start);
-		Instant received = this.clock.instant();
-		Instant localTime = sent.plus(Duration.between(sent, received).dividedBy(2));
-		if (answer.status() >= 200 && answer.status() < 300) {
-			return up(method, path, latency, answer, localTime);
-		}
-		if (answer.status() == 404 && path.equals(SERVER_TIME_PATH)) {
+		if (status == 404 && path.equals(SERVER_TIME_PATH)) {
 			return null;
 		}
-		NetSuiteError netSuiteError = answer.error();
+		NetSuiteError netSuiteError = (answer.error() != null) ? answer.error()
+				: NetSuiteError.of(status, answer.headers(), answer.body());
 		NetSuiteException error = this.errors.exception(netSuiteError, method.name(), path);
 		if (error instanceof NetSuiteConcurrencyLimitException) {
-			return base(Health.up(), method, path).withDetail("latency", millis(latency))
-				.withDetail("throttled", "NetSuite answered " + answer.status() + describeCode(error)
+			return base(Health.up(), method, path).withDetail("latency", millis(answer.latency()))
+				.withDetail("throttled", "NetSuite answered " + status + describeCode(error)
 						+ ": the account's concurrency limit was reached. The credentials work; requests wait for "
 						+ "a free slot or fail until one frees up (see netsuite.concurrency.limit)")
 				.build();
 		}
-		Health.Builder down = down(method, path).withDetail("status", answer.status());
+		Health.Builder down = down(method, path).withDetail("status", status);
 		if (error.getErrorCode() != null) {
 			down.withDetail("errorCode", error.getErrorCode());
 		}
@@ -253,10 +294,10 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 				.withDetail("fix", TbaAuthentication.ROLE_DISABLED_HINT)
 				.build();
 		}
-		down.withDetail("error", (error.getDetail() != null) ? error.getDetail() : "HTTP " + answer.status());
+		down.withDetail("error", (error.getDetail() != null) ? error.getDetail() : "HTTP " + status);
 		if (error instanceof NetSuiteAuthenticationException) {
 			Object checklist = (this.account.authentication() instanceof TbaAuthentication)
-					? invalidLoginChecklist(skew(localTime, answer.headers())) : error.getHint();
+					? invalidLoginChecklist(skew(answer.localTime(), answer.headers())) : error.getHint();
 			if (checklist != null) {
 				down.withDetail("checklist", checklist);
 			}
@@ -268,14 +309,20 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 		return down.build();
 	}
 
-	private Health up(HttpMethod method, String path, Duration latency, Answer answer, Instant localTime) {
-		Health.Builder up = base(Health.up(), method, path).withDetail("latency", millis(latency));
+	// A serverTime answer without NetSuite's clock is not NetSuite's (an HTML page, say).
+	private Health up(HttpMethod method, String path, Answer answer) {
+		Instant serverTime = serverTime(answer.body());
+		if (serverTime == null && path.equals(SERVER_TIME_PATH)) {
+			throw new NetSuiteUnreadableAnswerException((json(answer.body()) != null) ? Reason.UNEXPECTED
+					: Reason.NOT_JSON, answer.status(), answer.headers().getFirst(HttpHeaders.CONTENT_TYPE), false,
+					method.name(), path, null);
+		}
+		Health.Builder up = base(Health.up(), method, path).withDetail("latency", millis(answer.latency()));
 		if (this.account.authentication() instanceof OAuth2Authentication oauth2) {
 			oauth2Details(up, oauth2);
 		}
-		Instant serverTime = serverTime(answer.body());
 		if (serverTime != null) {
-			Duration skew = Duration.between(serverTime, localTime);
+			Duration skew = Duration.between(serverTime, answer.localTime());
 			up.withDetail("serverTime", serverTime.toString()).withDetail("clockSkew", signed(skew));
 			if (skew.abs().compareTo(SKEW_WARNING) >= 0) {
 				up.withDetail("clockSkewWarning", "The local clock is " + aheadOrBehind(skew)
@@ -331,6 +378,42 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 		return (url.getPort() != -1) ? url.getHost() + ":" + url.getPort() : String.valueOf(url.getHost());
 	}
 
+	// Whatever the check threw: a DOWN that says what, in words safe to show.
+	private Health failed(HttpMethod method, String path, RuntimeException ex) {
+		Health.Builder down = down(method, path);
+		if (ex instanceof NetSuiteConnectionException connection) {
+			return unreachable(method, path, connection);
+		}
+		if (ex instanceof RestClientException restClient) {
+			return unreachable(method, path, restClient);
+		}
+		if (!(ex instanceof NetSuiteException error)) {
+			return down.withDetail("error", "The check failed: " + describe(ex)).build();
+		}
+		if (error.getStatusCode() > 0) {
+			down.withDetail("status", error.getStatusCode());
+		}
+		if (error.getErrorCode() != null) {
+			down.withDetail("errorCode", error.getErrorCode());
+		}
+		if (error instanceof NetSuiteRedirectException redirect) {
+			// The token endpoint's, or the check's own
+			String property = (path.equals(redirect.getPath())) ? "netsuite.rest-url" : "netsuite.oauth2.token-url";
+			return down.withDetail("error", "NetSuite answered a redirect to "
+					+ ((redirect.getLocation() != null) ? redirect.getLocation() : "no location") + ": check " + property)
+				.build();
+		}
+		if (error instanceof NetSuiteAuthenticationException) {
+			// The OAuth 2.0 token endpoint refused the client assertion: no call was made.
+			down.withDetail("error", "NetSuite's token endpoint refused the client assertion"
+					+ ((error.getDetail() != null) ? ": " + error.getDetail() : ""));
+			// An application's own authentication may know no hint; a detail is never null.
+			return (error.getHint() != null) ? down.withDetail("checklist", error.getHint()).build() : down.build();
+		}
+		// A failed token request, an unreadable answer, a deadline: the message names the request.
+		return down.withDetail("error", String.valueOf(error.getMessage())).build();
+	}
+
 	private Health.Builder down(HttpMethod method, String path) {
 		return base(Health.down(), method, path);
 	}
@@ -382,15 +465,55 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 		return checklist;
 	}
 
-	// The error as the chain read it on the wire, or read here for a client without it.
-	private static Answer answer(HttpRequest request, ClientHttpResponse response) throws IOException {
+	// Stamps the time the request went on the wire and the answer came back.
+	private ClientHttpResponse onTheWire(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+			throws IOException {
+		Instant sent = this.clock.instant();
+		long start = System.nanoTime();
+		ClientHttpResponse response = execution.execute(request, body);
+		Duration latency = Duration.ofNanos(System.nanoTime() - start);
+		Instant received = this.clock.instant();
+		request.getAttributes()
+			.put(WIRE_ATTRIBUTE, new Wire(sent.plus(Duration.between(sent, received).dividedBy(2)), latency));
+		return response;
+	}
+
+	// The answer, with the error as the chain read it on the wire, if it did, and when it was there.
+	private Answer answer(HttpRequest request, ClientHttpResponse response) throws IOException {
 		int status = response.getStatusCode().value();
 		byte[] body = response.getBody().readNBytes(MAX_BODY);
-		NetSuiteError error = NetSuiteRequests.error(request);
-		if (error == null && status >= 400) {
-			error = NetSuiteError.of(status, response.getHeaders(), body);
+		Wire wire = (request.getAttributes().get(WIRE_ATTRIBUTE) instanceof Wire stamped) ? stamped
+				: new Wire(this.clock.instant(), Duration.ZERO);
+		return new Answer(status, response.getHeaders(), body, NetSuiteRequests.error(request), wire.localTime(),
+				wire.latency());
+	}
+
+	// Scheme, host and port of a redirect's target: its path or query might carry a secret.
+	private @Nullable String origin(@Nullable String location) {
+		try {
+			URI target = (location != null) ? this.account.restUrl().resolve(location) : null;
+			return (target != null && target.getHost() != null) ? target.getScheme() + "://" + hostAndPort(target)
+					: null;
 		}
-		return new Answer(status, response.getHeaders(), body, error);
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private Health.Builder currentDown() {
+		return this.serverTimeAvailable ? down(HttpMethod.GET, SERVER_TIME_PATH)
+				: down(HttpMethod.OPTIONS, FALLBACK_PATH);
+	}
+
+	// The type and the message, without a URL's user info or query, nor a stack trace.
+	private static String describe(Throwable ex) {
+		String message = (ex.getMessage() != null) ? ex.getMessage()
+			.replaceAll("//[^/@\\s]*@", "//")
+			.replaceAll("\\?[^\\s\"']*", "") : null;
+		if (message != null && message.length() > 200) {
+			message = message.substring(0, 200) + "…";
+		}
+		return ex.getClass().getName() + ((message != null) ? ": " + message : "");
 	}
 
 	// NetSuite's clock from its Date header (to the second): local minus NetSuite.
@@ -405,11 +528,21 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 	}
 
 	private static @Nullable Instant serverTime(byte[] body) {
+		JsonNode json = json(body);
 		try {
-			JsonNode serverTime = JsonMapper.shared().readTree(body).path("serverTime");
-			return serverTime.isString() ? Instant.parse(serverTime.asString()) : null;
+			return (json != null && json.path("serverTime").isString())
+					? Instant.parse(json.path("serverTime").asString()) : null;
 		}
-		catch (JacksonException | DateTimeParseException ex) {
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	private static @Nullable JsonNode json(byte[] body) {
+		try {
+			return JsonMapper.shared().readTree(body);
+		}
+		catch (JacksonException ex) {
 			return null;
 		}
 	}
@@ -476,14 +609,11 @@ public class NetSuiteHealthIndicator implements HealthIndicator {
 		return (hours > 0) ? hours + "h " + minutesAndSeconds : minutesAndSeconds;
 	}
 
-	private record Answer(int status, HttpHeaders headers, byte[] body, @Nullable NetSuiteError error) {
+	private record Answer(int status, HttpHeaders headers, byte[] body, @Nullable NetSuiteError error,
+			Instant localTime, Duration latency) {
+	}
 
-		@Override
-		public NetSuiteError error() {
-			Assert.state(this.error != null, "Not an error answer");
-			return this.error;
-		}
-
+	private record Wire(Instant localTime, Duration latency) {
 	}
 
 }

@@ -1,14 +1,22 @@
 package io.github.netsuite.boot.autoconfigure;
 
+import java.io.IOException;
+import java.security.KeyPair;
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.netsuite.boot.auth.Keys;
+import io.github.netsuite.boot.health.HangingServer;
 import io.github.netsuite.boot.health.NetSuiteHealthIndicator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -22,7 +30,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +42,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NetSuiteHealthContributorAutoConfigurationTests {
 
 	private static final String SERVER_TIME = "/services/rest/system/v1/serverTime";
+
+	private static final String TOKEN_PATH = "/services/rest/auth/oauth2/v1/token";
+
+	private static final KeyPair KEYS = Keys.rsa();
 
 	private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
 
@@ -84,8 +98,73 @@ class NetSuiteHealthContributorAutoConfigurationTests {
 				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
 				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 				assertThat(health.getDetails().get("error")).asString()
-					.startsWith("NetSuite did not answer within 500ms (netsuite.health.timeout): ");
+					.startsWith("NetSuite did not answer within 500ms (netsuite.health.timeout)");
 			});
+	}
+
+	@Test
+	void downNamingTheTokenEndpointWhenItAnswers503() {
+		this.server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(503)
+			.withHeader("Content-Type", "text/html")
+			.withBody("<html><body>Service Unavailable</body></html>")));
+		oauth2().run((context) -> {
+			Health health = context.getBean(NetSuiteHealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).containsOnlyKeys("realm", "restUrl", "check", "status", "error")
+				.containsEntry("status", 503);
+			assertThat(health.getDetails().get("error")).asString()
+				.startsWith("NetSuite answered 503 to POST " + TOKEN_PATH)
+				.contains("NetSuite's token endpoint did not answer");
+			assertThat(this.server.findAll(anyRequestedFor(urlEqualTo(SERVER_TIME)))).isEmpty();
+		});
+	}
+
+	@Test
+	void downWithinTheHealthTimeoutWhenTheTokenEndpointHangs() throws IOException {
+		try (HangingServer tokenEndpoint = HangingServer.silent()) {
+			oauth2().withPropertyValues("netsuite.oauth2.token-url=" + tokenEndpoint.url() + TOKEN_PATH,
+						"netsuite.read-timeout=2m", "netsuite.health.timeout=1s")
+				.run((context) -> {
+					long start = System.nanoTime();
+					Health health = context.getBean(NetSuiteHealthIndicator.class).health();
+					assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+					assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+					assertThat(health.getDetails()).containsOnlyKeys("realm", "restUrl", "check", "error")
+						.containsEntry("error", "NetSuite did not answer within 1s (netsuite.health.timeout)");
+					assertThat(tokenEndpoint.requests()).containsExactly("POST " + TOKEN_PATH + " HTTP/1.1");
+				});
+		}
+	}
+
+	@Test
+	void stopsTheChecksOfEveryAccountWithTheContext() {
+		AtomicReference<CompositeHealthContributor> composite = new AtomicReference<>();
+		this.contextRunner.withPropertyValues("netsuite.health.cache-ttl=0s", "netsuite.accounts.second.account=7654321", "netsuite.accounts.second.consumer-key=ck",
+					"netsuite.accounts.second.consumer-secret=cs", "netsuite.accounts.second.token-id=tk",
+					"netsuite.accounts.second.token-secret=ts",
+					"netsuite.accounts.second.rest-url=http://127.0.0.1:" + this.server.port())
+			.run((context) -> {
+				composite.set(context.getBean("netsuiteHealthContributor", CompositeHealthContributor.class));
+				assertThat(indicator(composite.get(), "second").health().getStatus()).isEqualTo(Status.UP);
+			});
+		for (String name : List.of("primary", "second")) {
+			Health health = indicator(composite.get(), name).health();
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).containsEntry("error", "Not checked: the indicator is closed");
+		}
+	}
+
+	private static HealthIndicator indicator(CompositeHealthContributor composite, String name) {
+		return (HealthIndicator) Objects.requireNonNull(composite.getContributor(name));
+	}
+
+	private ApplicationContextRunner oauth2() {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
+					NetSuiteAutoConfiguration.class, NetSuiteHealthContributorAutoConfiguration.class))
+			.withPropertyValues("netsuite.account=1234567", "netsuite.rest-url=http://127.0.0.1:" + this.server.port(),
+					"netsuite.oauth2.client-id=client-1", "netsuite.oauth2.certificate-id=cert-1",
+					"netsuite.oauth2.private-key=" + Keys.pem(KEYS));
 	}
 
 	@Test

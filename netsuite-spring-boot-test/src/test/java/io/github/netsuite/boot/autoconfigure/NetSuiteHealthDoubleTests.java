@@ -122,8 +122,39 @@ class NetSuiteHealthDoubleTests {
 		Health health = health();
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2900));
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		// The health timeout, or the health client's read timeout, which is the same
 		assertThat((String) health.getDetails().get("error"))
-			.startsWith("NetSuite did not answer within 1s (netsuite.health.timeout): read timeout at ");
+			.startsWith("NetSuite did not answer within 1s (netsuite.health.timeout)");
+	}
+
+	@Test
+	void isDownNamingTheTokenEndpointWhenItAnswers503() {
+		NetSuiteDouble oauth2 = NetSuiteDouble.builder().oauth2(true).build().start();
+		try {
+			oauth2.tokenEndpointDown(true);
+			Health[] health = new Health[1];
+			new ApplicationContextRunner()
+				.withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class,
+						NetSuiteAutoConfiguration.class, NetSuiteHealthContributorAutoConfiguration.class))
+				.withPropertyValues(oauth2.oauth2Properties()
+					.entrySet()
+					.stream()
+					.map((entry) -> entry.getKey() + "=" + entry.getValue())
+					.toArray(String[]::new))
+				.withPropertyValues("netsuite.health.timeout=10s", "netsuite.retry.enabled=false")
+				.run((context) -> health[0] = context.getBean(NetSuiteHealthIndicator.class).health());
+			assertThat(health[0].getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health[0].getDetails()).containsOnlyKeys("realm", "restUrl", "check", "status", "errorCode", "error")
+				.containsEntry("status", 503)
+				.containsEntry("errorCode", "UNEXPECTED_ERROR")
+				.containsEntry("error", "NetSuite answered 503 UNEXPECTED_ERROR to POST /services/rest/auth/oauth2/v1/token: "
+						+ "The OAuth 2.0 token service is temporarily unavailable. Try again later. (NetSuite's token "
+						+ "endpoint did not answer; requests go on once it does)");
+			assertThat(health[0].toString()).doesNotContain(oauth2.oauth2PrivateKeyPem().substring(40, 80));
+		}
+		finally {
+			oauth2.stop();
+		}
 	}
 
 	@Test
