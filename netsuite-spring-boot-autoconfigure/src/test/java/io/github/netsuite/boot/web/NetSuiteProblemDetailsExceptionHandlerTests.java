@@ -1,0 +1,72 @@
+package io.github.netsuite.boot.web;
+
+import java.time.Duration;
+
+import io.github.netsuite.boot.NetSuiteConcurrencyLimitException;
+import io.github.netsuite.boot.NetSuiteScriptException;
+import io.github.netsuite.boot.NetSuiteServerException;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for {@link NetSuiteProblemDetailsExceptionHandler} on its own.
+ */
+class NetSuiteProblemDetailsExceptionHandlerTests {
+
+	private final NetSuiteProblemDetailsExceptionHandler handler = new NetSuiteProblemDetailsExceptionHandler(
+			Duration.ofSeconds(5));
+
+	@Test
+	void removesTheQueryOfAUrlAndKeepsTheSentenceAroundIt() {
+		assertThat(NetSuiteProblemDetailsExceptionHandler
+			.withoutQuery("a redirect to https://login.example.test/sso?ticket=s3cr3t&b=2, not followed"))
+			.isEqualTo("a redirect to https://login.example.test/sso, not followed");
+		assertThat(NetSuiteProblemDetailsExceptionHandler.withoutQuery("GET /x/y?fields=email: gone (fix it)"))
+			.isEqualTo("GET /x/y: gone (fix it)");
+	}
+
+	@Test
+	void keepsAQuestionMarkInProse() {
+		assertThat(NetSuiteProblemDetailsExceptionHandler.withoutQuery("Is the field required? Yes."))
+			.isEqualTo("Is the field required? Yes.");
+	}
+
+	@Test
+	void roundsRetryAfterUpToWholeSeconds() {
+		NetSuiteProblemDetailsExceptionHandler handler = new NetSuiteProblemDetailsExceptionHandler(
+				Duration.ofMillis(1500));
+		assertThat(handler
+			.handleNetSuiteException(new NetSuiteConcurrencyLimitException(429, "CONCURRENCY_LIMIT_EXCEEDED", null,
+					"GET", "/services/rest/record/v1/customer/1", null))
+			.getHeaders()
+			.getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("2");
+	}
+
+	@Test
+	void refusesANegativeRetryAfterNamingTheProperty() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new NetSuiteProblemDetailsExceptionHandler(Duration.ofSeconds(-1)))
+			.withMessageContaining("netsuite.web.problem-details.retry-after");
+	}
+
+	@Test
+	void answersNetSuitesGatewayTimeoutAs504AndOtherServerErrorsAs502() {
+		assertThat(this.handler.status(new NetSuiteServerException(504, null, null, "GET", "/p", null)))
+			.isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
+		assertThat(this.handler.status(new NetSuiteServerException(500, null, null, "GET", "/p", null)))
+			.isEqualTo(HttpStatus.BAD_GATEWAY);
+	}
+
+	@Test
+	void answersARestletScriptErrorAs502() {
+		assertThat(this.handler.status(new NetSuiteScriptException(400, "SSS_MISSING_REQD_ARGUMENT", "id is required",
+				"GET", "/app/site/hosting/restlet.nl", null)))
+			.isEqualTo(HttpStatus.BAD_GATEWAY);
+	}
+
+}
