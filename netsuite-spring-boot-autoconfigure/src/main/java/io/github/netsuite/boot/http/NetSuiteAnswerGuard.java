@@ -302,7 +302,17 @@ public final class NetSuiteAnswerGuard implements ClientHttpRequestInterceptor {
 			this.attempt.disarm();
 			if (this.closed.compareAndSet(false, true)) {
 				abort();
+				closeDelegate();
+			}
+		}
+
+		// Some factories' close() reads the rest and fails on a stream already aborted.
+		private void closeDelegate() {
+			try {
 				getDelegate().close();
+			}
+			catch (RuntimeException ex) {
+				// Aborted already
 			}
 		}
 
@@ -318,7 +328,7 @@ public final class NetSuiteAnswerGuard implements ClientHttpRequestInterceptor {
 			}
 			finally {
 				this.attempt.disarm();
-				getDelegate().close();
+				closeDelegate();
 			}
 		}
 
