@@ -143,6 +143,15 @@ public final class NetSuiteAnswerGuard implements ClientHttpRequestInterceptor {
 		}
 	}
 
+	// As the property is written: 32MB rather than 33554432B.
+	static String size(DataSize size) {
+		long bytes = size.toBytes();
+		if (bytes % (1024 * 1024) == 0) {
+			return size.toMegabytes() + "MB";
+		}
+		return (bytes % 1024 == 0) ? size.toKilobytes() + "KB" : bytes + "B";
+	}
+
 	private static String redirectHint(HttpRequest request) {
 		String property = switch (NetSuiteRequests.api(request)) {
 			case NetSuiteRequests.TOKEN -> "netsuite.oauth2.token-url";
@@ -378,7 +387,7 @@ public final class NetSuiteAnswerGuard implements ClientHttpRequestInterceptor {
 			String contentType = getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
 			return new NetSuiteUnreadableAnswerException(NetSuiteUnreadableAnswerException.Reason.TOO_LARGE, status,
 					contentType, !NetSuiteRequests.isIdempotent(request), request.getMethod().name(),
-					request.getURI().getRawPath(), "the answer passed " + this.maxSize
+					request.getURI().getRawPath(), "the answer passed " + size(this.maxSize)
 							+ ", the limit netsuite.max-answer-size sets; its connection was closed");
 		}
 
