@@ -19,6 +19,7 @@ import io.github.netsuite.boot.auth.OAuth2Credentials;
 import io.github.netsuite.boot.auth.TbaCredentials;
 import io.github.netsuite.boot.auth.TbaSigner;
 import io.github.netsuite.boot.http.ConcurrencyGovernor;
+import io.github.netsuite.boot.http.HttpComponentsAttemptAbort;
 import io.github.netsuite.boot.http.NetSuiteAnswerGuard;
 import io.github.netsuite.boot.http.NetSuiteConnectionInterceptor;
 import io.github.netsuite.boot.http.NetSuiteAuthenticationInterceptor;
@@ -32,7 +33,6 @@ import io.github.netsuite.boot.http.TbaAuthentication;
 import io.github.netsuite.boot.observation.NetSuiteObservationInterceptor;
 import io.github.netsuite.boot.observation.NetSuiteRequestObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
-import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
 
@@ -291,7 +291,10 @@ final class NetSuiteAccountFactory {
 		static ClientHttpRequestFactoryBuilder<?> configure(HttpComponentsClientHttpRequestFactoryBuilder builder) {
 			// HttpClient repeats 429 and 503 answers by itself, a create included, and re-sends
 			// the old signature: only the starter's retry may decide what is repeated.
-			return builder.withHttpClientCustomizer(HttpClientBuilder::disableAutomaticRetries)
+			return builder
+				.withHttpClientCustomizer((client) -> client.disableAutomaticRetries()
+					// So that an attempt's deadline also ends a wait for the answer's headers.
+					.addExecInterceptorFirst(HttpComponentsAttemptAbort.NAME, new HttpComponentsAttemptAbort()))
 				// Its default of 5 connections per host would hold an account whose limit is
 				// higher at 5 requests in flight, the others queued for a connection.
 				.withConnectionManagerCustomizer((manager) -> manager.setMaxConnPerRoute(MAX_CONNECTIONS_PER_HOST)

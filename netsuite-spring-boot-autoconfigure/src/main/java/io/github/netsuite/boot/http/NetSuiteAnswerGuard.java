@@ -45,8 +45,12 @@ import org.springframework.util.unit.DataSize;
  * <li>a body closed before its end aborts its connection instead of draining it, so that
  * no pooled connection keeps unread data.</li>
  * </ul>
- * The headers of an answer are bounded by {@code netsuite.read-timeout} per read; an
- * answer whose headers come after the deadline is refused.
+ * With Apache HttpClient and {@link HttpComponentsAttemptAbort} in its exec chain, the
+ * watchdog also ends an attempt still waiting for its answer's headers; with other
+ * clients, headers are bounded by {@code netsuite.read-timeout} per read, and an answer
+ * whose headers come after the deadline is refused. With {@code HttpURLConnection}, whose
+ * stream cannot be aborted from another thread without blocking its reader, a body is
+ * ended at its next read after the deadline (within {@code netsuite.read-timeout}).
  *
  * @author NetSuite Spring Boot team
  * @since 0.1.0
@@ -62,7 +66,12 @@ public final class NetSuiteAnswerGuard implements ClientHttpRequestInterceptor {
 	// (a parser stops at the closing brace, before the stream says so).
 	private static final int CLOSE_DRAIN_BYTES = 16 * 1024;
 
+	private static final String SIMPLE_RESPONSE = "org.springframework.http.client.SimpleClientHttpResponse";
+
 	private static final long CLOSE_DRAIN_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
+	// The attempt the calling thread is in, for a client that can abort while headers are awaited.
+	private static final ThreadLocal<@Nullable Attempt> current = new ThreadLocal<>();
 
 	private final Duration attemptTimeout;
 
@@ -92,6 +101,7 @@ public final class NetSuiteAnswerGuard implements ClientHttpRequestInterceptor {
 		}
 		attempt.arm();
 		ClientHttpResponse response;
+		current.set(attempt);
 		try {
 			response = execution.execute(request, body);
 		}
@@ -105,6 +115,9 @@ public final class NetSuiteAnswerGuard implements ClientHttpRequestInterceptor {
 		catch (RuntimeException | Error ex) {
 			attempt.disarm();
 			throw ex;
+		}
+		finally {
+			current.remove();
 		}
 		GuardedResponse guarded = new GuardedResponse(response, attempt, this.maxAnswerBytes, this.maxAnswerSize);
 		if (!attempt.watch(guarded)) {
@@ -120,6 +133,18 @@ public final class NetSuiteAnswerGuard implements ClientHttpRequestInterceptor {
 					request.getURI().getRawPath(), redirectHint(request));
 		}
 		return guarded;
+	}
+
+	/**
+	 * Give the watchdog a way to end the calling thread's attempt while it waits for the
+	 * answer's headers (Apache HttpClient's, on the thread that runs the request).
+	 * @param abort closes the attempt's connection at once
+	 */
+	static void onHeadersAbort(Runnable abort) {
+		Attempt attempt = current.get();
+		if (attempt != null) {
+			attempt.headersAbort = abort;
+		}
 	}
 
 	// Scheme, host and port only: a redirect's path or query may carry something secret.
@@ -180,6 +205,8 @@ public final class NetSuiteAnswerGuard implements ClientHttpRequestInterceptor {
 
 		private volatile @Nullable GuardedResponse response;
 
+		private volatile @Nullable Runnable headersAbort;
+
 		Attempt(HttpRequest request, Duration attemptTimeout) {
 			this.request = request;
 			long deadline = System.nanoTime() + attemptTimeout.toNanos();
@@ -225,8 +252,12 @@ public final class NetSuiteAnswerGuard implements ClientHttpRequestInterceptor {
 		private void expire() {
 			if (this.expired.compareAndSet(false, true)) {
 				GuardedResponse response = this.response;
+				Runnable headersAbort = this.headersAbort;
 				if (response != null) {
-					Watchdog.abort(response::abort);
+					Watchdog.abort(response::abortFromWatchdog);
+				}
+				else if (headersAbort != null) {
+					Watchdog.abort(headersAbort);
 				}
 			}
 		}
@@ -264,8 +295,11 @@ public final class NetSuiteAnswerGuard implements ClientHttpRequestInterceptor {
 
 		private volatile boolean ended;
 
+		private final boolean simple;
+
 		GuardedResponse(ClientHttpResponse response, Attempt attempt, long maxBytes, DataSize maxSize) {
 			super(response);
+			this.simple = response.getClass().getName().equals(SIMPLE_RESPONSE);
 			this.attempt = attempt;
 			this.maxBytes = maxBytes;
 			this.maxSize = maxSize;
@@ -311,17 +345,31 @@ public final class NetSuiteAnswerGuard implements ClientHttpRequestInterceptor {
 			this.attempt.disarm();
 			if (this.closed.compareAndSet(false, true)) {
 				abort();
-				closeDelegate();
+				closeDelegate(true);
 			}
 		}
 
-		// Some factories' close() reads the rest and fails on a stream already aborted.
-		private void closeDelegate() {
+		// On the watchdog's side. HttpURLConnection's stream, closed while another thread
+		// reads it, hands the rest to the JDK's keep-alive cleaner, which holds the stream's
+		// lock, and so the reader, until the body ends: its reader is left to find the
+		// deadline passed on its next read (within netsuite.read-timeout).
+		void abortFromWatchdog() {
+			if (!this.simple) {
+				abort();
+			}
+		}
+
+		private void closeDelegate(boolean aborted) {
+			// Spring's HttpURLConnection response would drain the rest; its own close() was
+			// enough: the JDK reads a small remainder in the background, else closes the socket.
+			if (aborted && this.simple) {
+				return;
+			}
 			try {
 				getDelegate().close();
 			}
 			catch (RuntimeException ex) {
-				// Aborted already
+				// Some factories' close() reads the rest and fails on a stream already aborted.
 			}
 		}
 
@@ -330,14 +378,21 @@ public final class NetSuiteAnswerGuard implements ClientHttpRequestInterceptor {
 			if (!this.closed.compareAndSet(false, true)) {
 				return;
 			}
+			boolean aborted = false;
 			try {
-				if (!this.ended && !this.attempt.expired() && hasBodyLeft()) {
-					finishOrAbort();
+				if (!this.ended && hasBodyLeft()) {
+					aborted = true;
+					if (this.simple || this.attempt.expired()) {
+						abort();
+					}
+					else {
+						finishOrAbort();
+					}
 				}
 			}
 			finally {
 				this.attempt.disarm();
-				closeDelegate();
+				closeDelegate(aborted);
 			}
 		}
 

@@ -16,6 +16,7 @@ import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.NetSuiteException;
 import io.github.netsuite.boot.NetSuitePermits;
+import io.github.netsuite.boot.NetSuiteRequests;
 import io.github.netsuite.boot.NetSuiteTimeoutException;
 import io.github.netsuite.boot.NetSuiteUnreadableAnswerException;
 import org.junit.jupiter.api.Test;
@@ -132,9 +133,27 @@ class HostileAnswersTests {
 	}
 
 	@Test
-	void endsACallWhoseHeadersNeverComeWithinTheReadTimeout() throws Exception {
+	void endsACallWhoseHeadersNeverComeAtTheAttemptTimeoutWithApacheHttpClient() throws Exception {
 		try (HostileServer server = new HostileServer((request, answer) -> answer.hang())) {
-			runner(server, "http-components").withPropertyValues("netsuite.read-timeout=2s", "netsuite.attempt-timeout=1s")
+			runner(server, "http-components")
+				.withPropertyValues("netsuite.read-timeout=30s", "netsuite.attempt-timeout=1s")
+				.run((context) -> {
+					NetSuiteClient client = context.getBean(NetSuiteClient.class);
+					long start = System.nanoTime();
+					assertThatExceptionOfType(NetSuiteTimeoutException.class)
+						.isThrownBy(() -> client.record("customer", "1").get())
+						.satisfies((ex) -> assertThat(ex.getProperty()).isEqualTo("netsuite.attempt-timeout"));
+					assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1).plus(SLACK));
+					assertThat(server.requests()).hasSize(1);
+				});
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "jetty", "reactor", "jdk", "simple" })
+	void endsACallWhoseHeadersNeverComeWithinTheReadTimeoutWithOtherClients(String factory) throws Exception {
+		try (HostileServer server = new HostileServer((request, answer) -> answer.hang())) {
+			runner(server, factory).withPropertyValues("netsuite.read-timeout=2s", "netsuite.attempt-timeout=1s")
 				.run((context) -> {
 					NetSuiteClient client = context.getBean(NetSuiteClient.class);
 					long start = System.nanoTime();
@@ -142,7 +161,40 @@ class HostileAnswersTests {
 						.isThrownBy(() -> client.record("customer", "1").get())
 						.satisfies((ex) -> assertThat(ex.getProperty()).isEqualTo("netsuite.attempt-timeout"));
 					assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2).plus(SLACK));
-					assertThat(server.requests()).hasSize(1);
+				});
+		}
+	}
+
+	@Test
+	void waitsForAPermitNoLongerThanTheCallTimeout() throws Exception {
+		try (HostileServer server = new HostileServer((request, answer) -> answer.hang())) {
+			runner(server, "http-components")
+				.withPropertyValues("netsuite.concurrency.limit=1", "netsuite.concurrency.adaptive=false",
+						"netsuite.call-timeout=2s", "netsuite.attempt-timeout=20s", "netsuite.read-timeout=20s")
+				.run((context) -> {
+					NetSuiteAccounts accounts = context.getBean(NetSuiteAccounts.class);
+					NetSuiteClient client = accounts.primary().client();
+					NetSuitePermits permits = accounts.primary().permits();
+					// A caller's own deadline stands: this one holds the only permit past the other's.
+					CompletableFuture<?> holder = CompletableFuture.runAsync(() -> accounts.primary()
+						.restClient()
+						.get()
+						.uri("/services/rest/record/v1/customer/1")
+						.attribute(NetSuiteRequests.DEADLINE_ATTRIBUTE,
+								NetSuiteRequests.Deadline.in(Duration.ofSeconds(20), "netsuite.health.timeout"))
+						.retrieve()
+						.toBodilessEntity());
+					await(() -> permits.inFlight() == 1);
+					long start = System.nanoTime();
+					assertThatExceptionOfType(NetSuiteTimeoutException.class)
+						.isThrownBy(() -> client.records("customer").create(Map.of("companyname", "A")))
+						.satisfies((ex) -> {
+							assertThat(ex.getProperty()).isEqualTo("netsuite.call-timeout");
+							assertThat(ex.mayHaveExecuted()).isFalse();
+						});
+					assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2).plus(SLACK));
+					assertThat(server.requests()).singleElement().asString().startsWith("GET ");
+					holder.cancel(true);
 				});
 		}
 	}
