@@ -257,8 +257,10 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, 
 
 	private void checkOpen(HttpRequest request) {
 		if (this.closed) {
-			throw new NetSuiteException(0, null, "the request was never sent: the application is shutting down",
-					request.getMethod().name(), request.getURI().getRawPath(), null);
+			String method = request.getMethod().name();
+			String path = request.getURI().getRawPath();
+			throw new NetSuiteException(0, null,
+					method + " " + path + " was never sent: the application is shutting down", method, path, null);
 		}
 	}
 

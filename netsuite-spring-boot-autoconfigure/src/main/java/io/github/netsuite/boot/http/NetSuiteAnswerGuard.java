@@ -459,11 +459,12 @@ public final class NetSuiteAnswerGuard implements ClientHttpRequestInterceptor {
 				this.raw = raw;
 			}
 
+			private final byte[] one = new byte[1];
+
 			@Override
 			public int read() throws IOException {
-				byte[] one = new byte[1];
-				int read = read(one, 0, 1);
-				return (read == -1) ? -1 : (one[0] & 0xFF);
+				int read = read(this.one, 0, 1);
+				return (read == -1) ? -1 : (this.one[0] & 0xFF);
 			}
 
 			@Override
