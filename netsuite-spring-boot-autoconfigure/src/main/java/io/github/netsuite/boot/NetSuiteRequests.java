@@ -1,5 +1,6 @@
 package io.github.netsuite.boot;
 
+import java.time.Duration;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -54,6 +55,14 @@ public final class NetSuiteRequests {
 	 * The attribute that holds the {@link NetSuiteError} of the attempt's error answer.
 	 */
 	public static final String ERROR_ATTRIBUTE = "io.github.netsuite.boot.error";
+
+	/**
+	 * The attribute that holds the call's {@link Deadline}: set by the outermost
+	 * interceptor from {@code netsuite.call-timeout} unless the caller set a tighter one
+	 * (health sets {@code netsuite.health.timeout}'s). The wait for a permit, every attempt
+	 * and the back-off between them end by it.
+	 */
+	public static final String DEADLINE_ATTRIBUTE = "io.github.netsuite.boot.deadline";
 
 	/**
 	 * REST web services other than SuiteQL: records, metadata, system.
@@ -134,6 +143,16 @@ public final class NetSuiteRequests {
 	}
 
 	/**
+	 * Return the call's deadline.
+	 * @param request the request
+	 * @return the deadline, or {@code null} when the request carries none
+	 */
+	public static @Nullable Deadline deadline(HttpRequest request) {
+		Object deadline = request.getAttributes().get(DEADLINE_ATTRIBUTE);
+		return (deadline instanceof Deadline value) ? value : null;
+	}
+
+	/**
 	 * Return NetSuite's error answer to the request's latest attempt, as read on the wire.
 	 * @param request the request
 	 * @return the error, or {@code null} when the attempt was not answered with one or
@@ -142,6 +161,44 @@ public final class NetSuiteRequests {
 	public static @Nullable NetSuiteError error(HttpRequest request) {
 		Object error = request.getAttributes().get(ERROR_ATTRIBUTE);
 		return (error instanceof NetSuiteError netSuiteError) ? netSuiteError : null;
+	}
+
+	/**
+	 * When a call must end, and what set its time.
+	 *
+	 * @param nanoTime the {@link System#nanoTime()} at which the call must end
+	 * @param timeout the time the call was given
+	 * @param property the property that sets that time, named when it runs out
+	 * @since 0.1.0
+	 */
+	public record Deadline(long nanoTime, Duration timeout, String property) {
+
+		/**
+		 * Return a deadline the given time from now.
+		 * @param timeout the time the call is given
+		 * @param property the property that sets it, e.g. {@code netsuite.health.timeout}
+		 * @return the deadline
+		 */
+		public static Deadline in(Duration timeout, String property) {
+			return new Deadline(System.nanoTime() + timeout.toNanos(), timeout, property);
+		}
+
+		/**
+		 * Return the time left, never negative.
+		 * @return the nanoseconds left until the deadline
+		 */
+		public long remainingNanos() {
+			return Math.max(this.nanoTime - System.nanoTime(), 0);
+		}
+
+		/**
+		 * Return whether the deadline has passed.
+		 * @return whether no time is left
+		 */
+		public boolean hasPassed() {
+			return this.nanoTime - System.nanoTime() <= 0;
+		}
+
 	}
 
 }

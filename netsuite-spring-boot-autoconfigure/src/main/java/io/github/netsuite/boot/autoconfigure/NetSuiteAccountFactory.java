@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.github.netsuite.boot.NetSuiteAccount;
@@ -18,6 +19,8 @@ import io.github.netsuite.boot.auth.OAuth2Credentials;
 import io.github.netsuite.boot.auth.TbaCredentials;
 import io.github.netsuite.boot.auth.TbaSigner;
 import io.github.netsuite.boot.http.ConcurrencyGovernor;
+import io.github.netsuite.boot.http.HttpComponentsAttemptAbort;
+import io.github.netsuite.boot.http.NetSuiteAnswerGuard;
 import io.github.netsuite.boot.http.NetSuiteConnectionInterceptor;
 import io.github.netsuite.boot.http.NetSuiteAuthenticationInterceptor;
 import io.github.netsuite.boot.http.NetSuiteAuthenticationRenewalInterceptor;
@@ -30,13 +33,14 @@ import io.github.netsuite.boot.http.TbaAuthentication;
 import io.github.netsuite.boot.observation.NetSuiteObservationInterceptor;
 import io.github.netsuite.boot.observation.NetSuiteRequestObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
-import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
@@ -53,8 +57,13 @@ import org.springframework.web.client.RestClient;
  * The interceptors of an account's clients, outermost first: retry (a fresh attempt each
  * time), authentication renewal (an access token fetched before the permit is taken),
  * concurrency permit (held only while a request is on the wire), observation (each
- * attempt on the wire), error reading (an error body read once), then authentication (a
- * new nonce and timestamp, or the current token, on every attempt).
+ * attempt on the wire), error reading (an error body read once), authentication (a
+ * new nonce and timestamp, or the current token, on every attempt), then the answer
+ * guard (no redirect, the attempt's deadline, the size of its body). The outermost,
+ * connection failures, also starts the call's deadline.
+ * <p>
+ * What it creates that holds threads or connections (governors, request factories) is
+ * handed to a consumer that closes it at shutdown.
  *
  * @author NetSuite Spring Boot team
  */
@@ -81,11 +90,13 @@ final class NetSuiteAccountFactory {
 
 	private final Supplier<@Nullable SharedPermitStore> sharedPermitStore;
 
+	private final Consumer<AutoCloseable> closeables;
+
 	NetSuiteAccountFactory(Supplier<RestClient.Builder> builders,
 			ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder, HttpClientSettings httpClientSettings,
 			ObservationRegistry observationRegistry, @Nullable NetSuiteRequestObservationConvention convention,
 			ObjectMapper mapper, NetSuiteProperties.Retry retry, SuiteQlPageListener pageListener,
-			Supplier<@Nullable SharedPermitStore> sharedPermitStore) {
+			Supplier<@Nullable SharedPermitStore> sharedPermitStore, Consumer<AutoCloseable> closeables) {
 		this.builders = builders;
 		this.requestFactoryBuilder = requestFactoryBuilder;
 		this.httpClientSettings = httpClientSettings;
@@ -95,6 +106,7 @@ final class NetSuiteAccountFactory {
 		this.retry = retry;
 		this.pageListener = pageListener;
 		this.sharedPermitStore = sharedPermitStore;
+		this.closeables = closeables;
 	}
 
 	/**
@@ -131,8 +143,14 @@ final class NetSuiteAccountFactory {
 			@Nullable NetSuiteAuthentication customAuthentication) {
 		NetSuiteAccountProperties.Concurrency concurrency = settings.getConcurrency();
 		ConcurrencyGovernor governor = concurrency.isEnabled() ? governor(name, connection, concurrency) : null;
+		if (governor != null) {
+			this.closeables.accept(governor);
+		}
 		ClientHttpRequestFactory requestFactory = requestFactory(this.requestFactoryBuilder,
 				this.httpClientSettings.withTimeouts(settings.getConnectTimeout(), settings.getReadTimeout()));
+		if (requestFactory instanceof AutoCloseable || requestFactory instanceof DisposableBean) {
+			this.closeables.accept(() -> close(requestFactory));
+		}
 		RetryInterceptor retry = this.retry.isEnabled() ? new RetryInterceptor(this.retry.getMaxAttempts(),
 				this.retry.getInitialBackoff(), this.retry.getMaxBackoff(), this.retry.getMaxElapsed()) : null;
 		// Permit, observation and error reading: what every request of the account has.
@@ -142,10 +160,14 @@ final class NetSuiteAccountFactory {
 		}
 		onTheWire.add(new NetSuiteObservationInterceptor(this.observationRegistry, connection.getAccount().realm(),
 				this.convention));
-		onTheWire.add(new NetSuiteErrorInterceptor());
+		onTheWire.add(new NetSuiteErrorInterceptor(settings.getMaxAnswerSize()));
+		NetSuiteAnswerGuard answerGuard = new NetSuiteAnswerGuard(settings.getAttemptTimeout(),
+				settings.getMaxAnswerSize());
 		// No retry: OAuth2Authentication repeats a token request itself, with a new assertion.
-		List<ClientHttpRequestInterceptor> tokenInterceptors = new ArrayList<>(List.of(new NetSuiteConnectionInterceptor()));
+		List<ClientHttpRequestInterceptor> tokenInterceptors = new ArrayList<>(
+				List.of(new NetSuiteConnectionInterceptor(settings.getCallTimeout())));
 		tokenInterceptors.addAll(onTheWire);
+		tokenInterceptors.add(answerGuard);
 		OAuth2Authentication.Retry tokenRetry = this.retry.isEnabled()
 				? new OAuth2Authentication.Retry(this.retry.getMaxAttempts(), this.retry.getInitialBackoff(),
 						this.retry.getMaxBackoff(), this.retry.getMaxElapsed())
@@ -156,7 +178,8 @@ final class NetSuiteAccountFactory {
 			.plus((governor != null) ? concurrency.getAcquireTimeout() : Duration.ZERO);
 		NetSuiteAuthentication authentication = (customAuthentication != null) ? customAuthentication
 				: authentication(connection, requestFactory, tokenInterceptors, tokenRetry, tokenRequestTimeout);
-		List<ClientHttpRequestInterceptor> interceptors = new ArrayList<>(List.of(new NetSuiteConnectionInterceptor()));
+		List<ClientHttpRequestInterceptor> interceptors = new ArrayList<>(
+				List.of(new NetSuiteConnectionInterceptor(settings.getCallTimeout())));
 		if (retry != null) {
 			interceptors.add(retry);
 		}
@@ -164,6 +187,7 @@ final class NetSuiteAccountFactory {
 		interceptors.add(new NetSuiteAuthenticationRenewalInterceptor(authentication));
 		interceptors.addAll(onTheWire);
 		interceptors.add(new NetSuiteAuthenticationInterceptor(authentication));
+		interceptors.add(answerGuard);
 		NetSuiteErrorDecoder errors = new NetSuiteErrorDecoder(authentication);
 		RestClient rest = signedClient(connection.getRestUrl(), NetSuiteRequests.REST, requestFactory, interceptors,
 				errors);
@@ -228,15 +252,27 @@ final class NetSuiteAccountFactory {
 
 	/**
 	 * Build a request factory from Boot's builder (or the one detected on the class
-	 * path), with the given settings, without hidden retries and without a connection
-	 * pool that limits what the concurrency permits allow.
+	 * path), with the given settings, without hidden retries, without a connection pool
+	 * that limits what the concurrency permits allow, and never following a redirect
+	 * (whatever {@code spring.http.clients.redirects} says): a token request or a write
+	 * re-sent to the host a redirect names would carry its credentials and body there.
 	 */
 	static ClientHttpRequestFactory requestFactory(ClientHttpRequestFactoryBuilder<?> builder,
 			HttpClientSettings settings) {
+		HttpClientSettings noRedirects = settings.withRedirects(HttpRedirects.DONT_FOLLOW);
 		if (builder instanceof HttpComponentsClientHttpRequestFactoryBuilder httpComponents) {
-			return HttpComponents.configure(httpComponents).build(settings);
+			return HttpComponents.configure(httpComponents).build(noRedirects);
 		}
-		return builder.build(settings);
+		return builder.build(noRedirects);
+	}
+
+	private static void close(ClientHttpRequestFactory requestFactory) throws Exception {
+		if (requestFactory instanceof DisposableBean disposable) {
+			disposable.destroy();
+		}
+		else if (requestFactory instanceof AutoCloseable closeable) {
+			closeable.close();
+		}
 	}
 
 	/**
@@ -255,7 +291,10 @@ final class NetSuiteAccountFactory {
 		static ClientHttpRequestFactoryBuilder<?> configure(HttpComponentsClientHttpRequestFactoryBuilder builder) {
 			// HttpClient repeats 429 and 503 answers by itself, a create included, and re-sends
 			// the old signature: only the starter's retry may decide what is repeated.
-			return builder.withHttpClientCustomizer(HttpClientBuilder::disableAutomaticRetries)
+			return builder
+				.withHttpClientCustomizer((client) -> client.disableAutomaticRetries()
+					// So that an attempt's deadline also ends a wait for the answer's headers.
+					.addExecInterceptorFirst(HttpComponentsAttemptAbort.NAME, new HttpComponentsAttemptAbort()))
 				// Its default of 5 connections per host would hold an account whose limit is
 				// higher at 5 requests in flight, the others queued for a connection.
 				.withConnectionManagerCustomizer((manager) -> manager.setMaxConnPerRoute(MAX_CONNECTIONS_PER_HOST)

@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.unit.DataSize;
+
 /**
  * Properties of one NetSuite account: the primary account's at the top level of
  * {@code netsuite.*}, a named account's under {@code netsuite.accounts.<name>.*}.
@@ -60,6 +62,23 @@ public class NetSuiteAccountProperties {
 	 * Time to wait for NetSuite's response once a request is sent.
 	 */
 	private Duration readTimeout = Duration.ofMinutes(2);
+
+	/**
+	 * Longest time for one attempt of a request, from sending it to the last byte of the
+	 * answer, however slowly the answer arrives.
+	 */
+	private Duration attemptTimeout = Duration.ofMinutes(5);
+
+	/**
+	 * Longest time for a whole call: the wait for a concurrency permit, every attempt and
+	 * the back-off between them.
+	 */
+	private Duration callTimeout = Duration.ofMinutes(10);
+
+	/**
+	 * Largest answer read from NetSuite; a longer one fails and its connection is closed.
+	 */
+	private DataSize maxAnswerSize = DataSize.ofMegabytes(32);
 
 	/**
 	 * Concurrency governance settings.
@@ -157,6 +176,30 @@ public class NetSuiteAccountProperties {
 
 	public void setReadTimeout(Duration readTimeout) {
 		this.readTimeout = readTimeout;
+	}
+
+	public Duration getAttemptTimeout() {
+		return this.attemptTimeout;
+	}
+
+	public void setAttemptTimeout(Duration attemptTimeout) {
+		this.attemptTimeout = attemptTimeout;
+	}
+
+	public Duration getCallTimeout() {
+		return this.callTimeout;
+	}
+
+	public void setCallTimeout(Duration callTimeout) {
+		this.callTimeout = callTimeout;
+	}
+
+	public DataSize getMaxAnswerSize() {
+		return this.maxAnswerSize;
+	}
+
+	public void setMaxAnswerSize(DataSize maxAnswerSize) {
+		this.maxAnswerSize = maxAnswerSize;
 	}
 
 	public Concurrency getConcurrency() {

@@ -89,7 +89,7 @@ public final class NetSuiteAutoConfiguration {
 			ObjectProvider<NetSuiteRequestObservationConvention> convention, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<SuiteQlPageListener> suiteQlPageListeners,
 			ObjectProvider<NetSuiteAuthentication> primaryAuthentication,
-			ObjectProvider<SharedPermitStore> sharedPermitStore) {
+			ObjectProvider<SharedPermitStore> sharedPermitStore, NetSuiteAccountResources netSuiteAccountResources) {
 		// Checked once, every account at once; a key file is read here and nowhere else.
 		boolean fromProperties = connectionDetails instanceof PropertiesNetSuiteConnectionDetails;
 		Map<String, NetSuitePropertiesValidation.Account> connections = NetSuitePropertiesValidation
@@ -105,7 +105,7 @@ public final class NetSuiteAutoConfiguration {
 						() -> JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()),
 				properties.getRetry(),
 				(account, rows) -> listeners.forEach((listener) -> listener.pageRead(account, rows)),
-				sharedPermitStore::getIfAvailable);
+				sharedPermitStore::getIfAvailable, netSuiteAccountResources::add);
 		List<NetSuiteAccount> accounts = new ArrayList<>();
 		// An application may bring its own authentication for the primary account.
 		NetSuiteConnectionDetails primary = fromProperties ? connection(connections, NetSuiteAccounts.PRIMARY)
@@ -116,6 +116,13 @@ public final class NetSuiteAutoConfiguration {
 			accounts.add(factory.create(name, connection(connections, name), properties.accountSettings(name), null));
 		}
 		return new NetSuiteAccounts(accounts);
+	}
+
+	// Closed after the accounts and what uses them: requests still waiting for a permit
+	// are refused as never sent, then the request factories close.
+	@Bean
+	NetSuiteAccountResources netSuiteAccountResources() {
+		return new NetSuiteAccountResources();
 	}
 
 	// Validation has thrown unless every account has its connection.

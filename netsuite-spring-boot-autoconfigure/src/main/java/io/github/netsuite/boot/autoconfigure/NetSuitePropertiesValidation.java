@@ -292,6 +292,12 @@ final class NetSuitePropertiesValidation {
 		checkAsync(prefix, properties.getAsync(), problems);
 		positive(prefix + "connect-timeout", properties.getConnectTimeout(), problems);
 		positive(prefix + "read-timeout", properties.getReadTimeout(), problems);
+		positive(prefix + "attempt-timeout", properties.getAttemptTimeout(), problems);
+		positive(prefix + "call-timeout", properties.getCallTimeout(), problems);
+		if (properties.getMaxAnswerSize().toBytes() < 1) {
+			String key = prefix + "max-answer-size";
+			problems.add(new Problem(key, "must be positive", key + ": a positive size such as 32MB"));
+		}
 		positive(prefix + "concurrency.limit", properties.getConcurrency().getLimit(), problems);
 		positive(prefix + "concurrency.acquire-timeout", properties.getConcurrency().getAcquireTimeout(), problems);
 		notNegative(prefix + "suiteql.prefetch-pages", properties.getSuiteql().getPrefetchPages(), problems);

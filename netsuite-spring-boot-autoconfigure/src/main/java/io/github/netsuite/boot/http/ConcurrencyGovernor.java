@@ -10,9 +10,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.netsuite.boot.NetSuiteError;
+import io.github.netsuite.boot.NetSuiteException;
 import io.github.netsuite.boot.NetSuitePermitTimeoutException;
 import io.github.netsuite.boot.NetSuitePermits;
 import io.github.netsuite.boot.NetSuiteRequests;
+import io.github.netsuite.boot.NetSuiteTimeoutException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpRequest;
@@ -28,7 +30,9 @@ import org.springframework.util.Assert;
  * <p>
  * A permit is taken when a request goes on the wire and given back when its response is
  * closed, so a retry's back-off holds none. Waiting is first come, first served, and
- * bounded by the acquire timeout.
+ * bounded by the acquire timeout and by the call's {@linkplain NetSuiteRequests#deadline
+ * deadline}, whichever comes first. Once {@linkplain #close() closed}, at shutdown, it
+ * refuses the requests still waiting.
  * <p>
  * Adaptive, the limit learns what NetSuite accepts now ({@link AdaptiveLimit}): the
  * account's limit is shared with every other integration on it, so the configured limit
@@ -43,7 +47,7 @@ import org.springframework.util.Assert;
  *
  * @author NetSuite Spring Boot team
  */
-public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, NetSuitePermits {
+public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, NetSuitePermits, AutoCloseable {
 
 	private final ResizableSemaphore permits;
 
@@ -62,6 +66,8 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, 
 	private final AtomicLong throttled = new AtomicLong();
 
 	private volatile int limit;
+
+	private volatile boolean closed;
 
 	/**
 	 * Create a governor with a fixed limit and the instance's own permits.
@@ -214,16 +220,26 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, 
 		return error != null && error.isThrottled();
 	}
 
-	// This instance's permit first (first come, first served), then a shared one, if any.
+	// This instance's permit first (first come, first served), then a shared one, if any;
+	// never past the call's deadline.
 	private @Nullable String acquire(HttpRequest request) throws InterruptedIOException {
-		long deadline = System.nanoTime() + this.acquireTimeout.toNanos();
+		long now = System.nanoTime();
+		long deadline = now + this.acquireTimeout.toNanos();
+		NetSuiteRequests.Deadline call = NetSuiteRequests.deadline(request);
+		NetSuiteRequests.Deadline callDeadline = null;
+		if (call != null && call.nanoTime() - deadline < 0) {
+			deadline = call.nanoTime();
+			callDeadline = call;
+		}
 		this.waiting.incrementAndGet();
 		try {
-			if (!this.permits.tryAcquire(this.acquireTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
-				throw timeout(request, "");
+			checkOpen(request);
+			if (!this.permits.tryAcquire(Math.max(deadline - now, 0), TimeUnit.NANOSECONDS)) {
+				throw timeout(request, "", callDeadline);
 			}
 			try {
-				return acquireShared(request, deadline);
+				checkOpen(request);
+				return acquireShared(request, deadline, callDeadline);
 			}
 			catch (RuntimeException | InterruptedException ex) {
 				this.permits.release();
@@ -239,8 +255,18 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, 
 		}
 	}
 
+	private void checkOpen(HttpRequest request) {
+		if (this.closed) {
+			String method = request.getMethod().name();
+			String path = request.getURI().getRawPath();
+			throw new NetSuiteException(0, null,
+					method + " " + path + " was never sent: the application is shutting down", method, path, null);
+		}
+	}
+
 	// Null when the instance's own permit is all there is to take.
-	private @Nullable String acquireShared(HttpRequest request, long deadline) throws InterruptedException {
+	private @Nullable String acquireShared(HttpRequest request, long deadline,
+			NetSuiteRequests.@Nullable Deadline callDeadline) throws InterruptedException {
 		SharedPermits shared = this.shared;
 		if (shared == null || shared.unavailable() != null) {
 			return null;
@@ -248,7 +274,7 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, 
 		try {
 			String lease = shared.acquire(this.limit, Duration.ofNanos(Math.max(deadline - System.nanoTime(), 0)));
 			if (lease == null) {
-				throw timeout(request, " across the instances sharing them through " + shared.store());
+				throw timeout(request, " across the instances sharing them through " + shared.store(), callDeadline);
 			}
 			return lease;
 		}
@@ -258,13 +284,33 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, 
 		}
 	}
 
-	private NetSuitePermitTimeoutException timeout(HttpRequest request, String where) {
-		return new NetSuitePermitTimeoutException(request.getMethod().name(), request.getURI().getRawPath(),
-				"No permit to send the request came free within " + this.acquireTimeout + ": " + this.limit
-						+ " requests to the account were in flight" + where + " and " + (this.waiting.get() - 1)
-						+ " others waiting here",
+	// The call's deadline, when it came first, is named rather than the acquire timeout.
+	private NetSuiteException timeout(HttpRequest request, String where,
+			NetSuiteRequests.@Nullable Deadline callDeadline) {
+		String method = request.getMethod().name();
+		String path = request.getURI().getRawPath();
+		String state = this.limit + " requests to the account were in flight" + where + " and "
+				+ (this.waiting.get() - 1) + " others waiting here";
+		if (callDeadline != null) {
+			return new NetSuiteTimeoutException(callDeadline.timeout(), callDeadline.property(), false, method, path,
+					"no permit to send it came free in time: " + state, null);
+		}
+		return new NetSuitePermitTimeoutException(method, path,
+				"No permit to send the request came free within " + this.acquireTimeout + ": " + state,
 				"Raise netsuite.concurrency.acquire-timeout, or netsuite.concurrency.limit if the account's "
 						+ "concurrency limit allows");
+	}
+
+	/**
+	 * Refuse every request that waits for a permit or asks for one from now on, saying
+	 * that it was never sent: at shutdown, rather than let queued requests run on a
+	 * client being closed. Requests in flight are not touched.
+	 */
+	@Override
+	public void close() {
+		this.closed = true;
+		// Wakes every waiter; each finds the governor closed.
+		this.permits.release(Integer.MAX_VALUE / 2);
 	}
 
 	private void release(@Nullable String lease, boolean accepted) {

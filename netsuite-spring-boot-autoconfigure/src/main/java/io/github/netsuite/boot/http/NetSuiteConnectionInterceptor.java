@@ -9,12 +9,14 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
 import io.github.netsuite.boot.NetSuiteConnectionException;
 import io.github.netsuite.boot.NetSuiteConnectionException.Reason;
+import io.github.netsuite.boot.NetSuiteRequests;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpRequest;
@@ -32,14 +34,43 @@ import org.springframework.http.client.ClientHttpResponse;
  * <p>
  * Tells apart the exceptions of every request factory Boot detects (Apache HttpClient,
  * Jetty, Reactor Netty, the JDK's {@code HttpClient} and {@code HttpURLConnection}).
+ * A failure once the connection was open, on a request that is not safe to repeat, says
+ * that NetSuite may have executed it.
+ * <p>
+ * Being outermost, it also starts the call's clock: the {@link NetSuiteRequests#deadline
+ * deadline} that the permit wait, the attempts and the back-off end by.
  *
  * @author NetSuite Spring Boot team
  */
 public final class NetSuiteConnectionInterceptor implements ClientHttpRequestInterceptor {
 
+	private final @Nullable Duration callTimeout;
+
+	/**
+	 * Create an interceptor that sets no deadline on the calls it sees.
+	 */
+	public NetSuiteConnectionInterceptor() {
+		this.callTimeout = null;
+	}
+
+	/**
+	 * Create an interceptor that gives each call a {@link NetSuiteRequests.Deadline}
+	 * unless its caller set one.
+	 * @param callTimeout the time a whole call may take ({@code netsuite.call-timeout})
+	 */
+	public NetSuiteConnectionInterceptor(Duration callTimeout) {
+		this.callTimeout = callTimeout;
+	}
+
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
+		if (this.callTimeout != null) {
+			// A caller such as health may have set a tighter one.
+			request.getAttributes()
+				.putIfAbsent(NetSuiteRequests.DEADLINE_ATTRIBUTE,
+						NetSuiteRequests.Deadline.in(this.callTimeout, CALL_TIMEOUT_PROPERTY));
+		}
 		try {
 			return execution.execute(request, body);
 		}
@@ -50,9 +81,27 @@ public final class NetSuiteConnectionInterceptor implements ClientHttpRequestInt
 			}
 			URI uri = request.getURI();
 			String host = host(uri);
-			throw new NetSuiteConnectionException(reason, host, request.getMethod().name(), uri.getRawPath(),
-					hint(reason, ex), ex);
+			String hint = hint(reason, ex);
+			if (isAfterSending(reason) && !NetSuiteRequests.isIdempotent(request)
+					&& NetSuiteRequests.idempotencyKey(request) == null) {
+				hint = hint + ((reason != Reason.READ_TIMEOUT)
+						? "; the request was sent, so NetSuite may have executed it" : "") + remedy(request);
+			}
+			throw new NetSuiteConnectionException(reason, host, request.getMethod().name(), uri.getRawPath(), hint,
+					ex);
 		}
+	}
+
+	// A connection that failed once open: the request may have reached NetSuite.
+	private static boolean isAfterSending(Reason reason) {
+		return reason == Reason.READ_TIMEOUT || reason == Reason.CONNECTION_FAILED;
+	}
+
+	private static String remedy(HttpRequest request) {
+		return NetSuiteRequests.REST.equals(NetSuiteRequests.api(request))
+				? ": check before repeating it, or set netsuite.records.idempotent-writes=true so that record "
+						+ "writes run exactly once whatever the network loses"
+				: ": check before repeating it";
 	}
 
 	/**
@@ -90,6 +139,8 @@ public final class NetSuiteConnectionInterceptor implements ClientHttpRequestInt
 		}
 		return Reason.CONNECTION_FAILED;
 	}
+
+	static final String CALL_TIMEOUT_PROPERTY = "netsuite.call-timeout";
 
 	// The message names the host already
 	private static String hint(Reason reason, IOException ex) {

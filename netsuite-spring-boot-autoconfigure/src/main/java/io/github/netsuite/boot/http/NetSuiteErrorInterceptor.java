@@ -11,18 +11,42 @@ import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.util.unit.DataSize;
 
 /**
  * {@link ClientHttpRequestInterceptor} that reads an error answer once, next to the wire:
- * its whole body into memory (NetSuite's error bodies are small, a RESTlet's at most its
- * 10 MB limit) and NetSuite's error from it into the request's
- * {@link NetSuiteRequests#ERROR_ATTRIBUTE}, where retry, observation, health and the
+ * its body into memory, up to a bound (NetSuite's error bodies are small JSON documents),
+ * and NetSuite's error from it into the request's {@link NetSuiteRequests#ERROR_ATTRIBUTE},
+ * where retry, observation, health and the
  * {@link io.github.netsuite.boot.NetSuiteErrorDecoder} read it. The response handed on
- * still has the whole body.
+ * has what was read; a longer body is cut there and its connection closed.
  *
  * @author NetSuite Spring Boot team
  */
 public final class NetSuiteErrorInterceptor implements ClientHttpRequestInterceptor {
+
+	/**
+	 * The most of an error body read: ample for NetSuite's error JSON.
+	 */
+	static final int MAX_ERROR_BYTES = 1024 * 1024;
+
+	private final int maxErrorBytes;
+
+	/**
+	 * Create an interceptor that reads at most 1 MB of an error body.
+	 */
+	public NetSuiteErrorInterceptor() {
+		this.maxErrorBytes = MAX_ERROR_BYTES;
+	}
+
+	/**
+	 * Create an interceptor that reads at most 1 MB of an error body, and never more than
+	 * the largest answer read.
+	 * @param maxAnswerSize the largest answer read ({@code netsuite.max-answer-size})
+	 */
+	public NetSuiteErrorInterceptor(DataSize maxAnswerSize) {
+		this.maxErrorBytes = (int) Math.max(Math.min(maxAnswerSize.toBytes(), MAX_ERROR_BYTES), 0);
+	}
 
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
@@ -35,9 +59,10 @@ public final class NetSuiteErrorInterceptor implements ClientHttpRequestIntercep
 		}
 		byte[] errorBody;
 		try {
-			errorBody = response.getBody().readAllBytes();
+			// Bounded: what comes after is abandoned, and closing the response aborts its connection.
+			errorBody = response.getBody().readNBytes(this.maxErrorBytes);
 		}
-		catch (IOException ex) {
+		catch (IOException | RuntimeException ex) {
 			response.close();
 			throw ex;
 		}

@@ -14,6 +14,7 @@ import java.util.Set;
 
 import io.github.netsuite.boot.NetSuiteError;
 import io.github.netsuite.boot.NetSuiteRequests;
+import io.github.netsuite.boot.NetSuiteTimeoutException;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
@@ -43,6 +44,7 @@ import org.springframework.util.Assert;
  * repeat carries the same key, so NetSuite answers {@code IDEMPOTENCY_ERROR} with the
  * original job instead of executing it again.</li>
  * </ul>
+ * No back-off waits past the call's {@linkplain NetSuiteRequests#deadline deadline}.
  * Every attempt passes through the interceptors further in again, so it is signed afresh.
  * A {@code Retry-After} header is honoured when NetSuite sends one.
  *
@@ -81,11 +83,26 @@ public final class RetryInterceptor implements ClientHttpRequestInterceptor {
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
 		long deadline = System.nanoTime() + this.maxElapsed.toNanos();
+		NetSuiteRequests.Deadline callDeadline = NetSuiteRequests.deadline(request);
+		if (callDeadline != null && callDeadline.nanoTime() - deadline < 0) {
+			// Never back off past the call's deadline.
+			deadline = callDeadline.nanoTime();
+		}
 		for (int attempt = 1;; attempt++) {
 			request.getAttributes().put(NetSuiteRequests.ATTEMPT_ATTRIBUTE, attempt);
 			ClientHttpResponse response;
 			try {
 				response = execution.execute(request, body);
+			}
+			catch (NetSuiteTimeoutException ex) {
+				// An attempt that ran out of time may have been executed: only a write with an
+				// idempotency key is repeated, as for a lost answer.
+				boolean repeatable = NetSuiteAnswerGuard.ATTEMPT_TIMEOUT_PROPERTY.equals(ex.getProperty())
+						&& NetSuiteRequests.idempotencyKey(request) != null;
+				if (attempt < this.maxAttempts && repeatable && waitFor(backoff(attempt), deadline)) {
+					continue;
+				}
+				throw ex;
 			}
 			catch (IOException ex) {
 				boolean repeatable = isConnectFailure(ex)
@@ -108,7 +125,7 @@ public final class RetryInterceptor implements ClientHttpRequestInterceptor {
 			if (wait == null) {
 				wait = backoff(attempt);
 			}
-			if (System.nanoTime() + wait.toNanos() > deadline) {
+			if (System.nanoTime() + wait.toNanos() - deadline > 0) {
 				return response;
 			}
 			response.close();
@@ -123,7 +140,7 @@ public final class RetryInterceptor implements ClientHttpRequestInterceptor {
 	}
 
 	private static boolean waitFor(Duration wait, long deadline) throws InterruptedIOException {
-		if (System.nanoTime() + wait.toNanos() > deadline) {
+		if (System.nanoTime() + wait.toNanos() - deadline > 0) {
 			return false;
 		}
 		try {

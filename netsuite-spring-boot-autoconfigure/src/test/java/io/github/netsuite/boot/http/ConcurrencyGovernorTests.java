@@ -5,13 +5,17 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.netsuite.boot.NetSuiteException;
 import io.github.netsuite.boot.NetSuitePermitTimeoutException;
+import io.github.netsuite.boot.NetSuiteRequests;
+import io.github.netsuite.boot.NetSuiteTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpMethod;
@@ -260,6 +264,59 @@ class ConcurrencyGovernorTests {
 		governor.intercept(this.request, new byte[0], ok()).close();
 		assertThat(governor.inFlight()).isZero();
 		assertThat(shared.held).isZero();
+	}
+
+	@Test
+	void waitsForAPermitNoLongerThanTheCallDeadlineAndSaysNothingWasSent() throws IOException {
+		ConcurrencyGovernor governor = new ConcurrencyGovernor(1, Duration.ofSeconds(30));
+		this.request.getAttributes()
+			.put(NetSuiteRequests.DEADLINE_ATTRIBUTE,
+					NetSuiteRequests.Deadline.in(Duration.ofMillis(300), "netsuite.call-timeout"));
+		try (ClientHttpResponse held = governor.intercept(this.request, new byte[0], ok())) {
+			long start = System.nanoTime();
+			assertThatExceptionOfType(NetSuiteTimeoutException.class)
+				.isThrownBy(() -> governor.intercept(this.request, new byte[0], ok()))
+				.satisfies((ex) -> {
+					assertThat(ex.getProperty()).isEqualTo("netsuite.call-timeout");
+					assertThat(ex.getTimeout()).isEqualTo(Duration.ofMillis(300));
+					assertThat(ex.mayHaveExecuted()).isFalse();
+				})
+				.withMessageContaining("netsuite.call-timeout")
+				.withMessageNotContaining("secret");
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+		}
+		assertThat(governor.inFlight()).isZero();
+		assertThat(governor.waiting()).isZero();
+	}
+
+	@Test
+	void refusesWaitersAndNewRequestsOnceClosedAsNeverSent() throws Exception {
+		ConcurrencyGovernor governor = new ConcurrencyGovernor(1, Duration.ofSeconds(30));
+		AtomicInteger sent = new AtomicInteger();
+		ClientHttpRequestExecution counting = (request, body) -> {
+			sent.incrementAndGet();
+			return new MockClientHttpResponse(new byte[0], HttpStatus.OK);
+		};
+		ClientHttpResponse held = governor.intercept(this.request, new byte[0], counting);
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try {
+			Future<ClientHttpResponse> waiter = executor
+				.submit(() -> governor.intercept(this.request, new byte[0], counting));
+			awaitWaiting(governor, 1);
+			governor.close();
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> waiter.get(5, TimeUnit.SECONDS))
+				.havingCause()
+				.isInstanceOf(NetSuiteException.class)
+				.withMessageContaining("never sent: the application is shutting down");
+			assertThatExceptionOfType(NetSuiteException.class)
+				.isThrownBy(() -> governor.intercept(this.request, new byte[0], counting))
+				.withMessageContaining("never sent");
+			assertThat(sent).hasValue(1);
+		}
+		finally {
+			executor.shutdownNow();
+			held.close();
+		}
 	}
 
 	private static ClientHttpRequestExecution status(HttpStatus status) {

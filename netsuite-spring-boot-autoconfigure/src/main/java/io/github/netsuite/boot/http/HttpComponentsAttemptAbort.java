@@ -1,0 +1,34 @@
+package io.github.netsuite.boot.http;
+
+import java.io.IOException;
+
+import org.apache.hc.client5.http.classic.ExecChain;
+import org.apache.hc.client5.http.classic.ExecChainHandler;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpException;
+
+/**
+ * Apache HttpClient exec-chain handler that lets {@link NetSuiteAnswerGuard}'s watchdog
+ * end an attempt still waiting for its answer's headers: it hands the watchdog the
+ * execution's way to close its connection at once. Apache HttpClient runs a request on
+ * the caller's thread, where the guard waits for it.
+ *
+ * @author NetSuite Spring Boot team
+ * @since 0.1.0
+ */
+public final class HttpComponentsAttemptAbort implements ExecChainHandler {
+
+	/**
+	 * The name it is added to HttpClient's exec chain under.
+	 */
+	public static final String NAME = "netsuite-attempt-abort";
+
+	@Override
+	public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
+			throws IOException, HttpException {
+		NetSuiteAnswerGuard.onHeadersAbort(scope.execRuntime::discardEndpoint);
+		return chain.proceed(request, scope);
+	}
+
+}
