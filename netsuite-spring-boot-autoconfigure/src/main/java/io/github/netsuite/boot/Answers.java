@@ -231,9 +231,9 @@ final class Answers {
 	}
 
 	/**
-	 * Refuse an answer whose {@code Content-Type} says it is an HTML or XML page, which
-	 * NetSuite's REST web services and RESTlets never answer with: a proxy's, a captive
-	 * portal's or a login page.
+	 * Refuse an answer whose {@code Content-Type} says it is an HTML page, which NetSuite's
+	 * REST web services and RESTlets never answer with: a proxy's, a captive portal's or a
+	 * login page. (XML is left to the parser: a RESTlet may answer XML as text.)
 	 * @param answer the answer
 	 */
 	static void refusePage(Answer answer) {
@@ -248,7 +248,7 @@ final class Answers {
 			throw unreadable(Reason.UNEXPECTED, answer, null);
 		}
 		String subtype = type.getSubtype().toLowerCase(Locale.ROOT);
-		if (subtype.equals("html") || subtype.endsWith("+xml") || subtype.equals("xml")) {
+		if (subtype.equals("html") || subtype.equals("xhtml+xml")) {
 			throw unreadable(Reason.NOT_JSON, answer, null);
 		}
 	}
@@ -261,8 +261,12 @@ final class Answers {
 	 * @return the document, or {@code null} when the body is empty
 	 */
 	static @Nullable JsonNode tree(ObjectMapper mapper, Answer answer, InputStream body) {
+		InputStream stream = nonEmpty(answer, body);
+		if (stream == null) {
+			return null;
+		}
 		refusePage(answer);
-		try (JsonParser parser = mapper.createParser(reader(body))) {
+		try (JsonParser parser = mapper.createParser(reader(stream))) {
 			if (parser.nextToken() == null) {
 				return null;
 			}
@@ -285,8 +289,12 @@ final class Answers {
 	 * @return the value, or {@code null} when the body is empty or JSON's {@code null}
 	 */
 	static <T> @Nullable T value(ObjectMapper mapper, JavaType type, Answer answer, InputStream body) {
+		InputStream stream = nonEmpty(answer, body);
+		if (stream == null) {
+			return null;
+		}
 		refusePage(answer);
-		try (JsonParser parser = mapper.createParser(reader(body))) {
+		try (JsonParser parser = mapper.createParser(reader(stream))) {
 			if (parser.nextToken() == null) {
 				return null;
 			}

@@ -306,11 +306,11 @@ public final class RestletRequest {
 			return null;
 		}
 		if (responseType == String.class || responseType == byte[].class) {
-			Answers.refusePage(answer);
 			byte[] bytes = Answers.bytes(answer, response.getBody());
 			if (bytes.length == 0) {
 				return null;
 			}
+			Answers.refusePage(answer);
 			if (responseType == byte[].class) {
 				return (T) bytes;
 			}

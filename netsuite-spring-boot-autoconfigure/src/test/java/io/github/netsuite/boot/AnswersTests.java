@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Random;
 
 import io.github.netsuite.boot.NetSuiteUnreadableAnswerException.Reason;
@@ -165,6 +166,40 @@ class AnswersTests {
 		assertThatExceptionOfType(NetSuiteUnreadableAnswerException.class)
 			.isThrownBy(() -> Answers.bytes(this.answer, limited))
 			.isSameAs(tooLarge);
+	}
+
+	@Test
+	void letsTheBodyStreamsOwnNetSuiteExceptionPassUnchangedWhenReadingIntoAType() {
+		NetSuiteUnreadableAnswerException tooLarge = new NetSuiteUnreadableAnswerException(Reason.TOO_LARGE, 200,
+				"application/json", false, "GET", "/x", null);
+		byte[] start = "{\"a\":{\"b\":[1,2,".getBytes(StandardCharsets.UTF_8);
+		InputStream limited = new InputStream() {
+
+			private int at;
+
+			@Override
+			public int read() {
+				if (this.at < start.length) {
+					return start[this.at++];
+				}
+				throw tooLarge;
+			}
+
+		};
+		assertThatExceptionOfType(NetSuiteUnreadableAnswerException.class)
+			.isThrownBy(() -> Answers.value(this.mapper,
+					this.mapper.getTypeFactory().constructMapType(Map.class, String.class, Object.class), this.answer,
+					limited))
+			.isSameAs(tooLarge);
+	}
+
+	@Test
+	void readsJsonOfAnotherShapeThanTheTypeAsUnexpected() {
+		assertThatExceptionOfType(NetSuiteUnreadableAnswerException.class)
+			.isThrownBy(() -> Answers.value(this.mapper,
+					this.mapper.getTypeFactory().constructMapType(Map.class, String.class, Object.class), this.answer,
+					new ByteArrayInputStream("[1,2]".getBytes(StandardCharsets.UTF_8))))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.UNEXPECTED));
 	}
 
 	@Test
