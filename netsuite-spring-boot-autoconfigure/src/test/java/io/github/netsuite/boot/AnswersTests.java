@@ -12,9 +12,14 @@ import java.util.Map;
 import java.util.Random;
 
 import io.github.netsuite.boot.NetSuiteUnreadableAnswerException.Reason;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -37,6 +42,17 @@ class AnswersTests {
 			"\uD834\uDD1E", "\"", "\\", "\n", "\t", "\u0001", "/" };
 
 	private final JsonMapper mapper = JsonMapper.builder().build();
+
+	// Thousands of unreadable documents would log as many warnings.
+	@BeforeAll
+	static void quiet() {
+		LoggingSystem.get(AnswersTests.class.getClassLoader()).setLogLevel(Answers.class.getName(), LogLevel.ERROR);
+	}
+
+	@AfterAll
+	static void loud() {
+		LoggingSystem.get(AnswersTests.class.getClassLoader()).setLogLevel(Answers.class.getName(), null);
+	}
 
 	private final Answers.Answer answer = new Answers.Answer(200, "application/json", "GET", "/x", false, null);
 

@@ -8,7 +8,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -34,7 +33,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -317,58 +315,6 @@ class UnreadableAnswersWireMockTests {
 				}))
 				.satisfies((ex) -> assertThat(ex.mayHaveExecuted()).isFalse());
 			assertThat(requests()).isEqualTo(3);
-		});
-	}
-
-	@Test
-	void streamsARestletAnswerHoldingThePermitUntilTheStreamIsClosed() {
-		String answer = "x".repeat(200_000);
-		server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
-			.withHeader(HttpHeaders.CONTENT_TYPE, "text/plain")
-			.withBody(answer)));
-		this.contextRunner.run((context) -> {
-			NetSuitePermits permits = permits(context);
-			Optional<InputStream> stream = client(context).restlet("1", "1").get(InputStream.class);
-			assertThat(stream).isPresent();
-			try (InputStream body = stream.get()) {
-				assertThat(permits.inFlight()).isOne();
-				assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(answer);
-			}
-			assertThat(permits.inFlight()).isZero();
-		});
-	}
-
-	@Test
-	void givesThePermitBackWhenARestletStreamIsClosedEarly() {
-		server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
-			.withHeader(HttpHeaders.CONTENT_TYPE, "text/plain")
-			.withBody("y".repeat(2_000_000))));
-		this.contextRunner.run((context) -> {
-			NetSuitePermits permits = permits(context);
-			Resource resource = client(context).restlet("1", "1").get(Resource.class).orElseThrow();
-			try (InputStream body = resource.getInputStream()) {
-				assertThat(body.readNBytes(10)).hasSize(10);
-				assertThat(permits.inFlight()).isOne();
-			}
-			assertThat(permits.inFlight()).isZero();
-		});
-	}
-
-	@Test
-	void answersNoStreamAndGivesThePermitBackForAnEmptyRestletAnswer() {
-		server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
-		this.contextRunner.run((context) -> {
-			assertThat(client(context).restlet("1", "1").get(InputStream.class)).isEmpty();
-			assertThat(permits(context).inFlight()).isZero();
-		});
-	}
-
-	@Test
-	void refusesAnHtmlPageInPlaceOfARestletStreamAndGivesThePermitBack() {
-		server.stubFor(any(anyUrl()).willReturn(html()));
-		this.contextRunner.run((context) -> {
-			assertUnreadable(() -> client(context).restlet("1", "1").get(InputStream.class), Reason.NOT_JSON);
-			assertThat(permits(context).inFlight()).isZero();
 		});
 	}
 
