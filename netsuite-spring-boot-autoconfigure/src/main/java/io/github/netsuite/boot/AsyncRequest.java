@@ -1,6 +1,7 @@
 package io.github.netsuite.boot;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -135,32 +136,47 @@ public final class AsyncRequest {
 			request.contentType(MediaType.APPLICATION_JSON).body(this.client.mapper().writeValueAsBytes(this.body));
 		}
 		String key = this.idempotencyKey;
-		return request.exchange((sent, response) -> {
+		String hint = NetSuiteJob.unknownOutcomeHint(key);
+		return request.exchangeForRequiredValue((sent, response) -> {
 			int status = response.getStatusCode().value();
 			HttpHeaders headers = response.getHeaders();
-			URI location = headers.getLocation();
 			String method = sent.getMethod().name();
 			String path = sent.getURI().getRawPath();
-			if (status == 202 && location != null) {
+			Answers.Answer answer = Answers.answer(sent, response, true, hint);
+			if (status == 202) {
+				URI location = location(headers);
+				if (location == null) {
+					// Accepted, but no job to follow: its outcome cannot be learnt.
+					throw Answers.unreadable(NetSuiteUnreadableAnswerException.Reason.UNEXPECTED, answer, null);
+				}
 				return new NetSuiteJob(this.client, sent.getURI(), location, method, path, key);
 			}
 			if (status >= 400) {
-				NetSuiteError error = NetSuiteRequests.error(sent);
-				if (error == null) {
-					error = NetSuiteError.of(status, headers, response.getBody().readAllBytes());
-				}
+				NetSuiteError error = Answers.error(sent, response);
 				String code = error.errorCode();
+				URI location = location(headers);
 				if (location != null && code != null && IDEMPOTENCY_ERROR.equals(code.toUpperCase(Locale.ROOT))) {
 					// Submitted before, by a repeat whose first answer was lost: the original job.
 					return new NetSuiteJob(this.client, sent.getURI(), location, method, path, key);
 				}
 				throw this.client.errors().exception(error, method, path);
 			}
-			// A server that ignored the preference: its answer is the result.
-			NetSuiteJob.Result result = new NetSuiteJob.Result(status, HttpHeaders.copyOf(headers),
-					response.getBody().readAllBytes(), this.client.mapper());
+			Answers.requireSuccess(sent, response, this.client.errors(), true, hint);
+			// A server that ignored the preference: its answer is the result, if it is one.
+			NetSuiteJob.Result result = NetSuiteJob.Result.read(answer, headers,
+					Answers.bytes(answer, response.getBody()), sent.getURI(), this.client.mapper());
 			return new NetSuiteJob(this.client, method, path, key, result);
-		});
+		}, true);
+	}
+
+	private static @Nullable URI location(HttpHeaders headers) {
+		String location = headers.getFirst(HttpHeaders.LOCATION);
+		try {
+			return (location != null) ? new URI(location) : null;
+		}
+		catch (URISyntaxException ex) {
+			return null;
+		}
 	}
 
 }

@@ -4,9 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 
@@ -19,6 +17,11 @@ import org.springframework.http.HttpHeaders;
  * @author NetSuite Spring Boot team
  */
 public final class NetSuiteError {
+
+	/**
+	 * The detail of an error whose JSON body could not be read as one answer.
+	 */
+	public static final String UNREADABLE = "unreadable error body";
 
 	private static final int MAX_DETAIL = 1000;
 
@@ -42,7 +45,12 @@ public final class NetSuiteError {
 	}
 
 	/**
-	 * Read an error answer.
+	 * Read an error answer. Its JSON is read strictly: an error body with a key twice
+	 * (in {@code o:errorDetails}, {@code error} or anywhere else), not valid UTF-8, or
+	 * nested past Jackson's limits is refused as a whole rather than decided by
+	 * last-wins: such an error has no {@link #errorCode()} and the detail
+	 * {@value #UNREADABLE}, and only its status tells what it is. A body that is not JSON
+	 * at all (a proxy's error page) gives its first 1,000 characters as the detail.
 	 * @param status the HTTP status code
 	 * @param headers the response headers
 	 * @param body the response body, possibly empty
@@ -52,7 +60,7 @@ public final class NetSuiteError {
 		String text = new String(body, StandardCharsets.UTF_8).strip();
 		String errorCode = null;
 		String detail = null;
-		JsonNode json = readJson(text);
+		JsonNode json = text.startsWith("{") ? Answers.errorJson(body) : null;
 		if (json != null) {
 			JsonNode restError = json.path("o:errorDetails").path(0);
 			JsonNode restletError = json.path("error");
@@ -72,6 +80,9 @@ public final class NetSuiteError {
 			if (detail == null) {
 				detail = text(json.path("title"));
 			}
+		}
+		else if (text.startsWith("{")) {
+			detail = UNREADABLE;
 		}
 		else if (!text.isEmpty()) {
 			detail = abbreviate(text);
@@ -104,19 +115,22 @@ public final class NetSuiteError {
 	}
 
 	/**
-	 * Return whether NetSuite refused the request for its concurrency limit (REST 429 or
-	 * {@code CONCURRENCY_LIMIT_EXCEEDED}, RESTlet {@code SSS_REQUEST_LIMIT_EXCEEDED}):
-	 * it did not execute it.
+	 * Return whether NetSuite refused the request for its concurrency limit, and so did
+	 * not execute it. Only its documented forms count: REST web services' {@code 429}
+	 * (with or without a body) and RESTlets' {@code 400} with
+	 * {@code SSS_REQUEST_LIMIT_EXCEEDED}. A {@code 400} with
+	 * {@code CONCURRENCY_LIMIT_EXCEEDED}, or either code with any other status, is not
+	 * throttling: whoever answered so did not say NetSuite's concurrency limit was met.
 	 * @return whether the request was throttled
 	 */
 	public boolean isThrottled() {
-		String code = code();
-		return this.status == 429 || code.equals("CONCURRENCY_LIMIT_EXCEEDED")
-				|| code.equals("SSS_REQUEST_LIMIT_EXCEEDED");
+		return this.status == 429 || (this.status == 400 && code().equals("SSS_REQUEST_LIMIT_EXCEEDED"));
 	}
 
 	/**
-	 * Return whether NetSuite refused the request's authentication.
+	 * Return whether NetSuite refused the request's authentication: a {@code 401}, or an
+	 * {@code INVALID_LOGIN…} code, unless the answer is {@linkplain #isThrottled()
+	 * throttling}.
 	 * @return whether the answer is a login failure
 	 */
 	public boolean isAuthenticationFailure() {
@@ -136,18 +150,6 @@ public final class NetSuiteError {
 
 	private String code() {
 		return (this.errorCode != null) ? this.errorCode.toUpperCase(Locale.ROOT) : "";
-	}
-
-	private static @Nullable JsonNode readJson(String text) {
-		if (!text.startsWith("{")) {
-			return null;
-		}
-		try {
-			return JsonMapper.shared().readTree(text);
-		}
-		catch (JacksonException ex) {
-			return null;
-		}
 	}
 
 	private static @Nullable String text(JsonNode node) {

@@ -52,13 +52,8 @@ public final class NetSuiteErrorDecoder implements RestClient.ResponseSpec.Error
 
 	@Override
 	public void handle(HttpRequest request, ClientHttpResponse response) throws IOException {
-		NetSuiteError error = NetSuiteRequests.error(request);
-		if (error == null) {
-			// Not read on the wire: a client built without the starter's interceptors.
-			error = NetSuiteError.of(response.getStatusCode().value(), response.getHeaders(),
-					response.getBody().readAllBytes());
-		}
-		throw exception(error, request.getMethod().name(), request.getURI().getRawPath());
+		// Read on the wire, or here for a client built without the starter's interceptors.
+		throw exception(Answers.error(request, response), request.getMethod().name(), request.getURI().getRawPath());
 	}
 
 	/**

@@ -1,11 +1,11 @@
 package io.github.netsuite.boot;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -131,8 +131,17 @@ public final class NetSuiteJob {
 			long left = deadline - System.nanoTime();
 			sleep(Duration.ofNanos(Math.max(0, Math.min(wait.toNanos(), left))));
 			try {
-				JsonNode job = get(jobUri());
-				if (job.path("completed").asBoolean(false)) {
+				JsonNode job;
+				try {
+					job = get(jobUri());
+				}
+				catch (NetSuiteUnreadableAnswerException ex) {
+					// A poll only reads: one whose answer could not be read is asked again,
+					// and never taken for the job's completion.
+					lastFailure = ex;
+					job = null;
+				}
+				if (job != null && job.path("completed").asBoolean(false)) {
 					Result finished = result(job);
 					this.result = finished;
 					return finished;
@@ -174,19 +183,19 @@ public final class NetSuiteJob {
 			.uri(resultUri)
 			.accept(MediaType.APPLICATION_JSON)
 			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST)
-			.exchange((request, response) -> {
+			.exchangeForRequiredValue((request, response) -> {
 				int status = response.getStatusCode().value();
-				byte[] body = response.getBody().readAllBytes();
 				if (status >= 400) {
-					NetSuiteError error = NetSuiteRequests.error(request);
-					if (error == null) {
-						error = NetSuiteError.of(status, response.getHeaders(), body);
-					}
 					// The task's error, as the synchronous request would have been answered.
-					throw this.client.errors().exception(error, this.method, this.path);
+					throw this.client.errors().exception(Answers.error(request, response), this.method, this.path);
 				}
-				return new Result(status, HttpHeaders.copyOf(response.getHeaders()), body, this.client.mapper());
-			});
+				Answers.requireSuccess(request, response, this.client.errors(), true, unknownOutcomeHint());
+				Answers.Answer answer = new Answers.Answer(status,
+						response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE), this.method, this.path, true,
+						unknownOutcomeHint());
+				return Result.read(answer, response.getHeaders(), Answers.bytes(answer, response.getBody()),
+						request.getURI(), this.client.mapper());
+			}, true);
 		if (progress.toLowerCase(Locale.ROOT).startsWith("fail")) {
 			throw new NetSuiteException(0, null, "NetSuite's job " + id() + " ended " + progress, this.method,
 					this.path, null);
@@ -195,15 +204,33 @@ public final class NetSuiteJob {
 	}
 
 	private JsonNode get(URI uri) {
-		byte[] body = this.client.rest()
+		return this.client.rest()
 			.get()
 			.uri(uri)
 			.accept(MediaType.APPLICATION_JSON)
 			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST)
-			.retrieve()
-			.onStatus(NetSuiteErrorDecoder.IS_ERROR, this.client.errors())
-			.body(byte[].class);
-		return this.client.mapper().readTree((body != null && body.length > 0) ? body : "{}".getBytes());
+			.exchangeForRequiredValue((request, response) -> {
+				Answers.requireSuccess(request, response, this.client.errors(), false, null);
+				// The job's outcome is not known while its answers cannot be read.
+				Answers.Answer answer = Answers.answer(request, response, true, unknownOutcomeHint());
+				JsonNode json = Answers.tree(this.client.mapper(), answer, response.getBody());
+				if (json == null || !json.isObject()) {
+					throw Answers.unreadable(NetSuiteUnreadableAnswerException.Reason.UNEXPECTED, answer, null);
+				}
+				return json;
+			}, true);
+	}
+
+	String unknownOutcomeHint() {
+		return unknownOutcomeHint(this.idempotencyKey);
+	}
+
+	static String unknownOutcomeHint(@Nullable String idempotencyKey) {
+		return (idempotencyKey != null)
+				? "Submit it again with the same idempotency key (AsyncRequest.idempotencyKey) to learn its outcome "
+						+ "without executing it twice"
+				: "Check whether it happened before repeating it, or submit it with an idempotency key "
+						+ "(AsyncRequest.idempotent()) so that a repeat is executed once";
 	}
 
 	private URI jobUri() {
@@ -288,11 +315,56 @@ public final class NetSuiteJob {
 
 		private final ObjectMapper mapper;
 
-		Result(int status, HttpHeaders headers, byte[] body, ObjectMapper mapper) {
-			this.status = status;
-			this.headers = HttpHeaders.readOnlyHttpHeaders(headers);
+		private final @Nullable JsonNode json;
+
+		private final URI origin;
+
+		private final Answers.Answer answer;
+
+		private Result(Answers.Answer answer, HttpHeaders headers, byte[] body, @Nullable JsonNode json, URI origin,
+				ObjectMapper mapper) {
+			this.status = answer.status();
+			this.headers = HttpHeaders.readOnlyHttpHeaders(HttpHeaders.copyOf(headers));
 			this.body = body;
+			this.json = json;
+			this.origin = origin;
+			this.answer = answer;
 			this.mapper = mapper;
+		}
+
+		// An answer whose body is not JSON (an HTML page, bytes that are not UTF-8, …) is
+		// no result: the request's outcome is unknown.
+		static Result read(Answers.Answer answer, HttpHeaders headers, byte[] body, URI origin, ObjectMapper mapper) {
+			JsonNode json = Answers.tree(mapper, answer, new ByteArrayInputStream(body));
+			return new Result(answer, headers, body, json, origin, mapper);
+		}
+
+		/**
+		 * Return the ID of the record a create made: only from a location on the host
+		 * the request went to whose path is {@code …/record/v1/<type>/<id>}.
+		 * @throws NetSuiteUnreadableAnswerException when the answer names no such
+		 * record
+		 */
+		String createdId(String type) {
+			String id = Answers.createdId(locationHeader(), this.origin, type);
+			if (id == null) {
+				throw Answers.unreadable(NetSuiteUnreadableAnswerException.Reason.UNEXPECTED, this.answer, null);
+			}
+			return id;
+		}
+
+		private @Nullable String locationHeader() {
+			String location = this.headers.getFirst(HttpHeaders.LOCATION);
+			if (location != null) {
+				return location;
+			}
+			JsonNode json = json();
+			for (JsonNode link : json.path("links")) {
+				if (link.path("rel").asString("self").equals("self") && link.path("href").isString()) {
+					return link.path("href").asString();
+				}
+			}
+			return json.path("href").isString() ? json.path("href").asString() : null;
 		}
 
 		/**
@@ -363,15 +435,7 @@ public final class NetSuiteJob {
 		}
 
 		private JsonNode json() {
-			if (this.body.length == 0) {
-				return this.mapper.createObjectNode();
-			}
-			try {
-				return this.mapper.readTree(this.body);
-			}
-			catch (JacksonException ex) {
-				return this.mapper.createObjectNode();
-			}
+			return (this.json != null) ? this.json : this.mapper.createObjectNode();
 		}
 
 		@Override

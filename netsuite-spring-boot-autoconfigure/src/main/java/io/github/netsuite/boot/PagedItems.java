@@ -1,5 +1,6 @@
 package io.github.netsuite.boot;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -14,6 +15,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpResponse;
+
 /**
  * NetSuite's paged collection shape ({@code items}, {@code offset}, {@code hasMore},
  * {@code totalResults}) and a lazy stream over its pages.
@@ -25,13 +29,33 @@ final class PagedItems {
 	private PagedItems() {
 	}
 
-	static NetSuitePage<ObjectNode> page(JsonNode json) {
+	/**
+	 * Read one page from an answer's body stream, as it arrives.
+	 */
+	static NetSuitePage<ObjectNode> read(HttpRequest request, ClientHttpResponse response, NetSuiteClient client)
+			throws IOException {
+		Answers.requireSuccess(request, response, client.errors(), false, null);
+		Answers.Answer answer = Answers.answer(request, response, false, null);
+		NetSuitePage<ObjectNode> page = page(Answers.tree(client.mapper(), answer, response.getBody()));
+		if (page == null) {
+			throw Answers.unreadable(NetSuiteUnreadableAnswerException.Reason.UNEXPECTED, answer, null);
+		}
+		return page;
+	}
+
+	// The page, or null when the JSON is not of its shape: an object with items that are
+	// objects, which is all NetSuite answers.
+	static @Nullable NetSuitePage<ObjectNode> page(@Nullable JsonNode json) {
+		if (json == null || !json.isObject() || !json.path("items").isArray()) {
+			return null;
+		}
 		List<ObjectNode> items = new ArrayList<>();
 		for (JsonNode item : json.path("items")) {
-			if (item instanceof ObjectNode object) {
-				object.remove("links");
-				items.add(object);
+			if (!(item instanceof ObjectNode object)) {
+				return null;
 			}
+			object.remove("links");
+			items.add(object);
 		}
 		return new NetSuitePage<>(items, json.path("offset").asInt(0), json.path("hasMore").asBoolean(false),
 				json.path("totalResults").asLong(items.size()));

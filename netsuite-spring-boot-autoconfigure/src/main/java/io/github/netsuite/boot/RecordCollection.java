@@ -86,47 +86,43 @@ public final class RecordCollection {
 	}
 
 	/**
-	 * Create a record. NetSuite answers with the new record's location. Unless writes are
-	 * {@linkplain #idempotent() idempotent}, a create is never repeated once it may have
-	 * reached NetSuite: a lost answer is reported, not retried.
+	 * Create a record. NetSuite answers {@code 204} with the new record's location. Unless
+	 * writes are {@linkplain #idempotent() idempotent}, a create is never repeated once it
+	 * may have reached NetSuite: a lost answer is reported, not retried.
 	 * @param record the fields of the new record, as a map or an object Jackson can write
 	 * @return the internal ID of the new record
 	 * @throws NetSuiteException the error NetSuite answered, the same whether the write
 	 * was idempotent or not
+	 * @throws NetSuiteUnreadableAnswerException with
+	 * {@link NetSuiteUnreadableAnswerException#mayHaveExecuted()} if the answer was not
+	 * NetSuite's: a body, or no {@code Location} of a {@code <type>} record on the host the
+	 * request went to. The record may or may not have been created.
 	 */
 	public String create(Object record) {
 		if (isIdempotent()) {
-			NetSuiteJob.Result result = this.client.async(HttpMethod.POST, PATH, this.type)
+			return this.client.async(HttpMethod.POST, PATH, this.type)
 				.body(record)
 				.idempotent()
 				.submit()
-				.await();
-			String id = result.recordId();
-			if (id == null) {
-				throw noLocation(result.status());
-			}
-			return id;
+				.await()
+				.createdId(this.type);
 		}
-		ResponseEntity<Void> response = this.client.rest()
+		return this.client.rest()
 			.post()
 			.uri(PATH, this.type)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(this.client.mapper().writeValueAsBytes(record))
 			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST)
-			.retrieve()
-			.onStatus(NetSuiteErrorDecoder.IS_ERROR, this.client.errors())
-			.toBodilessEntity();
-		URI location = response.getHeaders().getLocation();
-		if (location == null || location.getPath() == null) {
-			throw noLocation(response.getStatusCode().value());
-		}
-		String path = location.getPath();
-		return path.substring(path.lastIndexOf('/') + 1);
-	}
-
-	private NetSuiteException noLocation(int status) {
-		return new NetSuiteException(status, null, "NetSuite created the record but sent no Location header with its ID",
-				"POST", "/services/rest/record/v1/" + this.type, null);
+			.exchangeForRequiredValue((request, response) -> {
+				HttpHeaders headers = Answers.written(request, response, this.client, Answers.WRITE_HINT);
+				String id = Answers.createdId(headers.getFirst(HttpHeaders.LOCATION), request.getURI(), this.type);
+				if (id == null) {
+					// Not NetSuite's answer to a create: nothing says whether, or which, record exists.
+					throw Answers.unreadable(NetSuiteUnreadableAnswerException.Reason.UNEXPECTED,
+							Answers.answer(request, response, true, Answers.WRITE_HINT), null);
+				}
+				return id;
+			}, true);
 	}
 
 	private boolean isIdempotent() {
@@ -138,6 +134,9 @@ public final class RecordCollection {
 	 * through an asynchronous request when writes are {@linkplain #idempotent() idempotent}.
 	 * @param externalId the external ID
 	 * @param record the fields of the record, as a map or an object Jackson can write
+	 * @throws NetSuiteUnreadableAnswerException with
+	 * {@link NetSuiteUnreadableAnswerException#mayHaveExecuted()} if the answer was not
+	 * NetSuite's {@code 204}: the record may or may not have been written
 	 */
 	public void upsert(String externalId, Object record) {
 		Assert.hasText(externalId, "'externalId' must not be empty");
@@ -155,9 +154,8 @@ public final class RecordCollection {
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(this.client.mapper().writeValueAsBytes(record))
 			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST)
-			.retrieve()
-			.onStatus(NetSuiteErrorDecoder.IS_ERROR, this.client.errors())
-			.toBodilessEntity();
+			.exchangeForRequiredValue((request, response) -> Answers.written(request, response, this.client,
+					Answers.WRITE_HINT), true);
 	}
 
 	/**
@@ -229,15 +227,12 @@ public final class RecordCollection {
 	private NetSuitePage<ObjectNode> fetch(int limit, int offset) {
 		Assert.isTrue(limit >= 1 && limit <= MAX_PAGE_SIZE, "'limit' must be between 1 and 1000");
 		Assert.isTrue(offset >= 0 && offset % limit == 0, "'offset' must be a multiple of 'limit'");
-		byte[] body = this.client.rest()
+		return this.client.rest()
 			.get()
 			.uri((uri) -> uri(uri, limit, offset))
 			.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
 			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST)
-			.retrieve()
-			.onStatus(NetSuiteErrorDecoder.IS_ERROR, this.client.errors())
-			.body(byte[].class);
-		return PagedItems.page(this.client.mapper().readTree((body != null) ? body : new byte[0]));
+			.exchangeForRequiredValue((request, response) -> PagedItems.read(request, response, this.client), true);
 	}
 
 	private URI uri(UriBuilder uri, int limit, int offset) {

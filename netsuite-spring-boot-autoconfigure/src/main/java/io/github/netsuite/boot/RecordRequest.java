@@ -1,5 +1,6 @@
 package io.github.netsuite.boot;
 
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,6 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.util.Assert;
 
 /**
@@ -90,18 +90,14 @@ public final class RecordRequest {
 	 * Read the record as a map of field to value.
 	 * @return the record
 	 * @throws NetSuiteNotFoundException if there is no such record
-	 * @throws NetSuiteException if NetSuite answered without the record
+	 * @throws NetSuiteUnreadableAnswerException if NetSuite's host answered without the
+	 * record, or with something that is not a record's JSON
 	 */
-	@SuppressWarnings("unchecked")
 	public Map<String, Object> get() {
-		// Straight into a map, without the tree get(Class) goes through.
-		ResponseEntity<byte[]> answer = read();
-		byte[] body = answer.getBody();
-		Map<String, Object> record = (body != null && body.length > 0) ? this.client.mapper().readValue(body, Map.class)
-				: null;
-		if (record == null) {
-			throw noRecord(answer);
-		}
+		// Straight from the body stream into a map, without the tree get(Class) goes through.
+		Map<String, Object> record = read((answer, body) -> Answers.value(this.client.mapper(),
+				this.client.mapper().getTypeFactory().constructMapType(Map.class, String.class, Object.class), answer,
+				body));
 		record.remove("links");
 		return record;
 	}
@@ -112,11 +108,11 @@ public final class RecordRequest {
 	 * @param type the type
 	 * @return the record
 	 * @throws NetSuiteNotFoundException if there is no such record
-	 * @throws NetSuiteException if NetSuite answered without the record
+	 * @throws NetSuiteUnreadableAnswerException if NetSuite's host answered without the
+	 * record, or with something that is not a record's JSON
 	 */
 	public <T> T get(Class<T> type) {
-		ResponseEntity<byte[]> answer = read();
-		return record(answer, this.client.mapper().treeToValue(tree(answer), type));
+		return this.client.mapper().treeToValue(tree(), type);
 	}
 
 	/**
@@ -126,40 +122,31 @@ public final class RecordRequest {
 	 * @param type the type
 	 * @return the record
 	 * @throws NetSuiteNotFoundException if there is no such record
-	 * @throws NetSuiteException if NetSuite answered without the record
+	 * @throws NetSuiteUnreadableAnswerException if NetSuite's host answered without the
+	 * record, or with something that is not a record's JSON
 	 */
 	public <T> T get(ParameterizedTypeReference<T> type) {
-		ResponseEntity<byte[]> answer = read();
-		return record(answer, this.client.mapper()
-			.treeToValue(tree(answer), this.client.mapper().getTypeFactory().constructType(type.getType())));
+		return this.client.mapper()
+			.treeToValue(tree(), this.client.mapper().getTypeFactory().constructType(type.getType()));
 	}
 
-	private JsonNode tree(ResponseEntity<byte[]> answer) {
-		byte[] body = answer.getBody();
-		if (body == null || body.length == 0) {
-			throw noRecord(answer);
-		}
-		JsonNode json = this.client.mapper().readTree(body);
-		if (json instanceof ObjectNode object) {
+	private ObjectNode tree() {
+		return read((answer, body) -> {
+			JsonNode json = Answers.tree(this.client.mapper(), answer, body);
+			if (json == null) {
+				return null;
+			}
+			if (!(json instanceof ObjectNode object)) {
+				throw Answers.unreadable(NetSuiteUnreadableAnswerException.Reason.UNEXPECTED, answer, null);
+			}
 			object.remove("links");
-		}
-		return json;
+			return object;
+		});
 	}
 
-	private <T> T record(ResponseEntity<byte[]> answer, @Nullable T record) {
-		if (record == null) {
-			throw noRecord(answer);
-		}
-		return record;
-	}
-
-	// A read record comes or fails, never null: NetSuite's 404 is NetSuiteNotFoundException.
-	private NetSuiteException noRecord(ResponseEntity<byte[]> answer) {
-		return new NetSuiteException(answer.getStatusCode().value(), null, "the answer holds no record", "GET",
-				"/services/rest/record/v1/" + this.type + "/" + this.id, null);
-	}
-
-	private ResponseEntity<byte[]> read() {
+	// A read record comes or fails, never null: NetSuite's 404 is NetSuiteNotFoundException,
+	// and an answer without a record (empty, or JSON's null) is not one NetSuite gives.
+	private <T> T read(Reader<T> reader) {
 		return this.client.rest()
 			.get()
 			.uri((uri) -> {
@@ -173,9 +160,15 @@ public final class RecordRequest {
 			})
 			.accept(MediaType.APPLICATION_JSON)
 			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST)
-			.retrieve()
-			.onStatus(NetSuiteErrorDecoder.IS_ERROR, this.client.errors())
-			.toEntity(byte[].class);
+			.exchangeForRequiredValue((request, response) -> {
+				Answers.requireSuccess(request, response, this.client.errors(), false, null);
+				Answers.Answer answer = Answers.answer(request, response, false, null);
+				T record = reader.read(answer, response.getBody());
+				if (record == null) {
+					throw Answers.unreadable(NetSuiteUnreadableAnswerException.Reason.UNEXPECTED, answer, null);
+				}
+				return record;
+			}, true);
 	}
 
 	/**
@@ -184,6 +177,9 @@ public final class RecordRequest {
 	 * @param changes the fields to change, as a map or an object Jackson can write
 	 * @throws NetSuiteException the error NetSuite answered, the same whether the write
 	 * was idempotent or not
+	 * @throws NetSuiteUnreadableAnswerException with
+	 * {@link NetSuiteUnreadableAnswerException#mayHaveExecuted()} if the answer was not
+	 * NetSuite's {@code 204}: the update may or may not have happened
 	 */
 	public void update(Object changes) {
 		if ((this.idempotent != null) ? this.idempotent : this.client.idempotentWrites()) {
@@ -196,22 +192,33 @@ public final class RecordRequest {
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(this.client.mapper().writeValueAsBytes(changes))
 			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST)
-			.retrieve()
-			.onStatus(NetSuiteErrorDecoder.IS_ERROR, this.client.errors())
-			.toBodilessEntity();
+			.exchangeForRequiredValue((request, response) -> Answers.written(request, response, this.client,
+					Answers.WRITE_HINT), true);
 	}
 
 	/**
 	 * Delete the record.
+	 * @throws NetSuiteUnreadableAnswerException with
+	 * {@link NetSuiteUnreadableAnswerException#mayHaveExecuted()} if the answer was not
+	 * NetSuite's {@code 204}: the record may or may not be deleted
 	 */
 	public void delete() {
 		this.client.rest()
 			.delete()
 			.uri(PATH, this.type, this.id)
 			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST)
-			.retrieve()
-			.onStatus(NetSuiteErrorDecoder.IS_ERROR, this.client.errors())
-			.toBodilessEntity();
+			.exchangeForRequiredValue((request, response) -> Answers.written(request, response, this.client,
+					Answers.DELETE_HINT), true);
+	}
+
+	/**
+	 * Reads a record from an answer's body stream.
+	 */
+	@FunctionalInterface
+	private interface Reader<T> {
+
+		@Nullable T read(Answers.Answer answer, InputStream body);
+
 	}
 
 }

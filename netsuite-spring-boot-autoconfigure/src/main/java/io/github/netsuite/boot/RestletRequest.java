@@ -1,6 +1,10 @@
 package io.github.netsuite.boot;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Type;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,10 +13,15 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JavaType;
 
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpRequest;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.util.Assert;
 import org.springframework.web.client.RestClient;
 
@@ -175,15 +184,37 @@ public final class RestletRequest {
 
 	/**
 	 * Call the RESTlet with any method.
+	 * <p>
+	 * With {@code InputStream} or {@code Resource} as the response type the answer is not
+	 * read into memory: the stream returned reads it from the connection as it arrives,
+	 * and <strong>holds the call's concurrency permit and connection until it is
+	 * closed</strong>, so close it (try-with-resources) whether or not it was read to the
+	 * end. Closing it before the end abandons the rest of the answer.
 	 * @param <T> the response type
 	 * @param method the HTTP method
 	 * @param body the body, or {@code null} for none (a {@code GET} takes none)
-	 * @param responseType {@code String} for the text, {@code Void} for none, or a type to
-	 * read the JSON answer as
+	 * @param responseType {@code String} for the text, {@code byte[]} for the bytes,
+	 * {@code InputStream} or {@code Resource} to read the answer as it arrives,
+	 * {@code Void} for none, or a type to read the JSON answer as
 	 * @return the answer, empty when the RESTlet answered nothing
+	 * @throws NetSuiteUnreadableAnswerException if the answer is an HTML page, or cannot
+	 * be read as the response type; for anything but a {@code GET} with
+	 * {@link NetSuiteUnreadableAnswerException#mayHaveExecuted()}, as the script may
+	 * have run
 	 */
+	@SuppressWarnings("unchecked")
 	public <T> Optional<T> exchange(HttpMethod method, @Nullable Object body, Class<T> responseType) {
-		return Optional.ofNullable(read(call(method, body), responseType));
+		boolean streaming = responseType == InputStream.class || responseType == Resource.class
+				|| responseType == InputStreamResource.class;
+		return call(method, body).exchangeForRequiredValue((request, response) -> {
+			if (streaming) {
+				InputStream stream = stream(request, response);
+				return (stream == null) ? Optional.empty()
+						: Optional.of((responseType == InputStream.class) ? (T) stream
+								: (T) new InputStreamResource(stream, "RESTlet answer"));
+			}
+			return Optional.ofNullable(read(request, response, responseType));
+		}, !streaming);
 	}
 
 	/**
@@ -193,24 +224,26 @@ public final class RestletRequest {
 	 * @param body the body, or {@code null} for none (a {@code GET} takes none)
 	 * @param responseType the type to read the JSON answer as
 	 * @return the answer, empty when the RESTlet answered nothing
+	 * @throws NetSuiteUnreadableAnswerException if the answer is not JSON of the type; for
+	 * anything but a {@code GET} with
+	 * {@link NetSuiteUnreadableAnswerException#mayHaveExecuted()}
 	 */
 	@SuppressWarnings("unchecked")
 	public <T> Optional<T> exchange(HttpMethod method, @Nullable Object body,
 			ParameterizedTypeReference<T> responseType) {
 		Type type = responseType.getType();
 		if (type instanceof Class<?> plain) {
-			// String, byte[] and Void as in exchange(HttpMethod, Object, Class)
+			// String, byte[], InputStream and Void as in exchange(HttpMethod, Object, Class)
 			return (Optional<T>) exchange(method, body, plain);
 		}
-		byte[] answer = call(method, body);
-		if (answer == null || answer.length == 0) {
-			return Optional.empty();
-		}
-		return Optional.ofNullable(
-				this.client.mapper().readValue(answer, this.client.mapper().getTypeFactory().constructType(type)));
+		JavaType javaType = this.client.mapper().getTypeFactory().constructType(type);
+		return call(method, body).exchangeForRequiredValue((request, response) -> {
+			Answers.Answer answer = answer(request, response);
+			return Optional.ofNullable(Answers.<T>value(this.client.mapper(), javaType, answer, response.getBody()));
+		}, true);
 	}
 
-	private byte @Nullable [] call(HttpMethod method, @Nullable Object body) {
+	private RestClient.RequestBodySpec call(HttpMethod method, @Nullable Object body) {
 		Assert.isTrue(body == null || !HttpMethod.GET.equals(method), "A RESTlet GET takes no body");
 		Map<String, String> variables = new HashMap<>();
 		variables.put("script", this.script);
@@ -236,7 +269,18 @@ public final class RestletRequest {
 					: (body instanceof String) ? MediaType.TEXT_PLAIN : MediaType.APPLICATION_JSON;
 			request.contentType(type).body(bytes(body, type));
 		}
-		return request.retrieve().onStatus(NetSuiteErrorDecoder.IS_ERROR, this.client.errors()).body(byte[].class);
+		return request;
+	}
+
+	// Whether the RESTlet's script may have run although its answer cannot be read.
+	private static boolean mayHaveExecuted(HttpRequest request) {
+		return !NetSuiteRequests.isIdempotent(request);
+	}
+
+	private Answers.Answer answer(HttpRequest request, ClientHttpResponse response) throws IOException {
+		boolean write = mayHaveExecuted(request);
+		Answers.requireSuccess(request, response, this.client.errors(), write, Answers.RESTLET_HINT);
+		return Answers.answer(request, response, write, Answers.RESTLET_HINT);
 	}
 
 	private byte[] bytes(Object body, MediaType type) {
@@ -251,17 +295,85 @@ public final class RestletRequest {
 	}
 
 	@SuppressWarnings("unchecked")
-	private <T> @Nullable T read(byte @Nullable [] answer, Class<T> responseType) {
-		if (responseType == Void.class || answer == null || answer.length == 0) {
+	private <T> @Nullable T read(HttpRequest request, ClientHttpResponse response, Class<T> responseType)
+			throws IOException {
+		Answers.Answer answer = answer(request, response);
+		if (responseType == Void.class) {
+			// No answer wanted, but a page in place of the script's answer is not success.
+			if (Answers.nonEmpty(answer, response.getBody()) != null) {
+				Answers.refusePage(answer);
+			}
 			return null;
 		}
-		if (responseType == String.class) {
-			return (T) new String(answer, StandardCharsets.UTF_8);
+		if (responseType == String.class || responseType == byte[].class) {
+			byte[] bytes = Answers.bytes(answer, response.getBody());
+			if (bytes.length == 0) {
+				return null;
+			}
+			Answers.refusePage(answer);
+			if (responseType == byte[].class) {
+				return (T) bytes;
+			}
+			MediaType type = mediaType(answer);
+			Charset charset = (type != null && type.getCharset() != null) ? type.getCharset() : StandardCharsets.UTF_8;
+			return (T) Answers.text(answer, bytes, charset);
 		}
-		if (responseType == byte[].class) {
-			return (T) answer;
+		return Answers.value(this.client.mapper(), this.client.mapper().constructType(responseType), answer,
+				response.getBody());
+	}
+
+	private static @Nullable MediaType mediaType(Answers.Answer answer) {
+		try {
+			return (answer.contentType() != null) ? MediaType.parseMediaType(answer.contentType()) : null;
 		}
-		return this.client.mapper().readValue(answer, responseType);
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	// The answer as a stream that owns the response (and its permit) until closed.
+	private @Nullable InputStream stream(HttpRequest request, ClientHttpResponse response) throws IOException {
+		boolean handedOver = false;
+		try {
+			Answers.Answer answer = answer(request, response);
+			InputStream body = Answers.nonEmpty(answer, response.getBody());
+			if (body == null) {
+				return null;
+			}
+			Answers.refusePage(answer);
+			handedOver = true;
+			return new ResponseStream(body, response);
+		}
+		finally {
+			if (!handedOver) {
+				response.close();
+			}
+		}
+	}
+
+	/**
+	 * A RESTlet's answer read as it arrives; closing it closes the response, which gives
+	 * the concurrency permit back and abandons whatever was not read.
+	 */
+	private static final class ResponseStream extends FilterInputStream {
+
+		private final ClientHttpResponse response;
+
+		private boolean closed;
+
+		ResponseStream(InputStream body, ClientHttpResponse response) {
+			super(body);
+			this.response = response;
+		}
+
+		@Override
+		public void close() {
+			if (!this.closed) {
+				this.closed = true;
+				this.response.close();
+			}
+		}
+
 	}
 
 }

@@ -161,7 +161,7 @@ public final class SuiteQlQuery {
 		Assert.isTrue(offset >= 0 && offset % limit == 0, "'offset' must be a multiple of 'limit'");
 		Assert.isTrue(offset < MAX_OFFSET, "'offset' must be below 100000, NetSuite's ceiling");
 		byte[] body = this.client.mapper().writeValueAsBytes(Map.of("q", query));
-		byte[] response = this.client.rest()
+		NetSuitePage<ObjectNode> page = this.client.rest()
 			.post()
 			// A template, so that http.client.requests tags every page with the same uri
 			.uri(PATH + "?limit={limit}&offset={offset}", limit, offset)
@@ -172,11 +172,8 @@ public final class SuiteQlQuery {
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.APPLICATION_JSON)
 			.body(body)
-			.retrieve()
-			.onStatus(NetSuiteErrorDecoder.IS_ERROR, this.client.errors())
-			.body(byte[].class);
-		NetSuitePage<ObjectNode> page = PagedItems
-			.page(this.client.mapper().readTree((response != null) ? response : new byte[0]));
+			// Read from the body stream as it arrives, within its byte limit and deadline
+			.exchangeForRequiredValue((request, response) -> PagedItems.read(request, response, this.client), true);
 		this.client.pageRead(page.items().size());
 		return page;
 	}

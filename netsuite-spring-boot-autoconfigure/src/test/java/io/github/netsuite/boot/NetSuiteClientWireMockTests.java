@@ -160,12 +160,15 @@ class NetSuiteClientWireMockTests {
 				() -> this.client.record("customer", "42").get(Customer.class),
 				() -> this.client.record("customer", "42").get(new ParameterizedTypeReference<Map<String, Object>>() {
 				}));
-		assertThat(reads).allSatisfy((read) -> assertThatExceptionOfType(NetSuiteException.class).isThrownBy(read)
+		assertThat(reads).allSatisfy((read) -> assertThatExceptionOfType(NetSuiteUnreadableAnswerException.class)
+			.isThrownBy(read)
 			.satisfies((ex) -> {
 				assertThat(ex.getStatusCode()).isEqualTo(200);
+				assertThat(ex.getReason()).isEqualTo(NetSuiteUnreadableAnswerException.Reason.UNEXPECTED);
+				assertThat(ex.mayHaveExecuted()).isFalse();
 				assertThat(ex.getPath()).isEqualTo("/services/rest/record/v1/customer/42");
-				assertThat(ex).hasMessage(
-						"NetSuite answered 200 to GET /services/rest/record/v1/customer/42: the answer holds no record");
+				assertThat(ex).hasMessage("NetSuite answered 200 to GET /services/rest/record/v1/customer/42: "
+						+ "an answer not of the shape NetSuite answers (no content type)");
 			}));
 	}
 

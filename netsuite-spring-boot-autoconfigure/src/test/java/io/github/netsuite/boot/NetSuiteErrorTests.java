@@ -1,0 +1,102 @@
+package io.github.netsuite.boot;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpHeaders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link NetSuiteError}: error bodies read strictly, and throttling recognised
+ * only from its documented forms.
+ */
+class NetSuiteErrorTests {
+
+	@Test
+	void refusesARestErrorWithTheCodeTwiceRatherThanTakeTheLast() {
+		NetSuiteError error = error(400, "{\"o:errorDetails\":[{\"o:errorCode\":\"USER_ERROR\","
+				+ "\"o:errorCode\":\"SSS_REQUEST_LIMIT_EXCEEDED\",\"detail\":\"Invalid\"}]}");
+		assertThat(error.errorCode()).isNull();
+		assertThat(error.detail()).isEqualTo("unreadable error body");
+		assertThat(error.isThrottled()).isFalse();
+	}
+
+	@Test
+	void refusesARestletErrorWithTheCodeTwiceRatherThanTakeTheLast() {
+		NetSuiteError error = error(400,
+				"{\"error\":{\"code\":\"SCRIPT_ERROR\",\"code\":\"SSS_REQUEST_LIMIT_EXCEEDED\",\"message\":\"x\"}}");
+		assertThat(error.errorCode()).isNull();
+		assertThat(error.detail()).isEqualTo(NetSuiteError.UNREADABLE);
+		assertThat(error.isThrottled()).isFalse();
+	}
+
+	@Test
+	void refusesAnErrorWithAnyKeyTwiceAnywhere() {
+		NetSuiteError error = error(401, "{\"error\":{\"code\":\"INVALID_LOGIN\"},\"error\":\"invalid_client\"}");
+		assertThat(error.errorCode()).isNull();
+		// The status still tells what it is.
+		assertThat(error.isAuthenticationFailure()).isTrue();
+	}
+
+	@Test
+	void refusesAnErrorBodyThatIsNotUtf8OrNestedTooDeep() {
+		byte[] notUtf8 = { '{', '"', 'e', 'r', 'r', 'o', 'r', '"', ':', '"', (byte) 0xC3, '(', '"', '}' };
+		assertThat(NetSuiteError.of(400, new HttpHeaders(), notUtf8).detail()).isEqualTo(NetSuiteError.UNREADABLE);
+		String deep = "{\"a\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}";
+		assertThat(error(400, deep).detail()).isEqualTo(NetSuiteError.UNREADABLE);
+	}
+
+	@Test
+	void readsAnErrorWithoutDuplicatesAsBefore() {
+		NetSuiteError error = error(404, "{\"o:errorDetails\":[{\"o:errorCode\":\"NONEXISTENT_ID\","
+				+ "\"detail\":\"No record\"}],\"title\":\"Not Found\"}");
+		assertThat(error.errorCode()).isEqualTo("NONEXISTENT_ID");
+		assertThat(error.detail()).isEqualTo("No record");
+	}
+
+	@Test
+	void takesA429ForThrottlingWithOrWithoutABody() {
+		assertThat(error(429, "").isThrottled()).isTrue();
+		assertThat(error(429, "{\"o:errorDetails\":[{\"o:errorCode\":\"CONCURRENCY_LIMIT_EXCEEDED\"}]}").isThrottled())
+			.isTrue();
+		assertThat(error(429, "<html>Too many</html>").isThrottled()).isTrue();
+	}
+
+	@Test
+	void takesARestlet400WithSssRequestLimitExceededForThrottling() {
+		NetSuiteError error = error(400, "{\"error\":{\"code\":\"SSS_REQUEST_LIMIT_EXCEEDED\",\"message\":\"x\"}}");
+		assertThat(error.isThrottled()).isTrue();
+		assertThat(error.isAuthenticationFailure()).isFalse();
+	}
+
+	@Test
+	void takesA400WithConcurrencyLimitExceededForNoThrottling() {
+		assertThat(error(400, "{\"o:errorDetails\":[{\"o:errorCode\":\"CONCURRENCY_LIMIT_EXCEEDED\"}]}").isThrottled())
+			.isFalse();
+	}
+
+	@Test
+	void takesThrottlingCodesWithAnyOtherStatusForNoThrottling() {
+		for (int status : new int[] { 401, 403, 500, 503 }) {
+			assertThat(error(status, "{\"error\":{\"code\":\"SSS_REQUEST_LIMIT_EXCEEDED\"}}").isThrottled())
+				.as("%d", status)
+				.isFalse();
+			assertThat(error(status, "{\"o:errorDetails\":[{\"o:errorCode\":\"CONCURRENCY_LIMIT_EXCEEDED\"}]}")
+				.isThrottled()).as("%d", status).isFalse();
+		}
+	}
+
+	@Test
+	void takesA401WithAThrottlingCodeForAnAuthenticationFailure() {
+		NetSuiteError error = error(401, "{\"error\":{\"code\":\"SSS_REQUEST_LIMIT_EXCEEDED\"}}");
+		assertThat(error.isThrottled()).isFalse();
+		assertThat(error.isAuthenticationFailure()).isTrue();
+	}
+
+	private static NetSuiteError error(int status, String body) {
+		return NetSuiteError.of(status, new HttpHeaders(), body.getBytes(StandardCharsets.UTF_8));
+	}
+
+}
