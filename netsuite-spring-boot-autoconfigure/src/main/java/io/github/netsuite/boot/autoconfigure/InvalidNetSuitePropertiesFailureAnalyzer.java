@@ -47,7 +47,8 @@ class InvalidNetSuitePropertiesFailureAnalyzer extends AbstractFailureAnalyzer<I
 		}
 		return ("Spring Boot binds a ${…} placeholder as its own text when nothing of its name is set: check that the "
 				+ "environment variables reach this process (its run configuration, the container's environment; "
-				+ "Spring Boot does not read .env files). Write ${NAME:} to leave an optional key unset instead.%n%n")
+				+ "Spring Boot reads a .env file only through spring.config.import). Write ${NAME:} to leave an "
+				+ "optional key unset instead.%n%n")
 			.formatted();
 	}
 
