@@ -29,15 +29,27 @@ class InvalidNetSuitePropertiesFailureAnalyzer extends AbstractFailureAnalyzer<I
 				? "This application runs from AOT-generated code, which always has NetSuite's beans: to run it "
 						+ "without NetSuite, build it with netsuite.enabled=false."
 				: "To run without NetSuite, remove every netsuite.* credential or set netsuite.enabled=false.";
-		String action = ("Set each of these properties (or its NETSUITE_* environment variable):%n%n%s%n%n%s%s")
+		String action = ("Set each of these properties (or its NETSUITE_* environment variable):%n%n%s%n%n%s%s%s")
 			.formatted(cause.getProblems()
 				.stream()
 				.map(Problem::action)
 				.distinct()
 				.map((line) -> "\t- " + line)
 				.collect(Collectors.joining(System.lineSeparator())), oauth2Instead(cause.getProblems()),
-					withoutNetSuite);
+					unresolved(cause.getProblems()), withoutNetSuite);
 		return new FailureAnalysis(description, action, cause);
+	}
+
+	// The usual cause: the variables are set in a shell or file that this process never saw.
+	private static String unresolved(List<Problem> problems) {
+		if (problems.stream().noneMatch((problem) -> problem.reason().contains("unresolved"))) {
+			return "";
+		}
+		return ("Spring Boot binds a ${…} placeholder as its own text when nothing of its name is set: check that the "
+				+ "environment variables reach this process (its run configuration, the container's environment; "
+				+ "Spring Boot reads a .env file only through spring.config.import). Write ${NAME:} to leave an "
+				+ "optional key unset instead.%n%n")
+			.formatted();
 	}
 
 	// No token-based credential at all may as well mean an account on OAuth 2.0.

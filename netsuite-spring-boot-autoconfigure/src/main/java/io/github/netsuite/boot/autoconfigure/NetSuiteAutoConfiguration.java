@@ -9,11 +9,17 @@ import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NetSuiteAuthentication;
 import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.SuiteQlPageListener;
+import io.github.netsuite.boot.http.ConcurrencyGovernor;
 import io.github.netsuite.boot.http.NetSuiteAuthenticationInterceptor;
+import io.github.netsuite.boot.http.OAuth2Authentication;
 import io.github.netsuite.boot.http.SharedPermitStore;
+import io.github.netsuite.boot.http.TbaAuthentication;
 import io.github.netsuite.boot.redis.RedisSharedPermitStore;
 import io.github.netsuite.boot.observation.NetSuiteRequestObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,6 +39,7 @@ import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfigura
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.util.Assert;
 import org.springframework.web.client.RestClient;
@@ -60,6 +67,8 @@ import org.springframework.web.client.RestClient;
 @EnableConfigurationProperties(NetSuiteProperties.class)
 public final class NetSuiteAutoConfiguration {
 
+	private static final Log logger = LogFactory.getLog(NetSuiteAutoConfiguration.class);
+
 	/**
 	 * Name of the primary account's {@link RestClient} bean for REST web services
 	 * (records, SuiteQL). It is not a default candidate: inject it with
@@ -75,8 +84,9 @@ public final class NetSuiteAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(NetSuiteConnectionDetails.class)
-	PropertiesNetSuiteConnectionDetails netSuiteConnectionDetails(NetSuiteProperties properties) {
-		return new PropertiesNetSuiteConnectionDetails(properties);
+	PropertiesNetSuiteConnectionDetails netSuiteConnectionDetails(NetSuiteProperties properties,
+			Environment environment) {
+		return new PropertiesNetSuiteConnectionDetails(properties, UnresolvedPlaceholders.Written.of(environment));
 	}
 
 	@Bean
@@ -89,11 +99,12 @@ public final class NetSuiteAutoConfiguration {
 			ObjectProvider<NetSuiteRequestObservationConvention> convention, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<SuiteQlPageListener> suiteQlPageListeners,
 			ObjectProvider<NetSuiteAuthentication> primaryAuthentication,
-			ObjectProvider<SharedPermitStore> sharedPermitStore, NetSuiteAccountResources netSuiteAccountResources) {
+			ObjectProvider<SharedPermitStore> sharedPermitStore, NetSuiteAccountResources netSuiteAccountResources,
+			Environment environment) {
 		// Checked once, every account at once; a key file is read here and nowhere else.
 		boolean fromProperties = connectionDetails instanceof PropertiesNetSuiteConnectionDetails;
 		Map<String, NetSuitePropertiesValidation.Account> connections = NetSuitePropertiesValidation
-			.validate(properties, fromProperties);
+			.validate(properties, fromProperties, UnresolvedPlaceholders.Written.of(environment));
 		List<SuiteQlPageListener> listeners = suiteQlPageListeners.orderedStream().toList();
 		// micrometer-observation comes with spring-context; without a registry bean it is a no-op.
 		NetSuiteAccountFactory factory = new NetSuiteAccountFactory(
@@ -115,6 +126,13 @@ public final class NetSuiteAutoConfiguration {
 		for (String name : properties.getAccounts().keySet()) {
 			accounts.add(factory.create(name, connection(connections, name), properties.accountSettings(name), null));
 		}
+		if (logger.isInfoEnabled()) {
+			for (NetSuiteAccount account : accounts) {
+				logger.info(describe(account, properties.accountSettings(account.name()),
+						(account.name().equals(NetSuiteAccounts.PRIMARY) && !fromProperties) ? connectionDetails
+								: null));
+			}
+		}
 		return new NetSuiteAccounts(accounts);
 	}
 
@@ -123,6 +141,54 @@ public final class NetSuiteAutoConfiguration {
 	@Bean
 	NetSuiteAccountResources netSuiteAccountResources() {
 		return new NetSuiteAccountResources();
+	}
+
+	/**
+	 * Return the start-up line of an account: what it is and how the starter talks to
+	 * it, never a credential.
+	 * @param account the account
+	 * @param settings its settings
+	 * @param connectionDetails the connection details the application defined, if the
+	 * account's connection comes from them rather than from the properties
+	 */
+	static String describe(NetSuiteAccount account, NetSuiteAccountProperties settings,
+			@Nullable NetSuiteConnectionDetails connectionDetails) {
+		StringBuilder line = new StringBuilder("NetSuite account '").append(account.name())
+			.append("': realm ")
+			.append(account.id().realm())
+			.append(", ")
+			.append(authentication(account.authentication()))
+			.append(", REST ")
+			.append(account.restUrl())
+			.append(", RESTlets ")
+			.append(account.restletUrl());
+		if (account.permits() instanceof ConcurrencyGovernor governor) {
+			line.append(", concurrency limit ")
+				.append(governor.ceiling())
+				.append(governor.isAdaptive() ? " (adaptive)" : " (fixed)")
+				.append(", permits ")
+				.append((governor.sharedPermits() != null) ? "in redis" : "local");
+			if (settings.getConcurrency().isUseGovernanceLimits()) {
+				line.append(", limit to be sized from NetSuite's governance limits");
+			}
+		}
+		else {
+			line.append(", no concurrency limit");
+		}
+		if (connectionDetails != null) {
+			line.append(", connection from ").append(connectionDetails.getClass().getSimpleName());
+		}
+		return line.toString();
+	}
+
+	private static String authentication(NetSuiteAuthentication authentication) {
+		if (authentication instanceof TbaAuthentication) {
+			return "token-based authentication (TBA)";
+		}
+		if (authentication instanceof OAuth2Authentication) {
+			return "OAuth 2.0 client credentials";
+		}
+		return "authentication by the application's " + authentication.getClass().getSimpleName();
 	}
 
 	// Validation has thrown unless every account has its connection.

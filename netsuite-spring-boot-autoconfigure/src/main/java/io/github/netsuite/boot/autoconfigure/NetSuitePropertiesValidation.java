@@ -9,11 +9,13 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.github.netsuite.boot.NetSuiteAccount;
@@ -22,6 +24,7 @@ import io.github.netsuite.boot.auth.AccountId;
 import io.github.netsuite.boot.auth.OAuth2Credentials;
 import io.github.netsuite.boot.auth.TbaCredentials;
 import io.github.netsuite.boot.autoconfigure.InvalidNetSuitePropertiesException.Problem;
+import io.github.netsuite.boot.autoconfigure.UnresolvedPlaceholders.Written;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ssl.pem.PemContent;
@@ -37,6 +40,20 @@ import org.springframework.core.io.DefaultResourceLoader;
 final class NetSuitePropertiesValidation {
 
 	static final String PRIMARY_PREFIX = "netsuite.";
+
+	private static final String REST_URL_SOURCE = "the account's REST web services URL (Setup > Company > Company "
+			+ "Information > Company URLs: SuiteTalk (SOAP and REST Web Services)), or leave it unset for NetSuite's "
+			+ "own URL";
+
+	private static final String RESTLET_URL_SOURCE = "the account's RESTlet URL (Setup > Company > Company "
+			+ "Information > Company URLs: RESTlets), or leave it unset for NetSuite's own URL";
+
+	private static final String TOKEN_URL_SOURCE = "the OAuth 2.0 token endpoint, or leave it unset for "
+			+ "<rest-url>/services/rest/auth/oauth2/v1/token";
+
+	private static final String CERTIFICATE_SOURCE = "the PEM certificate uploaded to Setup > Integration > Manage "
+			+ "Authentication > OAuth 2.0 Client Credentials (M2M) Setup (or a file: or classpath: location of it), "
+			+ "or leave it unset";
 
 	private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127(\\.\\d{1,3}){3}");
 
@@ -59,10 +76,24 @@ final class NetSuitePropertiesValidation {
 	 * @throws InvalidNetSuitePropertiesException naming every problem
 	 */
 	static Map<String, Account> validate(NetSuiteProperties properties, boolean primary) {
+		return validate(properties, primary, Written.UNKNOWN);
+	}
+
+	/**
+	 * Check every account and the shared settings, and return the accounts' connections.
+	 * @param properties the properties
+	 * @param primary whether the primary account comes from the properties (not from
+	 * connection details the application defined)
+	 * @param written the values as written in the configuration, to quote an unresolved
+	 * placeholder from
+	 * @return the connection of each account made from the properties, by name, in order
+	 * @throws InvalidNetSuitePropertiesException naming every problem
+	 */
+	static Map<String, Account> validate(NetSuiteProperties properties, boolean primary, Written written) {
 		List<Problem> problems = new ArrayList<>();
 		Map<String, Account> accounts = new LinkedHashMap<>();
 		if (primary) {
-			put(accounts, NetSuiteAccounts.PRIMARY, check(PRIMARY_PREFIX, properties, problems));
+			put(accounts, NetSuiteAccounts.PRIMARY, check(PRIMARY_PREFIX, properties, written, problems));
 		}
 		else {
 			checkSettings(PRIMARY_PREFIX, properties, problems);
@@ -74,7 +105,7 @@ final class NetSuitePropertiesValidation {
 								+ "another name"));
 				continue;
 			}
-			put(accounts, named.getKey(), check(prefix(named.getKey()), named.getValue(), problems));
+			put(accounts, named.getKey(), check(prefix(named.getKey()), named.getValue(), written, problems));
 		}
 		NetSuiteProperties.Retry retry = properties.getRetry();
 		positive("netsuite.retry.max-attempts", retry.getMaxAttempts(), problems);
@@ -106,18 +137,32 @@ final class NetSuitePropertiesValidation {
 	 * @throws InvalidNetSuitePropertiesException naming every problem of the account
 	 */
 	static Account account(String prefix, NetSuiteAccountProperties properties) {
+		return account(prefix, properties, Written.UNKNOWN);
+	}
+
+	/**
+	 * Return one account's connection from its properties.
+	 * @param prefix the account's key prefix
+	 * @param properties the account's properties
+	 * @param written the values as written in the configuration
+	 * @return the account
+	 * @throws InvalidNetSuitePropertiesException naming every problem of the account
+	 */
+	static Account account(String prefix, NetSuiteAccountProperties properties, Written written) {
 		List<Problem> problems = new ArrayList<>();
-		Account account = check(prefix, properties, problems);
+		Account account = check(prefix, properties, written, problems);
 		if (account == null) {
 			throw new InvalidNetSuitePropertiesException(problems);
 		}
 		return account;
 	}
 
-	private static @Nullable Account check(String prefix, NetSuiteAccountProperties properties,
+	private static @Nullable Account check(String prefix, NetSuiteAccountProperties properties, Written written,
 			List<Problem> problems) {
 		int before = problems.size();
-		String account = credential(prefix, properties, CredentialProperty.ACCOUNT, problems);
+		// First, so that a placeholder is not also called missing, malformed or not a URL.
+		Set<String> unresolved = unresolved(prefix, properties, written, problems);
+		String account = credential(prefix, properties, CredentialProperty.ACCOUNT, unresolved, problems);
 		AccountId accountId = null;
 		if (account != null) {
 			try {
@@ -128,9 +173,9 @@ final class NetSuitePropertiesValidation {
 						action(prefix, CredentialProperty.ACCOUNT)));
 			}
 		}
-		URI restUrl = url(prefix + "rest-url", properties.getRestUrl(), problems);
-		URI restletUrl = url(prefix + "restlet-url", properties.getRestletUrl(), problems);
-		URI tokenUrl = url(prefix + "oauth2.token-url", properties.getOauth2().getTokenUrl(), problems);
+		URI restUrl = url(prefix + "rest-url", properties.getRestUrl(), unresolved, problems);
+		URI restletUrl = url(prefix + "restlet-url", properties.getRestletUrl(), unresolved, problems);
+		URI tokenUrl = url(prefix + "oauth2.token-url", properties.getOauth2().getTokenUrl(), unresolved, problems);
 		checkSettings(prefix, properties, problems);
 		boolean tba = isAnySet(CredentialProperty.TBA, properties);
 		boolean oauth2 = isAnySet(CredentialProperty.OAUTH2, properties);
@@ -142,10 +187,10 @@ final class NetSuitePropertiesValidation {
 							+ "token-id and token-secret (token-based authentication) for the account, not both"));
 		}
 		else if (oauth2) {
-			oauth2Credentials = oauth2(prefix, properties, problems);
+			oauth2Credentials = oauth2(prefix, properties, unresolved, problems);
 		}
 		else {
-			tbaCredentials = tba(prefix, properties, problems);
+			tbaCredentials = tba(prefix, properties, unresolved, problems);
 		}
 		if (problems.size() > before || accountId == null || (tbaCredentials == null && oauth2Credentials == null)) {
 			return null;
@@ -156,6 +201,34 @@ final class NetSuitePropertiesValidation {
 				(tokenUrl != null) ? tokenUrl : NetSuiteAccount.defaultTokenUrl(rest));
 	}
 
+	// Every key that names a value from NetSuite, or where NetSuite is: those a placeholder usually fills.
+	private static Set<String> unresolved(String prefix, NetSuiteAccountProperties properties, Written written,
+			List<Problem> problems) {
+		Set<String> unresolved = new HashSet<>();
+		for (CredentialProperty property : CredentialProperty.values()) {
+			unresolved(property.key(prefix), property.get(properties), written, property.source(), unresolved,
+					problems);
+		}
+		NetSuiteAccountProperties.OAuth2 oauth2 = properties.getOauth2();
+		unresolved(prefix + "oauth2.certificate", oauth2.getCertificate(), written, CERTIFICATE_SOURCE, unresolved,
+				problems);
+		unresolved(prefix + "rest-url", properties.getRestUrl(), written, REST_URL_SOURCE, unresolved, problems);
+		unresolved(prefix + "restlet-url", properties.getRestletUrl(), written, RESTLET_URL_SOURCE, unresolved,
+				problems);
+		unresolved(prefix + "oauth2.token-url", oauth2.getTokenUrl(), written, TOKEN_URL_SOURCE, unresolved,
+				problems);
+		return unresolved;
+	}
+
+	private static void unresolved(String key, @Nullable String value, Written written, String source,
+			Set<String> unresolved, List<Problem> problems) {
+		Problem problem = UnresolvedPlaceholders.check(key, value, written, source);
+		if (problem != null) {
+			problems.add(problem);
+			unresolved.add(key);
+		}
+	}
+
 	private static boolean isAnySet(List<CredentialProperty> credentials, NetSuiteAccountProperties properties) {
 		return credentials.stream()
 			.map((property) -> property.get(properties))
@@ -163,11 +236,12 @@ final class NetSuitePropertiesValidation {
 	}
 
 	private static @Nullable TbaCredentials tba(String prefix, NetSuiteAccountProperties properties,
-			List<Problem> problems) {
-		String consumerKey = credential(prefix, properties, CredentialProperty.CONSUMER_KEY, problems);
-		String consumerSecret = credential(prefix, properties, CredentialProperty.CONSUMER_SECRET, problems);
-		String tokenId = credential(prefix, properties, CredentialProperty.TOKEN_ID, problems);
-		String tokenSecret = credential(prefix, properties, CredentialProperty.TOKEN_SECRET, problems);
+			Set<String> unresolved, List<Problem> problems) {
+		String consumerKey = credential(prefix, properties, CredentialProperty.CONSUMER_KEY, unresolved, problems);
+		String consumerSecret = credential(prefix, properties, CredentialProperty.CONSUMER_SECRET, unresolved,
+				problems);
+		String tokenId = credential(prefix, properties, CredentialProperty.TOKEN_ID, unresolved, problems);
+		String tokenSecret = credential(prefix, properties, CredentialProperty.TOKEN_SECRET, unresolved, problems);
 		if (consumerKey == null || consumerSecret == null || tokenId == null || tokenSecret == null) {
 			return null;
 		}
@@ -175,11 +249,15 @@ final class NetSuitePropertiesValidation {
 	}
 
 	private static @Nullable OAuth2Credentials oauth2(String prefix, NetSuiteAccountProperties properties,
-			List<Problem> problems) {
-		String clientId = credential(prefix, properties, CredentialProperty.OAUTH2_CLIENT_ID, problems);
-		String certificateId = credential(prefix, properties, CredentialProperty.OAUTH2_CERTIFICATE_ID, problems);
+			Set<String> unresolved, List<Problem> problems) {
+		String clientId = credential(prefix, properties, CredentialProperty.OAUTH2_CLIENT_ID, unresolved, problems);
+		String certificateId = credential(prefix, properties, CredentialProperty.OAUTH2_CERTIFICATE_ID, unresolved,
+				problems);
 		String keyText = properties.getOauth2().getPrivateKey();
 		PrivateKey privateKey = null;
+		if (unresolved.contains(CredentialProperty.OAUTH2_PRIVATE_KEY.key(prefix))) {
+			return null;
+		}
 		if (keyText == null || keyText.isBlank()) {
 			problems.add(new Problem(CredentialProperty.OAUTH2_PRIVATE_KEY.key(prefix), "is missing",
 					action(prefix, CredentialProperty.OAUTH2_PRIVATE_KEY)));
@@ -192,6 +270,9 @@ final class NetSuitePropertiesValidation {
 		}
 		NetSuiteAccountProperties.OAuth2 oauth2 = properties.getOauth2();
 		Instant certificateExpiry = null;
+		if (unresolved.contains(prefix + "oauth2.certificate")) {
+			return null;
+		}
 		if (oauth2.getCertificate() != null && !oauth2.getCertificate().isBlank()) {
 			certificateExpiry = certificateExpiry(prefix + "oauth2.certificate", oauth2.getCertificate().strip(),
 					problems);
@@ -315,7 +396,10 @@ final class NetSuitePropertiesValidation {
 	}
 
 	private static @Nullable String credential(String prefix, NetSuiteAccountProperties properties,
-			CredentialProperty property, List<Problem> problems) {
+			CredentialProperty property, Set<String> unresolved, List<Problem> problems) {
+		if (unresolved.contains(property.key(prefix))) {
+			return null;
+		}
 		String value = property.get(properties);
 		if (value == null || value.isBlank()) {
 			problems.add(new Problem(property.key(prefix), "is missing", action(prefix, property)));
@@ -334,8 +418,9 @@ final class NetSuitePropertiesValidation {
 		return property.key(prefix) + " (" + property.environmentVariable(prefix) + "): " + property.source();
 	}
 
-	private static @Nullable URI url(String key, @Nullable String value, List<Problem> problems) {
-		if (value == null || value.isBlank()) {
+	private static @Nullable URI url(String key, @Nullable String value, Set<String> unresolved,
+			List<Problem> problems) {
+		if (value == null || value.isBlank() || unresolved.contains(key)) {
 			return null;
 		}
 		String action = key + ": an absolute https URL (plain http only for localhost), or leave it unset for "

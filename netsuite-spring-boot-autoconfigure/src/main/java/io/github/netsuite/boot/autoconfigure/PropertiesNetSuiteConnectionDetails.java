@@ -17,10 +17,13 @@ final class PropertiesNetSuiteConnectionDetails implements NetSuiteConnectionDet
 
 	private final NetSuiteProperties properties;
 
+	private final UnresolvedPlaceholders.Written written;
+
 	private volatile NetSuitePropertiesValidation.@Nullable Account account;
 
-	PropertiesNetSuiteConnectionDetails(NetSuiteProperties properties) {
+	PropertiesNetSuiteConnectionDetails(NetSuiteProperties properties, UnresolvedPlaceholders.Written written) {
 		this.properties = properties;
+		this.written = written;
 	}
 
 	@Override
@@ -57,7 +60,7 @@ final class PropertiesNetSuiteConnectionDetails implements NetSuiteConnectionDet
 		NetSuitePropertiesValidation.Account account = this.account;
 		if (account == null) {
 			account = NetSuitePropertiesValidation.account(NetSuitePropertiesValidation.PRIMARY_PREFIX,
-					this.properties);
+					this.properties, this.written);
 			this.account = account;
 		}
 		return account;
