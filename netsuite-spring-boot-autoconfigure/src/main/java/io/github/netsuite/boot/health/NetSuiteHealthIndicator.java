@@ -27,6 +27,7 @@ import io.github.netsuite.boot.NetSuiteErrorDecoder;
 import io.github.netsuite.boot.NetSuiteException;
 import io.github.netsuite.boot.NetSuiteRedirectException;
 import io.github.netsuite.boot.NetSuiteRequests;
+import io.github.netsuite.boot.NetSuiteTimeoutException;
 import io.github.netsuite.boot.NetSuiteUnreadableAnswerException;
 import io.github.netsuite.boot.NetSuiteUnreadableAnswerException.Reason;
 import io.github.netsuite.boot.http.ConcurrencyGovernor;
@@ -77,6 +78,8 @@ public class NetSuiteHealthIndicator implements HealthIndicator, AutoCloseable {
 	static final String SERVER_TIME_PATH = "/services/rest/system/v1/serverTime";
 
 	static final String FALLBACK_PATH = "/services/rest/*";
+
+	private static final String HEALTH_TIMEOUT = "netsuite.health.timeout";
 
 	// When the check's request went on the wire and its answer came back.
 	private static final String WIRE_ATTRIBUTE = NetSuiteHealthIndicator.class.getName() + ".wire";
@@ -250,9 +253,13 @@ public class NetSuiteHealthIndicator implements HealthIndicator, AutoCloseable {
 	// Null when serverTime is not there (404), to fall back.
 	private @Nullable Health check(HttpMethod method, String path) {
 		try {
+			// The permit wait and the attempt end with the probe's own time, so a hung
+			// check does not hold the indicator's thread past it.
 			Answer answer = this.restClient.method(method)
 				.uri(path)
 				.accept(MediaType.APPLICATION_JSON)
+				.attribute(NetSuiteRequests.DEADLINE_ATTRIBUTE,
+						NetSuiteRequests.Deadline.in(this.timeout, HEALTH_TIMEOUT))
 				.exchange((request, response) -> answer(request, response), true);
 			return answered(method, path, answer);
 		}
@@ -402,6 +409,11 @@ public class NetSuiteHealthIndicator implements HealthIndicator, AutoCloseable {
 			return down.withDetail("error", "NetSuite answered a redirect to "
 					+ ((redirect.getLocation() != null) ? redirect.getLocation() : "no location") + ": check " + property)
 				.build();
+		}
+		if (error instanceof NetSuiteTimeoutException deadline && HEALTH_TIMEOUT.equals(deadline.getProperty())) {
+			// The probe's own deadline, as when the probe stops waiting first
+			return down.withDetail("error", "NetSuite did not answer within " + format(this.timeout) + " ("
+					+ HEALTH_TIMEOUT + ")").build();
 		}
 		if (error instanceof NetSuiteAuthenticationException) {
 			// The OAuth 2.0 token endpoint refused the client assertion: no call was made.
