@@ -72,6 +72,13 @@ class TypedReadsDoubleTests {
 	}
 
 	@Test
+	void readsATableRowAsATypedRecordWithRecordStyleNames() {
+		this.netSuite.table("customer", List.of(Map.of("id", "8", "companyname", "Acme", "externalid", "EXT-8")));
+		Customer customer = this.client.record("customer", "8").get(Customer.class);
+		assertThat(customer).isEqualTo(new Customer("8", "Acme", "EXT-8"));
+	}
+
+	@Test
 	void streamsRecordReferencesAsATypeOrAGenericType() {
 		this.netSuite.records("vendor").put(1, Map.of("companyName", "A"));
 		this.netSuite.records("vendor").put(2, Map.of("companyName", "B"));
@@ -88,6 +95,9 @@ class TypedReadsDoubleTests {
 	}
 
 	record Reference(String id) {
+	}
+
+	record Customer(String id, String companyName, String externalId) {
 	}
 
 	@SpringBootConfiguration

@@ -45,7 +45,7 @@ import org.jspecify.annotations.Nullable;
  * serves OAuth 2.0 client credentials (machine to machine): see {@link #oauth2TokenUrl()}.
  * <pre class="code">
  * try (NetSuiteDouble netSuite = NetSuiteDouble.builder().account("1234567_SB1").build().start()) {
- *     netSuite.table("customer", List.of(Map.of("id", "1", "companyname", "Acme")));
+ *     netSuite.table("customer", List.of(Map.of("id", "1", "companyName", "Acme")));
  *     // point a client at netSuite.restUrl() with netSuite.consumerKey() …
  * }
  * </pre>
@@ -426,8 +426,11 @@ public final class NetSuiteDouble implements AutoCloseable {
 	// Data
 
 	/**
-	 * The rows of a record type, created empty on first use. The same store serves the record
-	 * API and SuiteQL {@code FROM type}; record types are case-insensitive.
+	 * The records of a record type, created empty on first use. The same store serves the
+	 * record API and SuiteQL {@code FROM type}, and {@link #table(String, List)} seeds it too;
+	 * record types are case-insensitive. Each record is kept once and answers the record API
+	 * with record-style field names ({@code companyName}) and SuiteQL with lower-case ones
+	 * ({@code companyname}), whichever it was seeded with: see {@link RecordStore}.
 	 * @param type the record type, e.g. {@code customer}
 	 * @return the store
 	 */
@@ -437,28 +440,37 @@ public final class NetSuiteDouble implements AutoCloseable {
 	}
 
 	/**
-	 * Replace the rows of a SuiteQL table (the record store of that name). Each row is keyed by
-	 * its {@code id} value (a number or a string of digits); a row without one gets the next
-	 * free ID.
+	 * Add rows to a SuiteQL table, which is the record store of that name
+	 * ({@link #records(String)}): an upsert by ID. A row with an {@code id} value (a number or
+	 * a string of digits) is stored under that ID, replacing the record stored there as
+	 * {@link RecordStore#put(Object, Map) put} does; a row without one is added under the next
+	 * free ID. Records under other IDs, put or created before, stay: to start from an empty
+	 * table, call {@code records(name).clear()} first. Field names may be spelled either way
+	 * ({@code companyname} or {@code companyName}): the record API answers the record-style
+	 * name and SuiteQL the lower-case one (see {@link RecordStore}).
 	 * @param name the table name, e.g. {@code customer}
 	 * @param rows the rows; copied
 	 * @return this double
+	 * @throws IllegalArgumentException if a row gives one field twice (in two spellings) with
+	 * different values
 	 */
 	public NetSuiteDouble table(String name, List<? extends Map<String, ?>> rows) {
 		return table(name, rows.size(), rows::get);
 	}
 
 	/**
-	 * Replace the rows of a SuiteQL table with generated ones, e.g.
+	 * Add generated rows to a SuiteQL table, as {@link #table(String, List)} does (an upsert by
+	 * ID: other records stay), e.g.
 	 * {@code table("customer", 250_000, (i) -> Map.of("id", String.valueOf(i + 1)))}.
 	 * @param name the table name
 	 * @param count how many rows
 	 * @param row makes row {@code i} ({@code 0 <= i < count}), keyed as in {@link #table(String, List)}
 	 * @return this double
+	 * @throws IllegalArgumentException if a row gives one field twice (in two spellings) with
+	 * different values
 	 */
 	public NetSuiteDouble table(String name, int count, IntFunction<? extends Map<String, ?>> row) {
 		RecordStore store = records(name);
-		store.clear();
 		for (int i = 0; i < count; i++) {
 			Map<String, ?> fields = row.apply(i);
 			Object id = fields.get("id");

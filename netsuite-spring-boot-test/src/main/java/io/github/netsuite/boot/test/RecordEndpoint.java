@@ -100,13 +100,14 @@ final class RecordEndpoint {
 	}
 
 	private Reply read(Call call, String type, RecordStore store, long key) {
-		Map<String, Object> row = store.get(key);
+		Map<String, Object> row = store.rows().get(key);
 		if (row == null) {
 			return nonexistent(call);
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("links", selfLinks(type, key));
-		body.putAll(row);
+		// Record-style names (companyName), as NetSuite's record API answers them
+		body.putAll(store.restFields(row));
 		return new Reply(200, SINGULAR_JSON, Json.write(body));
 	}
 
@@ -115,7 +116,13 @@ final class RecordEndpoint {
 		if (fields == null) {
 			return invalidContent(call);
 		}
-		long id = this.netSuite.records(type).add(fields);
+		long id;
+		try {
+			id = this.netSuite.records(type).add(fields);
+		}
+		catch (IllegalArgumentException ex) {
+			return ambiguousField(call, ex);
+		}
 		return Reply.noContent().header("Location", recordUrl(type, id));
 	}
 
@@ -124,14 +131,12 @@ final class RecordEndpoint {
 		if (fields == null) {
 			return invalidContent(call);
 		}
-		Map<String, Object> row = store.get(key);
-		if (row == null) {
-			return nonexistent(call);
+		try {
+			return store.update(key, fields) ? Reply.noContent() : nonexistent(call);
 		}
-		Map<String, Object> updated = new LinkedHashMap<>(row);
-		updated.putAll(fields);
-		updated.put("id", row.get("id"));
-		return store.replace(key, updated) ? Reply.noContent() : nonexistent(call);
+		catch (IllegalArgumentException ex) {
+			return ambiguousField(call, ex);
+		}
 	}
 
 	private Reply upsert(Call call, String type, RecordStore store, String id) {
@@ -144,29 +149,28 @@ final class RecordEndpoint {
 		if (fields == null) {
 			return invalidContent(call);
 		}
-		// One upsert at a time per store, so that two racing PUTs cannot both create
-		synchronized (store) {
-			Map<String, Object> existing = store.findByExternalId(externalId);
-			if (existing == null) {
-				Map<String, Object> created = new LinkedHashMap<>(fields);
-				created.put("externalId", externalId);
-				long newId = store.add(created);
-				return Reply.noContent().header("Location", recordUrl(type, newId));
+		// The external ID in the path wins over one in the body, in whatever spelling
+		Map<String, Object> changes = new LinkedHashMap<>(fields);
+		changes.keySet().removeIf("externalId"::equalsIgnoreCase);
+		changes.put("externalId", externalId);
+		try {
+			// One upsert at a time per store, so that two racing PUTs cannot both create
+			synchronized (store) {
+				Long key = store.findIdByExternalId(externalId);
+				if (key == null || !store.update(key, changes)) {
+					key = store.add(changes);
+				}
+				return Reply.noContent().header("Location", recordUrl(type, key));
 			}
-			long key = Objects.requireNonNull(RecordStore.parseId(existing.get("id")), "A stored row has an id");
-			Map<String, Object> updated = new LinkedHashMap<>(existing);
-			updated.putAll(fields);
-			updated.put("id", existing.get("id"));
-			updated.put("externalId", externalId);
-			store.replace(key, updated);
-			return Reply.noContent().header("Location", recordUrl(type, key));
+		}
+		catch (IllegalArgumentException ex) {
+			return ambiguousField(call, ex);
 		}
 	}
 
 	private static @Nullable Long findId(RecordStore store, String id) {
 		if (id.startsWith(EXTERNAL_ID)) {
-			Map<String, Object> row = store.findByExternalId(id.substring(EXTERNAL_ID.length()));
-			return (row != null) ? RecordStore.parseId(row.get("id")) : null;
+			return store.findIdByExternalId(id.substring(EXTERNAL_ID.length()));
 		}
 		return RecordStore.parseId(id);
 	}
@@ -193,6 +197,13 @@ final class RecordEndpoint {
 	private static Reply nonexistent(Call call) {
 		return ErrorReplies.rest(404, "NONEXISTENT_ID",
 				"The record instance does not exist. Provide a valid record instance ID.",
+				Map.of("o:urlPath", call.path));
+	}
+
+	// A field given twice, in two spellings with different values
+	private static Reply ambiguousField(Call call, IllegalArgumentException ex) {
+		return ErrorReplies.rest(400, "INVALID_CONTENT",
+				Objects.requireNonNullElse(ex.getMessage(), "A field is given twice with different values."),
 				Map.of("o:urlPath", call.path));
 	}
 

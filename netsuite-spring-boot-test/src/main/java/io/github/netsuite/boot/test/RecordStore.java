@@ -15,12 +15,16 @@
  */
 package io.github.netsuite.boot.test;
 
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,23 +32,51 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The double's in-memory rows of one record type, e.g. {@code customer}. The same store
+ * The double's in-memory records of one record type, e.g. {@code customer}. The same store
  * answers the record API ({@code /services/rest/record/v1/customer/42}) and SuiteQL
- * ({@code SELECT … FROM customer}).
+ * ({@code SELECT … FROM customer}), and {@link NetSuiteDouble#table(String, List)} seeds it
+ * too: every way in adds to or updates the same records.
  * <p>
- * Rows are keyed by their numeric internal ID and kept in ID order. A row is stored as given
- * (values are not converted: NetSuite itself returns most values as strings) plus an {@code id}
- * field when it has none. Records created by {@code POST} get the next ID above the highest
- * one ever stored. Thread-safe.
+ * Records are keyed by their numeric internal ID and kept in ID order. Values are stored as
+ * given (not converted: NetSuite itself returns most values as strings), plus an {@code id}
+ * field when there is none. Records created by {@code POST} get the next ID above the highest
+ * one ever stored.
+ * <p>
+ * <strong>Field names.</strong> As in NetSuite, one record answers each API in its own
+ * spelling, whatever spelling it was seeded or written with: the record API answers
+ * record-style names ({@code companyName}, {@code externalId}) and SuiteQL answers lower-case
+ * column names ({@code companyname}, {@code externalid}). Field names are case-insensitive, so
+ * {@code companyName} and {@code companyname} are one field: a row that gives both with
+ * different values is refused. A field's record-style name is the first spelling with an
+ * upper-case letter that any seed or write of this record type used; for a field only ever
+ * seen in lower case it is the usual NetSuite name of the common fields ({@code companyName},
+ * {@code externalId}, {@code entityId}, {@code firstName}, {@code lastName}, {@code dateCreated},
+ * {@code lastModifiedDate}, {@code isInactive}, …), else the lower-case name. The maps this
+ * class returns use record-style names and look fields up in any case
+ * ({@code get("companyname")} and {@code get("companyName")} alike).
+ * <p>
+ * Thread-safe.
  *
  * @author NetSuite Spring Boot team
  * @see NetSuiteDouble#records(String)
  */
 public final class RecordStore {
 
+	/**
+	 * Record-style names of common fields, for fields only ever seen in lower case. NetSuite's
+	 * REST field names are the lower camel case of the field IDs.
+	 */
+	static final Map<String, String> KNOWN_NAMES = known("altName", "companyName", "createdDate", "dateCreated",
+			"entityId", "entityStatus", "externalId", "firstName", "isInactive", "isPerson", "lastModifiedDate",
+			"lastName", "middleName", "salesRep", "tranDate", "tranId");
+
 	private final String type;
 
+	// Lower-case field names; each map unmodifiable
 	private final ConcurrentSkipListMap<Long, Map<String, Object>> rows = new ConcurrentSkipListMap<>();
+
+	// Lower-case name to the first record-style spelling seen
+	private final Map<String, String> spellings = new ConcurrentHashMap<>();
 
 	private final AtomicLong highestId = new AtomicLong();
 
@@ -61,14 +93,17 @@ public final class RecordStore {
 	}
 
 	/**
-	 * Store a row under the given ID, replacing any row stored there.
+	 * Store a record under the given ID, replacing the record stored there, if any (its fields
+	 * are not kept). Records under other IDs stay.
 	 * @param id the internal ID: a number, or a string of digits
-	 * @param fields the field values; copied
+	 * @param fields the field values, in either spelling; copied
 	 * @return this store
+	 * @throws IllegalArgumentException if the ID is not a number, or a field is given twice
+	 * (in two spellings) with different values
 	 */
 	public RecordStore put(Object id, Map<String, ?> fields) {
 		long key = toId(id);
-		Map<String, Object> row = new LinkedHashMap<>(fields);
+		Map<String, Object> row = normalize(fields);
 		row.putIfAbsent("id", String.valueOf(key));
 		this.rows.put(key, Collections.unmodifiableMap(row));
 		this.highestId.accumulateAndGet(key, Math::max);
@@ -76,54 +111,61 @@ public final class RecordStore {
 	}
 
 	/**
-	 * Store a new row under the next free ID, as a {@code POST} does.
-	 * @param fields the field values (an {@code id} field among them is replaced)
+	 * Store a new record under the next free ID, as a {@code POST} does.
+	 * @param fields the field values, in either spelling (an {@code id} field among them is
+	 * replaced)
 	 * @return the new ID
+	 * @throws IllegalArgumentException if a field is given twice (in two spellings) with
+	 * different values
 	 */
 	public long add(Map<String, ?> fields) {
+		Map<String, Object> row = normalize(fields);
 		long id = this.highestId.incrementAndGet();
-		Map<String, Object> row = new LinkedHashMap<>(fields);
 		row.put("id", String.valueOf(id));
 		this.rows.put(id, Collections.unmodifiableMap(row));
 		return id;
 	}
 
 	/**
-	 * The row stored under an ID.
+	 * The record stored under an ID.
 	 * @param id the internal ID: a number, or a string of digits
-	 * @return the row (unmodifiable), or {@code null} if there is none
+	 * @return the record (unmodifiable; record-style names, looked up in any case), or
+	 * {@code null} if there is none
 	 */
 	public @Nullable Map<String, Object> get(Object id) {
 		Long key = parseId(id);
-		return (key != null) ? this.rows.get(key) : null;
+		Map<String, Object> row = (key != null) ? this.rows.get(key) : null;
+		return (row != null) ? new Record(row, restFields(row)) : null;
 	}
 
 	/**
-	 * The row whose {@code externalId} field equals the given value.
+	 * The record whose {@code externalId} field equals the given value.
 	 * @param externalId the external ID
-	 * @return the row (unmodifiable), or {@code null} if there is none
+	 * @return the record (unmodifiable; record-style names, looked up in any case), or
+	 * {@code null} if there is none
 	 */
 	public @Nullable Map<String, Object> findByExternalId(String externalId) {
-		for (Map<String, Object> row : this.rows.values()) {
-			if (Objects.equals(String.valueOf(row.get("externalId")), externalId)) {
-				return row;
-			}
-		}
-		return null;
+		Long key = findIdByExternalId(externalId);
+		return (key != null) ? get(key) : null;
 	}
 
 	/**
-	 * Every row, in ID order.
-	 * @return a snapshot of the rows
+	 * Every record, in ID order.
+	 * @return a snapshot of the records (each unmodifiable; record-style names, looked up in
+	 * any case)
 	 */
 	public List<Map<String, Object>> all() {
-		return Collections.unmodifiableList(new ArrayList<>(this.rows.values()));
+		List<Map<String, Object>> all = new ArrayList<>(this.rows.size());
+		for (Map<String, Object> row : this.rows.values()) {
+			all.add(new Record(row, restFields(row)));
+		}
+		return Collections.unmodifiableList(all);
 	}
 
 	/**
-	 * Remove the row stored under an ID.
+	 * Remove the record stored under an ID.
 	 * @param id the internal ID
-	 * @return whether there was such a row
+	 * @return whether there was such a record
 	 */
 	public boolean remove(Object id) {
 		Long key = parseId(id);
@@ -131,32 +173,101 @@ public final class RecordStore {
 	}
 
 	/**
-	 * The number of rows.
-	 * @return the number of rows
+	 * The number of records.
+	 * @return the number of records
 	 */
 	public int size() {
 		return this.rows.size();
 	}
 
 	/**
-	 * Remove every row. IDs given by {@code POST} keep increasing.
+	 * Remove every record and forget the field spellings seen. IDs given by {@code POST} keep
+	 * increasing.
 	 */
 	public void clear() {
 		this.rows.clear();
+		this.spellings.clear();
 	}
 
 	/**
-	 * The rows in ID order, live, for SuiteQL and the collection API.
+	 * The rows in ID order, live, with lower-case field names, for SuiteQL and the collection
+	 * API.
 	 */
 	ConcurrentNavigableMap<Long, Map<String, Object>> rows() {
 		return this.rows;
 	}
 
 	/**
-	 * Replace a row, only if it is still stored (for PATCH and PUT).
+	 * Set the given fields of a stored record, keeping its other fields and its ID (for PATCH
+	 * and PUT).
+	 * @return whether the record is still stored
 	 */
-	boolean replace(long id, Map<String, Object> row) {
-		return this.rows.replace(id, Collections.unmodifiableMap(new LinkedHashMap<>(row))) != null;
+	boolean update(long id, Map<String, ?> fields) {
+		Map<String, Object> changes = normalize(fields);
+		changes.remove("id");
+		return this.rows.computeIfPresent(id, (key, row) -> {
+			Map<String, Object> updated = new LinkedHashMap<>(row);
+			updated.putAll(changes);
+			return Collections.unmodifiableMap(updated);
+		}) != null;
+	}
+
+	/**
+	 * The ID of the record whose {@code externalId} field equals the given value.
+	 */
+	@Nullable Long findIdByExternalId(String externalId) {
+		for (Map.Entry<Long, Map<String, Object>> row : this.rows.entrySet()) {
+			if (Objects.equals(String.valueOf(row.getValue().get("externalid")), externalId)) {
+				return row.getKey();
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * A stored row with record-style field names, for the record API.
+	 */
+	Map<String, Object> restFields(Map<String, Object> row) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		row.forEach((name, value) -> fields.put(restName(name), value));
+		return fields;
+	}
+
+	/**
+	 * The record-style name of a field.
+	 * @param lowerCase the lower-case name
+	 */
+	String restName(String lowerCase) {
+		String spelling = this.spellings.get(lowerCase);
+		if (spelling == null) {
+			spelling = KNOWN_NAMES.getOrDefault(lowerCase, lowerCase);
+		}
+		return spelling;
+	}
+
+	/**
+	 * A copy of the fields with lower-case names, remembering record-style spellings.
+	 */
+	private Map<String, Object> normalize(Map<String, ?> fields) {
+		Map<String, Object> row = new LinkedHashMap<>(fields.size() + 1);
+		Map<String, String> given = new LinkedHashMap<>();
+		fields.forEach((name, value) -> {
+			String lowerCase = name.toLowerCase(Locale.ROOT);
+			Object earlier = row.putIfAbsent(lowerCase, value);
+			String earlierName = given.putIfAbsent(lowerCase, name);
+			if (earlierName != null && !Objects.equals(earlier, value)) {
+				throw new IllegalArgumentException("The " + this.type + " field '" + lowerCase
+						+ "' is given twice with different values, as '" + earlierName + "' and as '" + name
+						+ "': field names are case-insensitive.");
+			}
+		});
+		given.forEach((lowerCase, name) -> {
+			if (!name.equals(lowerCase) && !lowerCase.equals("id")) {
+				// The first record-style spelling wins, so that the names a record answers never change under it
+				this.spellings.putIfAbsent(lowerCase, name);
+			}
+		});
+		return row;
 	}
 
 	static @Nullable Long parseId(@Nullable Object id) {
@@ -177,9 +288,48 @@ public final class RecordStore {
 		return key;
 	}
 
+	private static Map<String, String> known(String... names) {
+		Map<String, String> known = new LinkedHashMap<>();
+		for (String name : names) {
+			known.put(name.toLowerCase(Locale.ROOT), name);
+		}
+		return Collections.unmodifiableMap(known);
+	}
+
 	@Override
 	public String toString() {
 		return "RecordStore[" + this.type + ", " + this.rows.size() + " rows]";
+	}
+
+	/**
+	 * One record as users see it: record-style names, looked up in any case.
+	 */
+	private static final class Record extends AbstractMap<String, Object> {
+
+		private final Map<String, Object> row;
+
+		private final Map<String, Object> fields;
+
+		Record(Map<String, Object> row, Map<String, Object> fields) {
+			this.row = row;
+			this.fields = Collections.unmodifiableMap(fields);
+		}
+
+		@Override
+		public @Nullable Object get(@Nullable Object name) {
+			return (name instanceof String text) ? this.row.get(text.toLowerCase(Locale.ROOT)) : null;
+		}
+
+		@Override
+		public boolean containsKey(@Nullable Object name) {
+			return (name instanceof String text) && this.row.containsKey(text.toLowerCase(Locale.ROOT));
+		}
+
+		@Override
+		public Set<Entry<String, Object>> entrySet() {
+			return this.fields.entrySet();
+		}
+
 	}
 
 }

@@ -38,8 +38,10 @@ import org.jspecify.annotations.Nullable;
  *     [WHERE column (= | &lt;&gt; | != | &lt; | &lt;= | &gt; | &gt;=) (number | 'text')]
  *     [ORDER BY column [ASC | DESC]]
  * </pre>
- * Keywords, table and column names are case-insensitive; projected columns come back in lower
- * case and, as in NetSuite, a column without a value is left out of its item. Values compare as
+ * Keywords, table and column names are case-insensitive; as in NetSuite, columns come back
+ * with lower-case names ({@code companyname}, also for {@code SELECT *} and for fields seeded
+ * as {@code companyName}: the store keeps them in lower case) and a column without a value is
+ * left out of its item. Values compare as
  * numbers when both sides are numbers, else as text. Without {@code ORDER BY} rows come in ID
  * order. {@code WHERE id > n ORDER BY id} (keyset paging) is served from the ID index, so it stays
  * fast on large tables.
@@ -219,17 +221,9 @@ final class SuiteQl {
 		return item;
 	}
 
+	// Stored rows and parsed column names are both in lower case
 	static @Nullable Object column(Map<String, Object> row, String name) {
-		Object value = row.get(name);
-		if (value != null) {
-			return value;
-		}
-		for (Map.Entry<String, Object> field : row.entrySet()) {
-			if (field.getKey().equalsIgnoreCase(name)) {
-				return field.getValue();
-			}
-		}
-		return null;
+		return row.get(name);
 	}
 
 	private static int compare(@Nullable Object actual, Object expected) {

@@ -270,7 +270,7 @@ class HostileAnswerTests {
 				Duration.ofSeconds(1));
 		assertThat(answer.status()).isEqualTo(200);
 		assertThat(answer.complete()).isTrue();
-		assertThat(MAPPER.readTree(answer.body()).get("companyname").asText()).isEqualTo("Acme");
+		assertThat(MAPPER.readTree(answer.body()).get("companyName").asText()).isEqualTo("Acme");
 		assertThat(answer.elapsed()).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
 		assertThat(answer.longestPause()).isLessThan(Duration.ofMillis(1000));
 	}
@@ -302,7 +302,7 @@ class HostileAnswerTests {
 		assertThatExceptionOfType(IOException.class).isThrownBy(() -> HTTP
 			.send(SignedRequest.to(netSuite, "GET", CUSTOMERS + "/42").build(), BodyHandlers.ofString()));
 		HttpResponse<String> next = send(SignedRequest.to(netSuite, "GET", CUSTOMERS + "/42").build());
-		assertThat(json(next).get("companyname").asText()).isEqualTo("Acme");
+		assertThat(json(next).get("companyName").asText()).isEqualTo("Acme");
 	}
 
 	@Test

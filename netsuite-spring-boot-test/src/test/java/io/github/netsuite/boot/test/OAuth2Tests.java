@@ -88,7 +88,7 @@ class OAuth2Tests {
 		String token = assertion().token();
 		HttpResponse<String> response = ClientAssertion.bearer(netSuite, token, "/services/rest/record/v1/customer/42");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(json(response).get("companyname").asText()).isEqualTo("Acme");
+		assertThat(json(response).get("companyName").asText()).isEqualTo("Acme");
 		assertThat(lastAuditReason(netSuite)).isEqualTo("Success");
 	}
 
