@@ -20,6 +20,8 @@ public class NetSuiteConnectionException extends NetSuiteException {
 
 	private final String host;
 
+	private final boolean mayHaveExecuted;
+
 	/**
 	 * Create an exception for a request that got no answer.
 	 * @param reason why there was no answer
@@ -32,22 +34,58 @@ public class NetSuiteConnectionException extends NetSuiteException {
 	 */
 	public NetSuiteConnectionException(Reason reason, String host, @Nullable String method, @Nullable String path,
 			@Nullable String hint, @Nullable Throwable cause) {
-		super(message(reason, host, method, path, hint), reason.description, method, path, hint, cause);
-		this.reason = Objects.requireNonNull(reason, "reason");
-		this.host = Objects.requireNonNull(host, "host");
+		this(reason, host, false, method, path, hint, cause);
 	}
 
-	private static String message(Reason reason, String host, @Nullable String method, @Nullable String path,
-			@Nullable String hint) {
-		StringBuilder message = new StringBuilder("Could not reach NetSuite at ").append(host);
+	/**
+	 * Create an exception for a request that got no answer, saying whether NetSuite may
+	 * have executed it.
+	 * @param reason why there was no answer
+	 * @param host the host and, when not the scheme's default, the port tried
+	 * @param mayHaveExecuted whether the request was sent before the connection failed, so
+	 * that NetSuite may have executed it (a write whose answer was lost)
+	 * @param method the request's HTTP method
+	 * @param path the request's path, without the query
+	 * @param hint how to fix it, if known
+	 * @param cause the I/O error
+	 * @since 0.1.0
+	 */
+	public NetSuiteConnectionException(Reason reason, String host, boolean mayHaveExecuted, @Nullable String method,
+			@Nullable String path, @Nullable String hint, @Nullable Throwable cause) {
+		super(message(reason, host, mayHaveExecuted, method, path, hint), reason.description, method, path, hint,
+				cause);
+		this.reason = Objects.requireNonNull(reason, "reason");
+		this.host = Objects.requireNonNull(host, "host");
+		this.mayHaveExecuted = mayHaveExecuted;
+	}
+
+	private static String message(Reason reason, String host, boolean mayHaveExecuted, @Nullable String method,
+			@Nullable String path, @Nullable String hint) {
+		// A write that went out is not "unreachable": its outcome is unknown.
+		StringBuilder message = new StringBuilder(
+				mayHaveExecuted ? "Lost NetSuite's answer at " : "Could not reach NetSuite at ")
+			.append(host);
 		if (method != null && path != null) {
 			message.append(" for ").append(method).append(' ').append(path);
 		}
 		message.append(": ").append(reason.description);
+		if (mayHaveExecuted) {
+			message.append("; NetSuite may have executed it");
+		}
 		if (hint != null) {
 			message.append(" (").append(hint).append(')');
 		}
 		return message.toString();
+	}
+
+	/**
+	 * Return whether the request was sent before the connection failed, so that NetSuite
+	 * may have executed it: for a write, its outcome is unknown.
+	 * @return whether NetSuite may have executed the request
+	 * @since 0.1.0
+	 */
+	public boolean mayHaveExecuted() {
+		return this.mayHaveExecuted;
 	}
 
 	/**

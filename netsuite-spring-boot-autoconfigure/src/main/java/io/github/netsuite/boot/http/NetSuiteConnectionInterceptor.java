@@ -82,13 +82,13 @@ public final class NetSuiteConnectionInterceptor implements ClientHttpRequestInt
 			URI uri = request.getURI();
 			String host = host(uri);
 			String hint = hint(reason, ex);
-			if (isAfterSending(reason) && !NetSuiteRequests.isIdempotent(request)
-					&& NetSuiteRequests.idempotencyKey(request) == null) {
-				hint = hint + ((reason != Reason.READ_TIMEOUT)
-						? "; the request was sent, so NetSuite may have executed it" : "") + remedy(request);
+			boolean unknownWrite = isAfterSending(reason) && !NetSuiteRequests.isIdempotent(request)
+					&& NetSuiteRequests.idempotencyKey(request) == null;
+			if (unknownWrite) {
+				hint = hint + remedy(request);
 			}
-			throw new NetSuiteConnectionException(reason, host, request.getMethod().name(), uri.getRawPath(), hint,
-					ex);
+			throw new NetSuiteConnectionException(reason, host, unknownWrite, request.getMethod().name(),
+					uri.getRawPath(), hint, ex);
 		}
 	}
 

@@ -183,8 +183,8 @@ public class NetSuiteProblemDetailsExceptionHandler {
 	private static boolean mayHaveExecuted(NetSuiteException ex) {
 		return (ex instanceof NetSuiteTimeoutException timeout && timeout.mayHaveExecuted())
 				|| (ex instanceof NetSuiteUnreadableAnswerException unreadable && unreadable.mayHaveExecuted())
-				|| (ex instanceof NetSuiteConnectionException connection
-						&& connection.getReason() == NetSuiteConnectionException.Reason.READ_TIMEOUT);
+				|| (ex instanceof NetSuiteConnectionException connection && (connection.mayHaveExecuted()
+						|| connection.getReason() == NetSuiteConnectionException.Reason.READ_TIMEOUT));
 	}
 
 	private static void putIfPresent(ProblemDetail problem, String name, @Nullable Object value) {

@@ -61,6 +61,8 @@ class CallDeadlineWireMockTests {
 					.records("customer")
 					.create(Map.of("companyname", "A")))
 				.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(NetSuiteConnectionException.Reason.CONNECTION_FAILED))
+				.satisfies((ex) -> assertThat(ex.mayHaveExecuted()).isTrue())
+				.withMessageStartingWith("Lost NetSuite's answer at ")
 				.withMessageContaining("NetSuite may have executed it")
 				.withMessageContaining("netsuite.records.idempotent-writes");
 			assertThat(server.findAll(anyRequestedFor(anyUrl()))).hasSize(1);
@@ -72,6 +74,8 @@ class CallDeadlineWireMockTests {
 		server.stubFor(any(anyUrl()).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 		this.contextRunner.run((context) -> assertThatExceptionOfType(NetSuiteConnectionException.class)
 			.isThrownBy(() -> context.getBean(NetSuiteClient.class).record("customer", "1").get())
+			.satisfies((ex) -> assertThat(ex.mayHaveExecuted()).isFalse())
+			.withMessageStartingWith("Could not reach NetSuite at ")
 			.withMessageNotContaining("may have executed"));
 	}
 
