@@ -15,6 +15,8 @@
  */
 package io.github.netsuite.boot.test;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,8 @@ import java.util.Map;
 import io.github.netsuite.boot.test.EnableNetSuiteDouble.Authentication;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
@@ -39,8 +43,10 @@ import org.springframework.util.ClassUtils;
  * with Spring Boot's relaxed names as the starter binds them, and how each authenticates:
  * OAuth 2.0 when one of its {@code oauth2.client-id}, {@code oauth2.certificate-id} or
  * {@code oauth2.private-key} is set, as the starter decides, token-based authentication
- * otherwise. Values are never resolved, so an unset {@code ${…}} placeholder counts as set
- * and is never printed.
+ * otherwise. Values are not resolved, so an unset {@code ${…}} placeholder counts as set
+ * and is never printed. An account whose {@code rest-url} is already on this machine
+ * ({@code localhost}, {@code 127.*}, {@code [::1]}) is left out: it runs on a double or stub
+ * of the application's or the test's own.
  *
  * @author NetSuite Spring Boot team
  */
@@ -80,12 +86,34 @@ final class ConfiguredAccounts {
 					.forEach((name) -> accounts.putIfAbsent(name.getElement(2, Form.ORIGINAL), Authentication.TBA));
 			}
 		}
+		// Already on a double or stub of the application's (or the test's) own
+		accounts.keySet().removeIf((name) -> isLocal(environment, name));
 		for (String name : accounts.keySet()) {
 			requireAccountName(name);
 		}
 		accounts.replaceAll((name, authentication) -> isOAuth2(sources, name) ? Authentication.OAUTH2
 				: Authentication.TBA);
 		return accounts;
+	}
+
+	/**
+	 * Whether the account's {@code rest-url} is on this machine, by its host name alone
+	 * ({@code localhost}, {@code 127.*}, {@code [::1]}); an unset or unresolved one is not.
+	 */
+	private static boolean isLocal(ConfigurableEnvironment environment, String name) {
+		// Leniently: an unresolvable placeholder stays as it is rather than failing
+		String restUrl = Binder.get(environment)
+			.bind(ConfigurationPropertyName.adapt("netsuite.accounts." + name + ".rest-url", '.'),
+					Bindable.of(String.class))
+			.orElse("");
+		try {
+			String host = new URI(restUrl.strip()).getHost();
+			return host != null && (host.equalsIgnoreCase("localhost") || host.startsWith("127.")
+					|| host.equals("[::1]") || host.equals("::1"));
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
 	}
 
 	private static void requireAccountName(String name) {

@@ -129,6 +129,21 @@ class NetSuiteDoubleContextCustomizerTests {
 	}
 
 	@Test
+	void leavesAnAccountAloneThatAlreadyRunsOnThisMachine() {
+		GenericApplicationContext context = withApplicationProperties(Map.of("netsuite.accounts.eu.rest-url",
+				"http://127.0.0.1:8089", "netsuite.accounts.apac.rest-url", "http://localhost:8090",
+				"netsuite.accounts.sandbox.rest-url", "https://${NETSUITE_SANDBOX_ACCOUNT}.suitetalk.api.netsuite.com"));
+		NetSuiteDoubles doubles = customize(context, NoAccounts.class);
+		try {
+			assertThat(doubles.names()).containsExactly("sandbox");
+			assertThat(rawProperty(context, "netsuite.accounts.eu.rest-url")).isEqualTo("http://127.0.0.1:8089");
+		}
+		finally {
+			doubles.stop();
+		}
+	}
+
+	@Test
 	void takesABlankOAuth2ClientIdForUnset() {
 		GenericApplicationContext context = withApplicationProperties(
 				Map.of("netsuite.accounts.eu.account", "7654321", "netsuite.accounts.eu.oauth2.client-id", " "));
