@@ -45,7 +45,9 @@ import java.lang.annotation.Target;
  * of the application's values (whose {@code ${…}} placeholders then need no value): with
  * token-based authentication, or with OAuth 2.0 client credentials when the application sets
  * the account's {@code oauth2.client-id}, {@code oauth2.certificate-id} or
- * {@code oauth2.private-key}. A test chooses otherwise with {@link #accounts()} (exactly
+ * {@code oauth2.private-key}. An account whose {@code rest-url} is already on this machine
+ * ({@code localhost}, {@code 127.*}) is left alone: it runs on a double or stub of its own.
+ * A test chooses otherwise with {@link #accounts()} (exactly
  * those) or {@link #configuredAccounts() configuredAccounts = false} (none).
  * {@link NetSuiteDoubles} (the bean {@code netSuiteDoubles}) holds them all, while the
  * {@code NetSuiteDouble} bean stays the primary's.

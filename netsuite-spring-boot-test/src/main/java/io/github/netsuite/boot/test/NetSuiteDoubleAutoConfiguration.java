@@ -36,7 +36,8 @@ import org.springframework.context.annotation.Bean;
  * Every named account the application configures ({@code netsuite.accounts.<name>.*}) gets
  * a double of its own as well, with that account's authentication (OAuth 2.0 when it sets
  * {@code oauth2.*} credentials, token-based otherwise), pointed at by the account's
- * properties ahead of the application's; the bean {@code netSuiteDoubles}
+ * properties ahead of the application's (unless its {@code rest-url} is already on this
+ * machine); the bean {@code netSuiteDoubles}
  * ({@link NetSuiteDoubles}) holds them, with the application's double as the primary.
  * <p>
  * Backs off when the application defines {@link NetSuiteConnectionDetails} of its own
