@@ -123,7 +123,7 @@ final class ConfiguredAccounts {
 		catch (IllegalArgumentException ex) {
 			throw new IllegalStateException("The application configures the named account '" + name
 					+ "' (netsuite.accounts." + name + ".*), which cannot have a NetSuite double: " + ex.getMessage()
-					+ "; rename the account, or list the accounts to put on doubles with "
+					+ "; rename the account, or in a test list the accounts to put on doubles with "
 					+ "@EnableNetSuiteDouble(accounts = ...)", ex);
 		}
 	}
