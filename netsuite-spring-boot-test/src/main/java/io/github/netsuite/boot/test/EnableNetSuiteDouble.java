@@ -39,12 +39,21 @@ import java.lang.annotation.Target;
  *     NetSuiteDouble netSuite;
  * }
  * </pre>
- * Each of the {@link #accounts() named accounts} gets a double of its own, pointed at by
- * {@code netsuite.accounts.<name>.*} with the same keys; {@link NetSuiteDoubles} (the bean
- * {@code netSuiteDoubles}) holds them all, while the {@code NetSuiteDouble} bean stays the
- * primary's.
+ * Every named account the application configures ({@code netsuite.accounts.<name>.*} in
+ * its {@code application.yml}, profiles, environment or test properties) gets a double of
+ * its own too, without being listed, pointed at by {@code netsuite.accounts.<name>.*} ahead
+ * of the application's values (whose {@code ${…}} placeholders then need no value): with
+ * token-based authentication, or with OAuth 2.0 client credentials when the application sets
+ * the account's {@code oauth2.client-id}, {@code oauth2.certificate-id} or
+ * {@code oauth2.private-key}. An account whose {@code rest-url} is already on this machine
+ * ({@code localhost}, {@code 127.*}) is left alone: it runs on a double or stub of its own.
+ * A test chooses otherwise with {@link #accounts()} (exactly
+ * those) or {@link #configuredAccounts() configuredAccounts = false} (none).
+ * {@link NetSuiteDoubles} (the bean {@code netSuiteDoubles}) holds them all, while the
+ * {@code NetSuiteDouble} bean stays the primary's.
  * <p>
- * Test classes with the same account and account names share a cached context and so its
+ * Test classes with the same attributes and the same context configuration (and so the
+ * same application properties and named accounts) share a cached context and so its
  * doubles; unless {@link #resetBeforeEachTest()} is {@code false}, the faults and observations
  * of every double are reset before each test method (their data stays). Each test method
  * also starts with a fresh health result: the cached results of the starter's NetSuite
@@ -65,16 +74,30 @@ public @interface EnableNetSuiteDouble {
 	String account() default NetSuiteDouble.DEFAULT_ACCOUNT;
 
 	/**
-	 * Names of further accounts, each served by a double of its own with its own account ID
-	 * and credentials, and pointed at by the properties {@code netsuite.accounts.<name>.*}.
+	 * Names of the accounts to serve by doubles beside the primary, instead of those the
+	 * application configures: each served by a double of its own with its own account ID
+	 * and credentials, and pointed at by the properties {@code netsuite.accounts.<name>.*};
+	 * a named account the application configures and this does not list keeps the
+	 * application's values. Each authenticates as the application configures it (OAuth 2.0
+	 * when it sets the account's {@code oauth2.*} credentials, TBA otherwise).
 	 * A name is lower-case letters, digits and hyphens, starting with a letter or digit, e.g.
 	 * {@code eu}. The account ID is {@code TSTDRV} followed by the name's UTF-8 bytes read as
 	 * one unsigned number ({@code eu} answers as {@code TSTDRV25973}), so two names never
 	 * share one; the credentials are derived from the name too, the same in every run. Get a
 	 * named account's double from {@link NetSuiteDoubles#get(String)}.
-	 * @return the account names, none by default
+	 * @return the account names; none by default, which leaves the choice to
+	 * {@link #configuredAccounts()}
 	 */
 	String[] accounts() default {};
+
+	/**
+	 * Whether, when {@link #accounts()} lists none, every named account the application
+	 * configures gets a double of its own. {@code false} runs only the primary account on a
+	 * double and leaves the application's {@code netsuite.accounts.<name>.*} as they are.
+	 * @return whether to serve the application's named accounts by doubles
+	 * @since 0.1.0
+	 */
+	boolean configuredAccounts() default true;
 
 	/**
 	 * How the primary account authenticates: token-based authentication, or OAuth 2.0

@@ -33,8 +33,16 @@ import org.springframework.context.annotation.Bean;
  * {@code MyNetSuiteDouble} is a {@code @TestConfiguration} with a started
  * {@code NetSuiteDouble} bean.
  * <p>
+ * Every named account the application configures ({@code netsuite.accounts.<name>.*}) gets
+ * a double of its own as well, with that account's authentication (OAuth 2.0 when it sets
+ * {@code oauth2.*} credentials, token-based otherwise), pointed at by the account's
+ * properties ahead of the application's (unless its {@code rest-url} is already on this
+ * machine); the bean {@code netSuiteDoubles}
+ * ({@link NetSuiteDoubles}) holds them, with the application's double as the primary.
+ * <p>
  * Backs off when the application defines {@link NetSuiteConnectionDetails} of its own
- * (as {@link EnableNetSuiteDouble} does).
+ * (as {@link EnableNetSuiteDouble} does), and leaves the named accounts alone when there
+ * already is a {@code NetSuiteDoubles} bean (as {@link EnableNetSuiteDouble} registers).
  *
  * @author NetSuite Spring Boot team
  */
@@ -47,6 +55,13 @@ public final class NetSuiteDoubleAutoConfiguration {
 	@ConditionalOnMissingBean(NetSuiteConnectionDetails.class)
 	NetSuiteDoubleConnectionDetails netSuiteDoubleConnectionDetails(NetSuiteDouble netSuite) {
 		return new NetSuiteDoubleConnectionDetails(netSuite, netSuite.isOAuth2Enabled());
+	}
+
+	// Static: a bean factory post-processor, created before the other beans of this class
+	@Bean
+	@ConditionalOnMissingBean(NetSuiteDoubles.class)
+	static ConfiguredAccountDoubles netSuiteConfiguredAccountDoubles() {
+		return new ConfiguredAccountDoubles();
 	}
 
 }

@@ -18,12 +18,17 @@ package io.github.netsuite.boot.test;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+
+import io.github.netsuite.boot.test.EnableNetSuiteDouble.Authentication;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
@@ -33,9 +38,16 @@ import org.springframework.util.ClassUtils;
  * Starts the {@link NetSuiteDoubles} of one application context, registers them as beans,
  * gives the starter the primary double's {@code NetSuiteConnectionDetails} (or, without the
  * starter, the {@code netsuite.*} properties) and points the
- * {@code netsuite.accounts.<name>.*} properties at the named ones.
- * Equal for equal accounts and account names, so that Spring's context cache shares a context
- * (and its doubles) between such test classes.
+ * {@code netsuite.accounts.<name>.*} properties at the named ones: those listed, or else
+ * (unless switched off) those the context's environment configures, found when the context
+ * is customized, each with the authentication the environment gives it.
+ * <p>
+ * Equal for equal attributes, so that Spring's context cache shares a context (and its
+ * doubles) between such test classes. The named accounts found in the environment need not
+ * be part of that: the environment follows from the rest of the cache key (the context's
+ * classes, profiles, test property sources and customizers) and the class path, so two test
+ * classes with the same key find the same accounts, and two with different configuration
+ * have different keys already.
  *
  * @author NetSuite Spring Boot team
  */
@@ -55,21 +67,27 @@ class NetSuiteDoubleContextCustomizer implements ContextCustomizer {
 
 	private final List<String> accounts;
 
+	private final boolean configuredAccounts;
+
 	private final boolean oauth2;
 
 	NetSuiteDoubleContextCustomizer(String account, List<String> accounts) {
-		this(account, accounts, false);
+		this(account, accounts, true, false);
 	}
 
-	NetSuiteDoubleContextCustomizer(String account, List<String> accounts, boolean oauth2) {
+	NetSuiteDoubleContextCustomizer(String account, List<String> accounts, boolean configuredAccounts,
+			boolean oauth2) {
 		this.account = account;
 		this.accounts = List.copyOf(accounts);
+		this.configuredAccounts = configuredAccounts;
 		this.oauth2 = oauth2;
 	}
 
 	@Override
 	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
-		NetSuiteDoubles doubles = NetSuiteDoubles.start(this.account, this.accounts, this.oauth2);
+		// The environment is prepared by now: Boot's loader runs this after application.yml and profiles
+		Map<String, Authentication> named = namedAccounts(context.getEnvironment(), context.getClassLoader());
+		NetSuiteDoubles doubles = NetSuiteDoubles.start(this.account, named, this.oauth2);
 		try {
 			ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
 			// Only the primary is a NetSuiteDouble bean, so that injection by type stays unambiguous
@@ -92,7 +110,7 @@ class NetSuiteDoubleContextCustomizer implements ContextCustomizer {
 				properties.putAll(this.oauth2 ? doubles.primary().oauth2Properties() : doubles.primary().properties());
 			}
 			for (String name : doubles.names()) {
-				properties.putAll(doubles.get(name).accountProperties(name));
+				properties.putAll(NetSuiteDoubles.accountProperties(name, doubles.get(name)));
 			}
 			if (!properties.isEmpty()) {
 				context.getEnvironment()
@@ -106,16 +124,36 @@ class NetSuiteDoubleContextCustomizer implements ContextCustomizer {
 		}
 	}
 
+	/**
+	 * The named accounts to put on doubles, with their authentication: those listed, else
+	 * those the environment configures, else none.
+	 */
+	private Map<String, Authentication> namedAccounts(ConfigurableEnvironment environment,
+			@Nullable ClassLoader classLoader) {
+		// Without Spring Boot there is no starter to bind netsuite.accounts, nor relaxed names to read them
+		boolean boot = ConfiguredAccounts.isSupported(classLoader);
+		Map<String, Authentication> named = new LinkedHashMap<>();
+		if (!this.accounts.isEmpty()) {
+			this.accounts.forEach((name) -> named.put(name,
+					boot ? ConfiguredAccounts.authentication(environment, name) : Authentication.TBA));
+		}
+		else if (this.configuredAccounts && boot) {
+			named.putAll(ConfiguredAccounts.find(environment));
+			NetSuiteDoubles.checkNames(this.account, named.keySet().toArray(String[]::new));
+		}
+		return named;
+	}
+
 	@Override
 	public boolean equals(Object other) {
 		return this == other || (other instanceof NetSuiteDoubleContextCustomizer customizer
 				&& this.account.equals(customizer.account) && this.accounts.equals(customizer.accounts)
-				&& this.oauth2 == customizer.oauth2);
+				&& this.configuredAccounts == customizer.configuredAccounts && this.oauth2 == customizer.oauth2);
 	}
 
 	@Override
 	public int hashCode() {
-		return 31 * (31 * this.account.hashCode() + this.accounts.hashCode()) + Boolean.hashCode(this.oauth2);
+		return Objects.hash(this.account, this.accounts, this.configuredAccounts, this.oauth2);
 	}
 
 	/**

@@ -42,7 +42,7 @@ class NetSuiteDoubleContextCustomizerFactory implements ContextCustomizerFactory
 		}
 		String account = NetSuiteDouble.toRealm(annotation.account());
 		return new NetSuiteDoubleContextCustomizer(account, NetSuiteDoubles.checkNames(account, annotation.accounts()),
-				annotation.authentication() == EnableNetSuiteDouble.Authentication.OAUTH2);
+				annotation.configuredAccounts(), annotation.authentication() == EnableNetSuiteDouble.Authentication.OAUTH2);
 	}
 
 }

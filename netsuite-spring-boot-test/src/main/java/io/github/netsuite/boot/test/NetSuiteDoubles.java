@@ -28,11 +28,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.netsuite.boot.test.EnableNetSuiteDouble.Authentication;
+
 /**
  * The doubles of one {@link EnableNetSuiteDouble} context: the primary account's, also
  * registered as the {@link NetSuiteDouble} bean, and one per {@link EnableNetSuiteDouble#accounts()
- * named account}, each with its own account ID, credentials and port. Registered as the bean
- * {@code netSuiteDoubles}.
+ * named account}, each with its own account ID, credentials, authentication and port.
+ * Registered as the bean {@code netSuiteDoubles}, by {@link EnableNetSuiteDouble} and, for an
+ * application with a {@code NetSuiteDouble} bean of its own, by
+ * {@link NetSuiteDoubleAutoConfiguration}.
  * <pre class="code">
  * &#64;Autowired
  * NetSuiteDoubles netSuites;
@@ -73,7 +77,8 @@ public final class NetSuiteDoubles {
 	/**
 	 * The double of a named account, the one the {@code netsuite.accounts.<name>.*}
 	 * properties point at.
-	 * @param name the account name, as given to {@link EnableNetSuiteDouble#accounts()}
+	 * @param name the account name, as the application configures it or as given to
+	 * {@link EnableNetSuiteDouble#accounts()}
 	 * @return the double
 	 * @throws IllegalArgumentException if there is no account of that name
 	 */
@@ -81,7 +86,8 @@ public final class NetSuiteDoubles {
 		NetSuiteDouble netSuite = this.named.get(name);
 		if (netSuite == null) {
 			throw new IllegalArgumentException("No NetSuite double for the account '" + name + "'; the named accounts are "
-					+ this.named.keySet() + " (see @EnableNetSuiteDouble(accounts = ...))");
+					+ this.named.keySet() + " (those the application configures under netsuite.accounts.<name>, "
+					+ "or see @EnableNetSuiteDouble(accounts = ...))");
 		}
 		return netSuite;
 	}
@@ -119,8 +125,8 @@ public final class NetSuiteDoubles {
 
 	/**
 	 * Start the doubles of a primary account (random credentials) and of named accounts
-	 * (credentials from {@link #builder(String)}). Stops those already started when one fails
-	 * to start.
+	 * (credentials from {@link #builder(String)}), all with token-based authentication.
+	 * Stops those already started when one fails to start.
 	 */
 	static NetSuiteDoubles start(String account, List<String> names) {
 		return start(account, names, false);
@@ -131,22 +137,64 @@ public final class NetSuiteDoubles {
 	 * credentials enabled when asked.
 	 */
 	static NetSuiteDoubles start(String account, List<String> names, boolean oauth2) {
-		List<NetSuiteDouble> started = new ArrayList<>();
+		Map<String, Authentication> named = new LinkedHashMap<>();
+		names.forEach((name) -> named.put(name, Authentication.TBA));
+		return start(account, named, oauth2);
+	}
+
+	/**
+	 * Start the doubles of a primary account, with OAuth 2.0 client credentials when asked,
+	 * and of named accounts, each with its own authentication. Stops those already started
+	 * when one fails to start.
+	 */
+	static NetSuiteDoubles start(String account, Map<String, Authentication> named, boolean oauth2) {
+		NetSuiteDouble primary = NetSuiteDouble.builder().account(account).oauth2(oauth2).build().start();
 		try {
-			NetSuiteDouble primary = NetSuiteDouble.builder().account(account).oauth2(oauth2).build().start();
-			started.add(primary);
-			Map<String, NetSuiteDouble> named = new LinkedHashMap<>();
-			for (String name : names) {
-				NetSuiteDouble netSuite = builder(name).build().start();
-				started.add(netSuite);
-				named.put(name, netSuite);
-			}
-			return new NetSuiteDoubles(primary, named);
+			return new NetSuiteDoubles(primary, startNamed(named));
 		}
 		catch (RuntimeException ex) {
-			started.forEach(NetSuiteDouble::stop);
+			primary.stop();
 			throw ex;
 		}
+	}
+
+	/**
+	 * Start the doubles of named accounts, each with its own authentication and the
+	 * credentials of {@link #builder(String)}. Stops those already started when one fails to
+	 * start.
+	 * @return the running doubles by name, in order
+	 */
+	static Map<String, NetSuiteDouble> startNamed(Map<String, Authentication> named) {
+		Map<String, NetSuiteDouble> started = new LinkedHashMap<>();
+		try {
+			named.forEach((name, authentication) -> started.put(name,
+					builder(name).oauth2(authentication == Authentication.OAUTH2).build().start()));
+			return started;
+		}
+		catch (RuntimeException ex) {
+			started.values().forEach(NetSuiteDouble::stop);
+			throw ex;
+		}
+	}
+
+	/**
+	 * The {@code netsuite.accounts.<name>.*} properties that point the starter at the
+	 * double of a named account, with the double's authentication: the TBA keys, or the
+	 * {@code oauth2.*} keys (with the token URL, and no certificate, so that an application's
+	 * own certificate of the real account stays out).
+	 */
+	static Map<String, Object> accountProperties(String name, NetSuiteDouble netSuite) {
+		if (!netSuite.isOAuth2Enabled()) {
+			return netSuite.accountProperties(name);
+		}
+		String prefix = "netsuite.accounts." + NetSuiteDouble.requireAccountName(name) + ".";
+		Map<String, Object> properties = new LinkedHashMap<>();
+		netSuite.oauth2Properties()
+			.forEach((key, value) -> properties.put(prefix + key.substring("netsuite.".length()), value));
+		properties.put(prefix + "oauth2.token-url", netSuite.oauth2TokenUrl());
+		// Blank is unset for the starter: no expiry warning about the real account's certificate
+		properties.put(prefix + "oauth2.certificate", "");
+		return properties;
 	}
 
 	/**
