@@ -164,8 +164,12 @@ class SampleApplicationTests {
 		assertThat(problem.get("status").asInt()).isEqualTo(404);
 		assertThat(problem.get("netsuiteStatus").asInt()).isEqualTo(404);
 		assertThat(problem.get("errorCode").asString()).isEqualTo("NONEXISTENT_ID");
-		assertThat(problem.get("netsuiteDetail").asString()).isNotBlank();
-		assertThat(problem.get("detail").asString()).contains("404", "/services/rest/record/v1/customer/999999");
+		// As the README's example shows it
+		assertThat(problem.get("netsuiteDetail").asString())
+			.isEqualTo("The record instance does not exist. Provide a valid record instance ID.");
+		assertThat(problem.get("detail").asString())
+			.startsWith("NetSuite answered 404 NONEXISTENT_ID to GET /services/rest/record/v1/customer/999999: "
+					+ "The record instance does not exist.");
 		assertThat(problem.get("instance").asString()).isEqualTo("/customers/999999");
 	}
 
