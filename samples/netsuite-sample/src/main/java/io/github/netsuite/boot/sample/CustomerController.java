@@ -68,7 +68,7 @@ class CustomerController {
 		}
 		try (Stream<Map<String, Object>> customers = (max != null && max == 0) ? Stream.empty() : query.stream()) {
 			Iterator<Map<String, Object>> rows = customers.iterator();
-			// The first page before the first byte: its failure still answers with NetSuite's status
+			// The first page before the first byte: its failure is still answered as a problem detail
 			rows.hasNext();
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 			// The rows are NetSuite's plain values, so the shared mapper writes them as any would
@@ -82,8 +82,8 @@ class CustomerController {
 			catch (RuntimeException ex) {
 				// Too late for an error answer: send every customer so far, whole, and then break
 				// the connection (BegunAnswerFilter keeps Boot's error page out of it), so that no
-				// client takes the customers so far for all of them. Not as the cause: the error
-				// handler would match it and answer as if nothing had been sent
+				// client takes the customers so far for all of them. Not as the cause: the starter's
+				// problem-details handler would match it and answer as if nothing had been sent
 				IOException failure = new IOException(
 						"NetSuite failed after the customers had begun to be sent: " + ex.getMessage());
 				failure.addSuppressed(ex);

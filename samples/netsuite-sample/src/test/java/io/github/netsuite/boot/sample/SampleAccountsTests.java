@@ -1,5 +1,9 @@
 package io.github.netsuite.boot.sample;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.Map;
 
 import io.github.netsuite.boot.test.NetSuiteDouble;
@@ -12,8 +16,11 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -23,9 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The sample's {@code /accounts/{name}/customers/{id}} end to end, over HTTP: the primary
  * account on the sample's own double, a second account {@code eu} on a double of its own
- * with other credentials.
+ * with other credentials, and a third, {@code offline}, at a loopback port where nothing
+ * listens.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "netsuite.health.cache-ttl=0s")
+// Short back-offs: the throttled and the unreachable account are retried as ever, only sooner
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "netsuite.health.cache-ttl=0s",
+		"netsuite.retry.initial-backoff=10ms", "netsuite.retry.max-backoff=50ms" })
 class SampleAccountsTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
@@ -44,10 +54,27 @@ class SampleAccountsTests {
 
 	private RestClient http;
 
+	private static final int closedPort = closedPort();
+
 	@DynamicPropertySource
 	static void euAccount(DynamicPropertyRegistry registry) {
 		eu.properties()
 			.forEach((key, value) -> registry.add(key.replace("netsuite.", "netsuite.accounts.eu."), () -> value));
+		// eu's credentials, but nothing listens where its requests go
+		eu.properties()
+			.forEach((key, value) -> registry.add(key.replace("netsuite.", "netsuite.accounts.offline."), () -> value));
+		registry.add("netsuite.accounts.offline.rest-url", () -> "http://127.0.0.1:" + closedPort);
+		registry.add("netsuite.accounts.offline.restlet-url", () -> "http://127.0.0.1:" + closedPort);
+	}
+
+	// A loopback port that was free a moment ago, and is closed again
+	private static int closedPort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@AfterAll
@@ -57,7 +84,9 @@ class SampleAccountsTests {
 
 	@BeforeEach
 	void httpClient() {
+		// The JDK's client: Apache HttpClient's would honour a 503's Retry-After and ask again
 		this.http = RestClient.builder()
+			.requestFactory(new JdkClientHttpRequestFactory())
 			.baseUrl("http://localhost:" + this.port)
 			.defaultStatusHandler((status) -> true, (request, response) -> {
 			})
@@ -88,7 +117,40 @@ class SampleAccountsTests {
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		JsonNode body = read(response);
 		assertThat(body.get("detail").asString()).contains("'apac'");
-		assertThat(body.get("accounts").valueStream().map(JsonNode::asString)).containsExactly("primary", "eu");
+		assertThat(body.get("accounts").valueStream().map(JsonNode::asString)).containsExactly("primary", "eu",
+				"offline");
+	}
+
+	@Test
+	void answersAnUnreachableNetSuiteAsAProblemNamingItsHost() {
+		ResponseEntity<String> response = get("/accounts/offline/customers/1");
+		// Nothing accepts the connection: unavailable for now, and worth a later try
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+		JsonNode problem = read(response);
+		assertThat(problem.get("status").asInt()).isEqualTo(503);
+		assertThat(problem.get("detail").asString()).contains("127.0.0.1:" + closedPort, "connection refused",
+				"/services/rest/record/v1/customer/1");
+		assertThat(problem.get("hint").asString()).contains("netsuite.rest-url");
+		// No NetSuite status there was none: never "status":0
+		assertThat(problem.has("netsuiteStatus")).isFalse();
+		assertThat(response.getBody()).doesNotContain("\"status\":0", eu.consumerSecret(), eu.tokenSecret());
+	}
+
+	@Test
+	void answersAThrottledNamedAccountWith503AndRetryAfter() {
+		// Every attempt, retries included, is refused for NetSuite's concurrency limit
+		eu.failNext(100, 429);
+		ResponseEntity<String> response = get("/accounts/eu/customers/1");
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+		JsonNode problem = read(response);
+		assertThat(problem.get("status").asInt()).isEqualTo(503);
+		assertThat(problem.get("netsuiteStatus").asInt()).isEqualTo(429);
+		assertThat(problem.get("errorCode").asString()).isEqualTo("CONCURRENCY_LIMIT_EXCEEDED");
+		assertThat(problem.get("netsuiteDetail").asString()).contains("Concurrent request limit exceeded");
 	}
 
 	@Test

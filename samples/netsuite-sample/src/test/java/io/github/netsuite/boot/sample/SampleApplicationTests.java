@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -106,9 +107,10 @@ class SampleApplicationTests {
 			assertThatExceptionOfType(IOException.class).isThrownBy(() -> in.transferTo(body));
 		}
 		String customers = body.toString(StandardCharsets.UTF_8);
-		// No error JSON after the array (Boot's would say "status":200,"error":"OK"), and never a
-		// valid, shorter array: the customers of the first page, whole, and the array left open
-		assertThat(customers).doesNotContain("\"error\"", "\"status\"").doesNotEndWith("]");
+		// No error page nor problem detail after the array (Boot's would say "status":200,"error":"OK"),
+		// and never a valid, shorter array: the customers of the first page, whole, and the array left open
+		assertThat(customers).doesNotContain("\"error\"", "\"status\"", "netsuiteStatus", "errorCode")
+			.doesNotEndWith("]");
 		JsonNode firstPage = json.readTree(customers + "]");
 		assertThat(firstPage.size()).isEqualTo(1_000);
 		for (int i = 0; i < 1_000; i++) {
@@ -118,13 +120,19 @@ class SampleApplicationTests {
 	}
 
 	@Test
-	void answersAFailingFirstPageWithNetSuitesStatusBeforeAnyCustomer() {
+	void answersAFailingFirstPageAsAProblemWithNetSuitesStatusBeforeAnyCustomer() {
 		this.netSuite.failNext(1, 400);
 		ResponseEntity<String> response = get("/customers");
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		JsonNode error = read(response);
-		assertThat(error.get("status").asInt()).isEqualTo(400);
-		assertThat(error.get("errorCode").asString()).isEqualTo("UNEXPECTED_ERROR");
+		// NetSuite refused the request's content: 422 to the sample's caller
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(response.getBody()).doesNotContain("Demo Customer");
+		JsonNode problem = read(response);
+		assertThat(problem.get("status").asInt()).isEqualTo(422);
+		assertThat(problem.get("netsuiteStatus").asInt()).isEqualTo(400);
+		assertThat(problem.get("errorCode").asString()).isEqualTo("UNEXPECTED_ERROR");
+		assertThat(problem.get("detail").asString()).contains("/services/rest/query/v1/suiteql");
+		assertThat(problem.get("instance").asString()).isEqualTo("/customers");
 	}
 
 	@Test
@@ -148,14 +156,21 @@ class SampleApplicationTests {
 	}
 
 	@Test
-	void answersAMissingCustomerWithNetSuites404() {
+	void answersAMissingCustomerWithNetSuites404AsAProblem() {
 		ResponseEntity<String> response = get("/customers/999999");
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
-		JsonNode error = read(response);
-		assertThat(error.get("status").asInt()).isEqualTo(404);
-		assertThat(error.get("errorCode").asString()).isEqualTo("NONEXISTENT_ID");
-		assertThat(error.get("detail").asString()).isNotBlank();
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		JsonNode problem = read(response);
+		assertThat(problem.get("status").asInt()).isEqualTo(404);
+		assertThat(problem.get("netsuiteStatus").asInt()).isEqualTo(404);
+		assertThat(problem.get("errorCode").asString()).isEqualTo("NONEXISTENT_ID");
+		// As the README's example shows it
+		assertThat(problem.get("netsuiteDetail").asString())
+			.isEqualTo("The record instance does not exist. Provide a valid record instance ID.");
+		assertThat(problem.get("detail").asString())
+			.startsWith("NetSuite answered 404 NONEXISTENT_ID to GET /services/rest/record/v1/customer/999999: "
+					+ "The record instance does not exist.");
+		assertThat(problem.get("instance").asString()).isEqualTo("/customers/999999");
 	}
 
 	@Test
@@ -223,24 +238,31 @@ class SampleApplicationTests {
 	}
 
 	@Test
-	void answersAFailingRestletWithNetSuitesStatusAndCode() {
+	void answersAFailingRestletAsABadGatewayWithNetSuitesStatusAndCode() {
 		ResponseEntity<String> response = get("/restlets/customscript_fail/customdeploy_fail");
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		JsonNode error = read(response);
-		assertThat(error.get("status").asInt()).isEqualTo(400);
-		assertThat(error.get("errorCode").isNull()).isFalse();
+		// The script's own failure, not the caller's: 502
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_GATEWAY);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		JsonNode problem = read(response);
+		assertThat(problem.get("status").asInt()).isEqualTo(502);
+		assertThat(problem.get("netsuiteStatus").asInt()).isEqualTo(400);
+		assertThat(problem.get("errorCode").asString()).isNotBlank();
 	}
 
 	@Test
-	void answersADisabledRoleWithNetSuites401AndItsDetail() {
+	void answersADisabledRoleAsABadGatewayWithNetSuites401AndItsDetail() {
 		this.netSuite.roleDisabled(true);
 		ResponseEntity<String> response = get("/customers?max=1");
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-		JsonNode error = read(response);
-		assertThat(error.get("status").asInt()).isEqualTo(401);
-		assertThat(error.get("errorCode").asString()).startsWith("INVALID_LOGIN");
-		assertThat(error.get("detail").asString()).isEqualTo("Login access has been disabled for this role.");
-		assertThat(error.get("hint").isNull()).isFalse();
+		// The sample's credentials, not its caller's: 502, never the caller's 401
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_GATEWAY);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(response.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE)).isNull();
+		JsonNode problem = read(response);
+		assertThat(problem.get("status").asInt()).isEqualTo(502);
+		assertThat(problem.get("netsuiteStatus").asInt()).isEqualTo(401);
+		assertThat(problem.get("errorCode").asString()).startsWith("INVALID_LOGIN");
+		assertThat(problem.get("netsuiteDetail").asString()).isEqualTo("Login access has been disabled for this role.");
+		assertThat(problem.get("hint").asString()).isNotBlank();
 		assertThat(response.getBody()).doesNotContain(this.netSuite.consumerSecret(), this.netSuite.tokenSecret(),
 				this.netSuite.tokenId(), this.netSuite.consumerKey());
 	}
