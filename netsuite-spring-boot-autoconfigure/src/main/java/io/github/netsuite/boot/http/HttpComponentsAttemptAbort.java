@@ -10,8 +10,9 @@ import org.apache.hc.core5.http.HttpException;
 
 /**
  * Apache HttpClient exec-chain handler that lets {@link NetSuiteAnswerGuard}'s watchdog
- * end an attempt still waiting for its answer's headers: it hands the watchdog the
- * execution's way to close its connection at once. Apache HttpClient runs a request on
+ * end an attempt at its deadline, waiting for its answer's headers or reading its body
+ * (a compressed one included): it hands the watchdog the execution's way to close its
+ * connection at once. Apache HttpClient runs a request on
  * the caller's thread, where the guard waits for it.
  *
  * @author NetSuite Spring Boot team
@@ -27,7 +28,7 @@ public final class HttpComponentsAttemptAbort implements ExecChainHandler {
 	@Override
 	public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
 			throws IOException, HttpException {
-		NetSuiteAnswerGuard.onHeadersAbort(scope.execRuntime::discardEndpoint);
+		NetSuiteAnswerGuard.onConnectionAbort(scope.execRuntime::discardEndpoint);
 		return chain.proceed(request, scope);
 	}
 

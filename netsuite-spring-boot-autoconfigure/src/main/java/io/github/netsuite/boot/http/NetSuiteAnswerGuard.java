@@ -136,14 +136,15 @@ public final class NetSuiteAnswerGuard implements ClientHttpRequestInterceptor {
 	}
 
 	/**
-	 * Give the watchdog a way to end the calling thread's attempt while it waits for the
-	 * answer's headers (Apache HttpClient's, on the thread that runs the request).
+	 * Give the watchdog a way to end the calling thread's attempt by closing its
+	 * connection, while it waits for the answer's headers or reads its body (Apache
+	 * HttpClient's, on the thread that runs the request).
 	 * @param abort closes the attempt's connection at once
 	 */
-	static void onHeadersAbort(Runnable abort) {
+	static void onConnectionAbort(Runnable abort) {
 		Attempt attempt = current.get();
 		if (attempt != null) {
-			attempt.headersAbort = abort;
+			attempt.connectionAbort = abort;
 		}
 	}
 
@@ -205,7 +206,7 @@ public final class NetSuiteAnswerGuard implements ClientHttpRequestInterceptor {
 
 		private volatile @Nullable GuardedResponse response;
 
-		private volatile @Nullable Runnable headersAbort;
+		private volatile @Nullable Runnable connectionAbort;
 
 		Attempt(HttpRequest request, Duration attemptTimeout) {
 			this.request = request;
@@ -252,12 +253,12 @@ public final class NetSuiteAnswerGuard implements ClientHttpRequestInterceptor {
 		private void expire() {
 			if (this.expired.compareAndSet(false, true)) {
 				GuardedResponse response = this.response;
-				Runnable headersAbort = this.headersAbort;
+				Runnable connectionAbort = this.connectionAbort;
 				if (response != null) {
 					Watchdog.abort(response::abortFromWatchdog);
 				}
-				else if (headersAbort != null) {
-					Watchdog.abort(headersAbort);
+				else if (connectionAbort != null) {
+					Watchdog.abort(connectionAbort);
 				}
 			}
 		}
@@ -329,7 +330,19 @@ public final class NetSuiteAnswerGuard implements ClientHttpRequestInterceptor {
 		}
 
 		// Closes the connection under the body, so that a read blocked on it fails at once.
+		// Apache HttpClient's own way first: a compressed body wraps the stream it could
+		// abort, and closing the wrapper would read the rest of the body instead.
 		void abort() {
+			Runnable connectionAbort = this.attempt.connectionAbort;
+			if (connectionAbort != null) {
+				try {
+					connectionAbort.run();
+					return;
+				}
+				catch (RuntimeException ex) {
+					// Falls back to the body's own abort
+				}
+			}
 			try {
 				InputStream raw = raw();
 				if (!(APACHE_PRESENT && Apache.abort(raw))) {
@@ -487,6 +500,14 @@ public final class NetSuiteAnswerGuard implements ClientHttpRequestInterceptor {
 						throw attempt.timeout(true, ex);
 					}
 					throw ex;
+				}
+				catch (RuntimeException ex) {
+					// A decompressing stream whose connection was cut fails unchecked
+					// ("Inflater has been closed"): an answer that ended, never an untyped error.
+					if (attempt.expired()) {
+						throw attempt.timeout(true, ex);
+					}
+					throw new IOException("The answer's body failed: " + ex.getClass().getSimpleName(), ex);
 				}
 				// An aborted stream may end rather than fail: never a short body for a whole one.
 				if (attempt.expired()) {

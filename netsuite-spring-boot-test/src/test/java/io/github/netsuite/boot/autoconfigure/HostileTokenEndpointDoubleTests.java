@@ -63,7 +63,7 @@ class HostileTokenEndpointDoubleTests {
 	static void startDoubles() {
 		netSuite = NetSuiteDouble.builder().oauth2(true).build().start();
 		elsewhere = NetSuiteDouble.builder().oauth2(true).build().start();
-		netSuite.records("customer").put("1", Map.of("companyname", "Acme"));
+		netSuite.records("customer").put("1", Map.of("companyName", "Acme"));
 	}
 
 	@AfterAll
@@ -144,7 +144,7 @@ class HostileTokenEndpointDoubleTests {
 		netSuite.loseNextTokenAnswers(1);
 		this.contextRunner.run((context) -> {
 			NetSuiteClient client = context.getBean(NetSuiteClient.class);
-			assertThat(client.record("customer", "1").get()).containsEntry("companyname", "Acme");
+			assertThat(client.record("customer", "1").get()).containsEntry("companyName", "Acme");
 		});
 		assertThat(netSuite.lostAnswerCount()).isOne();
 		assertThat(netSuite.tokenRequestCount()).isEqualTo(2);
