@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
 import java.io.Reader;
 import java.net.URI;
@@ -12,6 +11,7 @@ import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.channels.Channels;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +49,9 @@ import org.springframework.web.util.UriUtils;
  * @author NetSuite Spring Boot team
  */
 final class Answers {
+
+	// Bytes decoded at a time: NetSuite's answers are read as they arrive, not all at once.
+	private static final int READ_BUFFER = 1024;
 
 	private static final Log logger = LogFactory.getLog(Answers.class);
 
@@ -458,11 +461,13 @@ final class Answers {
 
 	// Strict UTF-8, so that malformed bytes are refused wherever they are, and never closes
 	// the body stream: the response does, and knows whether the connection can be reused.
+	// Through a channel with a small buffer: InputStreamReader's 8 KB one, allocated for
+	// every answer, was most of what a call allocates.
 	private static Reader reader(InputStream body) {
 		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		return new FilterReader(new InputStreamReader(body, decoder)) {
+		return new FilterReader(Channels.newReader(Channels.newChannel(body), decoder, READ_BUFFER)) {
 
 			@Override
 			public void close() {
