@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -125,15 +126,7 @@ class OAuth2TokenRequestTests {
 
 	@Test
 	void startsANewTokenRequestForACallerArrivingAfterAFailedOne() throws Exception {
-		server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).inScenario("tokens")
-			.whenScenarioStateIs(STARTED)
-			.willReturn(invalidGrant())
-			.willSetStateTo("second"));
-		server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).inScenario("tokens")
-			.whenScenarioStateIs("second")
-			.willReturn(okJson(token("token-1"))));
-		OAuth2Authentication authentication = authentication(Duration.ofSeconds(5), QUICK_RETRY,
-				Duration.ofSeconds(10));
+		OAuth2Authentication authentication = answeringFirstWith(invalidGrant());
 		assertThatExceptionOfType(NetSuiteAuthenticationException.class).isThrownBy(authentication::prepare);
 		authentication.prepare();
 		assertThat(authentication.remainingLifetime()).isPositive();
@@ -167,15 +160,7 @@ class OAuth2TokenRequestTests {
 
 	@Test
 	void repeatsALostTokenAnswerWithANewAssertion() throws Exception {
-		server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).inScenario("tokens")
-			.whenScenarioStateIs(STARTED)
-			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
-			.willSetStateTo("second"));
-		server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).inScenario("tokens")
-			.whenScenarioStateIs("second")
-			.willReturn(okJson(token("token-1"))));
-		OAuth2Authentication authentication = authentication(Duration.ofSeconds(5), QUICK_RETRY,
-				Duration.ofSeconds(10));
+		OAuth2Authentication authentication = answeringFirstWith(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 		authentication.prepare();
 		assertThat(authentication.remainingLifetime()).isPositive();
 		List<JWTClaimsSet> assertions = assertions();
@@ -186,15 +171,7 @@ class OAuth2TokenRequestTests {
 
 	@Test
 	void repeatsA503WithANewAssertion() throws Exception {
-		server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).inScenario("tokens")
-			.whenScenarioStateIs(STARTED)
-			.willReturn(serviceUnavailable())
-			.willSetStateTo("second"));
-		server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).inScenario("tokens")
-			.whenScenarioStateIs("second")
-			.willReturn(okJson(token("token-1"))));
-		OAuth2Authentication authentication = authentication(Duration.ofSeconds(5), QUICK_RETRY,
-				Duration.ofSeconds(10));
+		OAuth2Authentication authentication = answeringFirstWith(serviceUnavailable());
 		authentication.prepare();
 		assertThat(authentication.remainingLifetime()).isPositive();
 		List<JWTClaimsSet> assertions = assertions();
@@ -352,6 +329,18 @@ class OAuth2TokenRequestTests {
 			return this.now.getAndUpdate((instant) -> instant.plusSeconds(1));
 		}
 
+	}
+
+	// The first token request answered so, the next one with a token.
+	private OAuth2Authentication answeringFirstWith(ResponseDefinitionBuilder first) {
+		server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).inScenario("tokens")
+			.whenScenarioStateIs(STARTED)
+			.willReturn(first)
+			.willSetStateTo("second"));
+		server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).inScenario("tokens")
+			.whenScenarioStateIs("second")
+			.willReturn(okJson(token("token-1"))));
+		return authentication(Duration.ofSeconds(5), QUICK_RETRY, Duration.ofSeconds(10));
 	}
 
 }
