@@ -404,7 +404,8 @@ public final class OAuth2Authentication implements NetSuiteAuthentication {
 		String path = this.assertions.tokenUrl().getRawPath();
 		if (status >= 300 && status < 400) {
 			// Never followed nor re-posted: the assertion goes to the token URL alone.
-			throw new NetSuiteRedirectException(status, origin(response.getHeaders().getFirst(HttpHeaders.LOCATION)),
+			throw new NetSuiteRedirectException(status,
+					NetSuiteAnswerGuard.origin(request.getURI(), response.getHeaders().getFirst(HttpHeaders.LOCATION)),
 					"POST", path, "check netsuite.oauth2.token-url and netsuite.rest-url, and any proxy on the way");
 		}
 		if (status < 200 || status >= 300) {
@@ -446,24 +447,6 @@ public final class OAuth2Authentication implements NetSuiteAuthentication {
 		Instant expiresAt = sent.plus(lifetime);
 		Duration ahead = (lifetime.dividedBy(4).compareTo(RENEW_AHEAD) < 0) ? lifetime.dividedBy(4) : RENEW_AHEAD;
 		return new AccessToken(value, expiresAt.minus(ahead), expiresAt);
-	}
-
-	// Scheme, host and port only: a redirect's path or query may carry something secret.
-	private static @Nullable String origin(@Nullable String location) {
-		if (location == null) {
-			return null;
-		}
-		try {
-			URI uri = URI.create(location.strip());
-			if (uri.getHost() == null) {
-				return null;
-			}
-			return ((uri.getScheme() != null) ? uri.getScheme() + "://" : "") + uri.getHost()
-					+ ((uri.getPort() != -1) ? ":" + uri.getPort() : "");
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
 	}
 
 	private static @Nullable JsonNode json(byte[] body) {
