@@ -121,27 +121,13 @@ final class Answers {
 					request.getURI().getRawPath());
 		}
 		if (status >= 300) {
-			throw new NetSuiteRedirectException(status, origin(response.getHeaders().getFirst(HttpHeaders.LOCATION)), request.getMethod().name(),
+			throw new NetSuiteRedirectException(status, request.getURI(), response.getHeaders().getFirst(HttpHeaders.LOCATION),
+					request.getMethod().name(),
 					request.getURI().getRawPath(),
 					"NetSuite's API hosts answer calls directly: check netsuite.rest-url, netsuite.restlet-url "
 							+ "and any proxy on the way");
 		}
 		throw unreadable(Reason.UNEXPECTED, answer(request, response, mayHaveExecuted, hint), null);
-	}
-
-	private static @Nullable String origin(@Nullable String header) {
-		URI location;
-		try {
-			location = (header != null) ? new URI(header) : null;
-		}
-		catch (URISyntaxException ex) {
-			return null;
-		}
-		if (location == null || location.getHost() == null) {
-			return null;
-		}
-		return location.getScheme() + "://" + location.getHost()
-				+ ((location.getPort() != -1) ? ":" + location.getPort() : "");
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package io.github.netsuite.boot;
 
+import java.net.URI;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +32,42 @@ public class NetSuiteRedirectException extends NetSuiteException {
 		super(statusCode, null, "a redirect to " + ((location != null) ? location : "no location")
 				+ ", not followed: NetSuite's API hosts answer directly", method, path, hint);
 		this.location = location;
+	}
+
+	/**
+	 * Create an exception for a redirect answer from its {@code Location} header, of which
+	 * only the scheme, host and port are kept.
+	 * @param statusCode the 3xx status
+	 * @param requestUri the request's URI, against which a relative location resolves
+	 * @param locationHeader the answer's {@code Location} header, if any
+	 * @param method the request's HTTP method
+	 * @param path the request's path, without the query
+	 * @param hint what to check
+	 */
+	public NetSuiteRedirectException(int statusCode, URI requestUri, @Nullable String locationHeader,
+			@Nullable String method, @Nullable String path, @Nullable String hint) {
+		this(statusCode, origin(requestUri, locationHeader), method, path, hint);
+	}
+
+	// Scheme, host and port only: a redirect's path or query may carry something secret.
+	static @Nullable String origin(URI requestUri, @Nullable String location) {
+		if (location == null || location.isBlank()) {
+			return null;
+		}
+		try {
+			URI target = requestUri.resolve(location.strip());
+			if (target.getScheme() == null || target.getHost() == null) {
+				return "an unreadable location";
+			}
+			int port = target.getPort();
+			if (port == -1) {
+				port = "https".equalsIgnoreCase(target.getScheme()) ? 443 : 80;
+			}
+			return target.getScheme() + "://" + target.getHost() + ":" + port;
+		}
+		catch (IllegalArgumentException ex) {
+			return "an unreadable location";
+		}
 	}
 
 	/**

@@ -129,7 +129,7 @@ public final class NetSuiteAnswerGuard implements ClientHttpRequestInterceptor {
 		if (status >= 300 && status < 400) {
 			String location = response.getHeaders().getFirst(HttpHeaders.LOCATION);
 			guarded.abortAndClose();
-			throw new NetSuiteRedirectException(status, origin(request.getURI(), location), request.getMethod().name(),
+			throw new NetSuiteRedirectException(status, request.getURI(), location, request.getMethod().name(),
 					request.getURI().getRawPath(), redirectHint(request));
 		}
 		return guarded;
@@ -145,27 +145,6 @@ public final class NetSuiteAnswerGuard implements ClientHttpRequestInterceptor {
 		Attempt attempt = current.get();
 		if (attempt != null) {
 			attempt.connectionAbort = abort;
-		}
-	}
-
-	// Scheme, host and port only: a redirect's path or query may carry something secret.
-	static @Nullable String origin(URI requestUri, @Nullable String location) {
-		if (location == null || location.isBlank()) {
-			return null;
-		}
-		try {
-			URI target = requestUri.resolve(location.strip());
-			if (target.getScheme() == null || target.getHost() == null) {
-				return "an unreadable location";
-			}
-			int port = target.getPort();
-			if (port == -1) {
-				port = "https".equalsIgnoreCase(target.getScheme()) ? 443 : 80;
-			}
-			return target.getScheme() + "://" + target.getHost() + ":" + port;
-		}
-		catch (IllegalArgumentException ex) {
-			return "an unreadable location";
 		}
 	}
 

@@ -404,8 +404,7 @@ public final class OAuth2Authentication implements NetSuiteAuthentication {
 		String path = this.assertions.tokenUrl().getRawPath();
 		if (status >= 300 && status < 400) {
 			// Never followed nor re-posted: the assertion goes to the token URL alone.
-			throw new NetSuiteRedirectException(status,
-					NetSuiteAnswerGuard.origin(request.getURI(), response.getHeaders().getFirst(HttpHeaders.LOCATION)),
+			throw new NetSuiteRedirectException(status, request.getURI(), response.getHeaders().getFirst(HttpHeaders.LOCATION),
 					"POST", path, "check netsuite.oauth2.token-url and netsuite.rest-url, and any proxy on the way");
 		}
 		if (status < 200 || status >= 300) {
