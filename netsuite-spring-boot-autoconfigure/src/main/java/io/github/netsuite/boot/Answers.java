@@ -184,14 +184,14 @@ final class Answers {
 	 * @param hint what to do about a write whose outcome is unknown
 	 * @return the answer's headers
 	 */
-	static HttpHeaders written(HttpRequest request, ClientHttpResponse response, NetSuiteClient client, String hint)
+	static HttpHeaders written(HttpRequest request, ClientHttpResponse response, NetSuiteExchange exchange, String hint)
 			throws IOException {
-		requireSuccess(request, response, client.errors(), true, hint);
+		requireSuccess(request, response, exchange.errors(), true, hint);
 		Answer answer = answer(request, response, true, hint);
 		InputStream body = nonEmpty(answer, response.getBody());
 		if (body != null) {
 			// Read, so that the reason says what it was; JSON or not, it is no answer to a write.
-			tree(client.mapper(), answer, body);
+			tree(exchange.mapper(), answer, body);
 			throw unreadable(Reason.UNEXPECTED, answer, null);
 		}
 		return HttpHeaders.copyOf(response.getHeaders());

@@ -43,7 +43,7 @@ public final class AsyncRequest {
 
 	private static final String IDEMPOTENCY_ERROR = "IDEMPOTENCY_ERROR";
 
-	private final NetSuiteClient client;
+	private final NetSuiteExchange exchange;
 
 	private final HttpMethod method;
 
@@ -57,8 +57,8 @@ public final class AsyncRequest {
 
 	private @Nullable String idempotencyKey;
 
-	AsyncRequest(NetSuiteClient client, HttpMethod method, String uriTemplate, Object... uriVariables) {
-		this.client = client;
+	AsyncRequest(NetSuiteExchange exchange, HttpMethod method, String uriTemplate, Object... uriVariables) {
+		this.exchange = exchange;
 		this.method = method;
 		this.uriTemplate = uriTemplate;
 		this.uriVariables = uriVariables;
@@ -120,7 +120,7 @@ public final class AsyncRequest {
 	 * @throws NetSuiteException if NetSuite refused the submission
 	 */
 	public NetSuiteJob submit() {
-		RestClient.RequestBodySpec request = this.client.rest()
+		RestClient.RequestBodySpec request = this.exchange.rest()
 			.method(this.method)
 			.uri(this.uriTemplate, this.uriVariables)
 			.accept(MediaType.APPLICATION_JSON)
@@ -133,7 +133,7 @@ public final class AsyncRequest {
 				.attribute(NetSuiteRequests.IDEMPOTENCY_KEY_ATTRIBUTE, this.idempotencyKey);
 		}
 		if (this.body != null) {
-			request.contentType(MediaType.APPLICATION_JSON).body(this.client.mapper().writeValueAsBytes(this.body));
+			request.contentType(MediaType.APPLICATION_JSON).body(this.exchange.mapper().writeValueAsBytes(this.body));
 		}
 		String key = this.idempotencyKey;
 		String hint = NetSuiteJob.unknownOutcomeHint(key);
@@ -149,7 +149,7 @@ public final class AsyncRequest {
 					// Accepted, but no job to follow: its outcome cannot be learnt.
 					throw Answers.unreadable(NetSuiteUnreadableAnswerException.Reason.UNEXPECTED, answer, null);
 				}
-				return new NetSuiteJob(this.client, sent.getURI(), location, method, path, key);
+				return new NetSuiteJob(this.exchange, sent.getURI(), location, method, path, key);
 			}
 			if (status >= 400) {
 				NetSuiteError error = Answers.error(sent, response);
@@ -157,15 +157,15 @@ public final class AsyncRequest {
 				URI location = location(headers);
 				if (location != null && code != null && IDEMPOTENCY_ERROR.equals(code.toUpperCase(Locale.ROOT))) {
 					// Submitted before, by a repeat whose first answer was lost: the original job.
-					return new NetSuiteJob(this.client, sent.getURI(), location, method, path, key);
+					return new NetSuiteJob(this.exchange, sent.getURI(), location, method, path, key);
 				}
-				throw this.client.errors().exception(error, method, path);
+				throw this.exchange.errors().exception(error, method, path);
 			}
-			Answers.requireSuccess(sent, response, this.client.errors(), true, hint);
+			Answers.requireSuccess(sent, response, this.exchange.errors(), true, hint);
 			// A server that ignored the preference: its answer is the result, if it is one.
 			NetSuiteJob.Result result = NetSuiteJob.Result.read(answer, headers,
-					Answers.bytes(answer, response.getBody()), sent.getURI(), this.client.mapper());
-			return new NetSuiteJob(this.client, method, path, key, result);
+					Answers.bytes(answer, response.getBody()), sent.getURI(), this.exchange.mapper());
+			return new NetSuiteJob(this.exchange, method, path, key, result);
 		}, true);
 	}
 

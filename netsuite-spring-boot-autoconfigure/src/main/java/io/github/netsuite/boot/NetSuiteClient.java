@@ -1,8 +1,6 @@
 package io.github.netsuite.boot;
 
 import java.time.Duration;
-import java.util.Objects;
-import java.util.concurrent.Executor;
 
 import io.github.netsuite.boot.auth.AccountId;
 import org.jspecify.annotations.Nullable;
@@ -40,25 +38,7 @@ public final class NetSuiteClient {
 	 */
 	public static final int DEFAULT_SUITEQL_PREFETCH_PAGES = 3;
 
-	private final @Nullable AccountId account;
-
-	private final RestClient rest;
-
-	private final RestClient restlets;
-
-	private final ObjectMapper mapper;
-
-	private final NetSuiteErrorDecoder errors;
-
-	private final SuiteQlPageListener suiteQlPageListener;
-
-	private final int suiteQlPrefetchPages;
-
-	private final Executor suiteQlExecutor;
-
-	private final boolean idempotentWrites;
-
-	private final NetSuiteJob.AsyncPolling asyncPolling;
+	private final NetSuiteExchange exchange;
 
 	/**
 	 * Create a client over plain signed clients, with a generic hint on login failures.
@@ -101,29 +81,13 @@ public final class NetSuiteClient {
 	public NetSuiteClient(@Nullable AccountId account, RestClient rest, RestClient restlets, ObjectMapper mapper,
 			NetSuiteErrorDecoder errors, SuiteQlPageListener suiteQlPageListener, int suiteQlPrefetchPages) {
 		Assert.isTrue(suiteQlPrefetchPages >= 0, "'suiteQlPrefetchPages' must not be negative");
-		this.account = account;
-		this.rest = Objects.requireNonNull(rest, "rest");
-		this.restlets = Objects.requireNonNull(restlets, "restlets");
-		this.mapper = Objects.requireNonNull(mapper, "mapper");
-		this.errors = Objects.requireNonNull(errors, "errors");
-		this.suiteQlPageListener = Objects.requireNonNull(suiteQlPageListener, "suiteQlPageListener");
-		this.suiteQlPrefetchPages = suiteQlPrefetchPages;
-		this.suiteQlExecutor = SuiteQlExecutor.create((account != null) ? account.realm() : "client");
-		this.idempotentWrites = false;
-		this.asyncPolling = NetSuiteJob.AsyncPolling.DEFAULTS;
+		this.exchange = new NetSuiteExchange(account, rest, restlets, mapper, errors, suiteQlPageListener,
+				suiteQlPrefetchPages, SuiteQlExecutor.create((account != null) ? account.realm() : "client"), false,
+				NetSuiteJob.AsyncPolling.DEFAULTS);
 	}
 
-	private NetSuiteClient(NetSuiteClient client, boolean idempotentWrites, NetSuiteJob.AsyncPolling asyncPolling) {
-		this.account = client.account;
-		this.rest = client.rest;
-		this.restlets = client.restlets;
-		this.mapper = client.mapper;
-		this.errors = client.errors;
-		this.suiteQlPageListener = client.suiteQlPageListener;
-		this.suiteQlPrefetchPages = client.suiteQlPrefetchPages;
-		this.suiteQlExecutor = client.suiteQlExecutor;
-		this.idempotentWrites = idempotentWrites;
-		this.asyncPolling = asyncPolling;
+	private NetSuiteClient(NetSuiteExchange exchange) {
+		this.exchange = exchange;
 	}
 
 	/**
@@ -136,7 +100,7 @@ public final class NetSuiteClient {
 	 * @return the client
 	 */
 	public NetSuiteClient withIdempotentWrites(boolean idempotentWrites) {
-		return new NetSuiteClient(this, idempotentWrites, this.asyncPolling);
+		return new NetSuiteClient(this.exchange.withExactlyOnceWrites(idempotentWrites));
 	}
 
 	/**
@@ -150,8 +114,8 @@ public final class NetSuiteClient {
 	 * @return the client
 	 */
 	public NetSuiteClient withAsyncPolling(Duration interval, Duration maxInterval, Duration timeout) {
-		return new NetSuiteClient(this, this.idempotentWrites,
-				new NetSuiteJob.AsyncPolling(interval, maxInterval, timeout));
+		return new NetSuiteClient(
+				this.exchange.withAsyncPolling(new NetSuiteJob.AsyncPolling(interval, maxInterval, timeout)));
 	}
 
 	/**
@@ -162,7 +126,7 @@ public final class NetSuiteClient {
 	 */
 	public SuiteQlQuery suiteql(String query) {
 		Assert.hasText(query, "'query' must not be empty");
-		return new SuiteQlQuery(this, query, SuiteQlQuery.MAX_PAGE_SIZE, this.suiteQlPrefetchPages, Long.MAX_VALUE);
+		return new SuiteQlQuery(this.exchange, query, SuiteQlQuery.MAX_PAGE_SIZE, this.exchange.suiteQlPrefetchPages(), Long.MAX_VALUE);
 	}
 
 	/**
@@ -174,7 +138,7 @@ public final class NetSuiteClient {
 	public RecordRequest record(String type, String id) {
 		Assert.hasText(type, "'type' must not be empty");
 		Assert.hasText(id, "'id' must not be empty");
-		return new RecordRequest(this, type, id);
+		return new RecordRequest(this.exchange, type, id);
 	}
 
 	/**
@@ -184,7 +148,7 @@ public final class NetSuiteClient {
 	 */
 	public RecordCollection records(String type) {
 		Assert.hasText(type, "'type' must not be empty");
-		return new RecordCollection(this, type, null);
+		return new RecordCollection(this.exchange, type, null);
 	}
 
 	/**
@@ -199,7 +163,7 @@ public final class NetSuiteClient {
 	public AsyncRequest async(HttpMethod method, String uriTemplate, Object... uriVariables) {
 		Assert.notNull(method, "'method' must not be null");
 		Assert.hasText(uriTemplate, "'uriTemplate' must not be empty");
-		return new AsyncRequest(this, method, uriTemplate, uriVariables);
+		return new AsyncRequest(this.exchange, method, uriTemplate, uriVariables);
 	}
 
 	/**
@@ -211,41 +175,7 @@ public final class NetSuiteClient {
 	public RestletRequest restlet(String script, String deploy) {
 		Assert.hasText(script, "'script' must not be empty");
 		Assert.hasText(deploy, "'deploy' must not be empty");
-		return new RestletRequest(this, script, deploy);
-	}
-
-	RestClient rest() {
-		return this.rest;
-	}
-
-	RestClient restlets() {
-		return this.restlets;
-	}
-
-	ObjectMapper mapper() {
-		return this.mapper;
-	}
-
-	NetSuiteErrorDecoder errors() {
-		return this.errors;
-	}
-
-	Executor suiteQlExecutor() {
-		return this.suiteQlExecutor;
-	}
-
-	boolean idempotentWrites() {
-		return this.idempotentWrites;
-	}
-
-	NetSuiteJob.AsyncPolling asyncPolling() {
-		return this.asyncPolling;
-	}
-
-	void pageRead(int rows) {
-		if (this.account != null) {
-			this.suiteQlPageListener.pageRead(this.account, rows);
-		}
+		return new RestletRequest(this.exchange, script, deploy);
 	}
 
 }

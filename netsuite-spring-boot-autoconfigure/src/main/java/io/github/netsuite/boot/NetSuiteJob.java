@@ -29,7 +29,7 @@ import org.springframework.web.client.ResourceAccessException;
  */
 public final class NetSuiteJob {
 
-	private final NetSuiteClient client;
+	private final NetSuiteExchange exchange;
 
 	private final @Nullable URI origin;
 
@@ -43,9 +43,9 @@ public final class NetSuiteJob {
 
 	private volatile @Nullable Result result;
 
-	NetSuiteJob(NetSuiteClient client, URI submitted, URI location, String method, String path,
+	NetSuiteJob(NetSuiteExchange exchange, URI submitted, URI location, String method, String path,
 			@Nullable String idempotencyKey) {
-		this.client = client;
+		this.exchange = exchange;
 		this.origin = submitted;
 		this.location = location;
 		this.method = method;
@@ -53,8 +53,8 @@ public final class NetSuiteJob {
 		this.idempotencyKey = idempotencyKey;
 	}
 
-	NetSuiteJob(NetSuiteClient client, String method, String path, @Nullable String idempotencyKey, Result result) {
-		this.client = client;
+	NetSuiteJob(NetSuiteExchange exchange, String method, String path, @Nullable String idempotencyKey, Result result) {
+		this.exchange = exchange;
 		this.origin = null;
 		this.location = null;
 		this.method = method;
@@ -104,7 +104,7 @@ public final class NetSuiteJob {
 	 * if the job's task failed
 	 */
 	public Result await() {
-		return await(this.client.asyncPolling().timeout());
+		return await(this.exchange.asyncPolling().timeout());
 	}
 
 	/**
@@ -123,7 +123,7 @@ public final class NetSuiteJob {
 		if (known != null) {
 			return known;
 		}
-		AsyncPolling polling = this.client.asyncPolling();
+		AsyncPolling polling = this.exchange.asyncPolling();
 		long deadline = System.nanoTime() + timeout.toNanos();
 		Duration wait = polling.interval();
 		RuntimeException lastFailure = null;
@@ -178,7 +178,7 @@ public final class NetSuiteJob {
 		// The job's progress says whether its task failed: one round trip fewer than the task's
 		String progress = job.path("progress").asString("");
 		URI resultUri = resolve(trimSlash(taskUri.getRawPath()) + "/result");
-		Result result = this.client.rest()
+		Result result = this.exchange.rest()
 			.get()
 			.uri(resultUri)
 			.accept(MediaType.APPLICATION_JSON)
@@ -187,14 +187,14 @@ public final class NetSuiteJob {
 				int status = response.getStatusCode().value();
 				if (status >= 400) {
 					// The task's error, as the synchronous request would have been answered.
-					throw this.client.errors().exception(Answers.error(request, response), this.method, this.path);
+					throw this.exchange.errors().exception(Answers.error(request, response), this.method, this.path);
 				}
-				Answers.requireSuccess(request, response, this.client.errors(), true, unknownOutcomeHint());
+				Answers.requireSuccess(request, response, this.exchange.errors(), true, unknownOutcomeHint());
 				Answers.Answer answer = new Answers.Answer(status,
 						response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE), this.method, this.path, true,
 						unknownOutcomeHint());
 				return Result.read(answer, response.getHeaders(), Answers.bytes(answer, response.getBody()),
-						request.getURI(), this.client.mapper());
+						request.getURI(), this.exchange.mapper());
 			}, true);
 		if (progress.toLowerCase(Locale.ROOT).startsWith("fail")) {
 			throw new NetSuiteException(0, null, "NetSuite's job " + id() + " ended " + progress, this.method,
@@ -204,16 +204,16 @@ public final class NetSuiteJob {
 	}
 
 	private JsonNode get(URI uri) {
-		return this.client.rest()
+		return this.exchange.rest()
 			.get()
 			.uri(uri)
 			.accept(MediaType.APPLICATION_JSON)
 			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST)
 			.exchangeForRequiredValue((request, response) -> {
-				Answers.requireSuccess(request, response, this.client.errors(), false, null);
+				Answers.requireSuccess(request, response, this.exchange.errors(), false, null);
 				// The job's outcome is not known while its answers cannot be read.
 				Answers.Answer answer = Answers.answer(request, response, true, unknownOutcomeHint());
-				JsonNode json = Answers.tree(this.client.mapper(), answer, response.getBody());
+				JsonNode json = Answers.tree(this.exchange.mapper(), answer, response.getBody());
 				if (json == null || !json.isObject()) {
 					throw Answers.unreadable(NetSuiteUnreadableAnswerException.Reason.UNEXPECTED, answer, null);
 				}

@@ -32,11 +32,11 @@ final class PagedItems {
 	/**
 	 * Read one page from an answer's body stream, as it arrives.
 	 */
-	static NetSuitePage<ObjectNode> read(HttpRequest request, ClientHttpResponse response, NetSuiteClient client)
+	static NetSuitePage<ObjectNode> read(HttpRequest request, ClientHttpResponse response, NetSuiteExchange exchange)
 			throws IOException {
-		Answers.requireSuccess(request, response, client.errors(), false, null);
+		Answers.requireSuccess(request, response, exchange.errors(), false, null);
 		Answers.Answer answer = Answers.answer(request, response, false, null);
-		NetSuitePage<ObjectNode> page = page(Answers.tree(client.mapper(), answer, response.getBody()));
+		NetSuitePage<ObjectNode> page = page(Answers.tree(exchange.mapper(), answer, response.getBody()));
 		if (page == null) {
 			throw Answers.unreadable(NetSuiteUnreadableAnswerException.Reason.UNEXPECTED, answer, null);
 		}

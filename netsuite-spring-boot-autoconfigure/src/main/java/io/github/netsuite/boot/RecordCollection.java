@@ -28,7 +28,7 @@ public final class RecordCollection {
 
 	private static final int MAX_PAGE_SIZE = 1000;
 
-	private final NetSuiteClient client;
+	private final NetSuiteExchange exchange;
 
 	private final String type;
 
@@ -38,13 +38,13 @@ public final class RecordCollection {
 
 	private final int pageSize;
 
-	RecordCollection(NetSuiteClient client, String type, @Nullable String filter) {
-		this(client, type, filter, null, MAX_PAGE_SIZE);
+	RecordCollection(NetSuiteExchange exchange, String type, @Nullable String filter) {
+		this(exchange, type, filter, null, MAX_PAGE_SIZE);
 	}
 
-	private RecordCollection(NetSuiteClient client, String type, @Nullable String filter,
+	private RecordCollection(NetSuiteExchange exchange, String type, @Nullable String filter,
 			@Nullable Boolean idempotent, int pageSize) {
-		this.client = client;
+		this.exchange = exchange;
 		this.type = type;
 		this.filter = filter;
 		this.idempotent = idempotent;
@@ -70,7 +70,7 @@ public final class RecordCollection {
 	 * @see #idempotent()
 	 */
 	public RecordCollection idempotent(boolean idempotent) {
-		return new RecordCollection(this.client, this.type, this.filter, idempotent, this.pageSize);
+		return new RecordCollection(this.exchange, this.type, this.filter, idempotent, this.pageSize);
 	}
 
 	/**
@@ -82,7 +82,7 @@ public final class RecordCollection {
 	 */
 	public RecordCollection pageSize(int pageSize) {
 		Assert.isTrue(pageSize >= 1 && pageSize <= MAX_PAGE_SIZE, "'pageSize' must be between 1 and 1000");
-		return new RecordCollection(this.client, this.type, this.filter, this.idempotent, pageSize);
+		return new RecordCollection(this.exchange, this.type, this.filter, this.idempotent, pageSize);
 	}
 
 	/**
@@ -100,21 +100,21 @@ public final class RecordCollection {
 	 */
 	public String create(Object record) {
 		if (isIdempotent()) {
-			return this.client.async(HttpMethod.POST, PATH, this.type)
+			return new AsyncRequest(this.exchange, HttpMethod.POST, PATH, this.type)
 				.body(record)
 				.idempotent()
 				.submit()
 				.await()
 				.createdId(this.type);
 		}
-		return this.client.rest()
+		return this.exchange.rest()
 			.post()
 			.uri(PATH, this.type)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(this.client.mapper().writeValueAsBytes(record))
+			.body(this.exchange.mapper().writeValueAsBytes(record))
 			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST)
 			.exchangeForRequiredValue((request, response) -> {
-				HttpHeaders headers = Answers.written(request, response, this.client, Answers.WRITE_HINT);
+				HttpHeaders headers = Answers.written(request, response, this.exchange, Answers.WRITE_HINT);
 				String id = Answers.createdId(headers.getFirst(HttpHeaders.LOCATION), request.getURI(), this.type);
 				if (id == null) {
 					// Not NetSuite's answer to a create: nothing says whether, or which, record exists.
@@ -126,7 +126,7 @@ public final class RecordCollection {
 	}
 
 	private boolean isIdempotent() {
-		return (this.idempotent != null) ? this.idempotent : this.client.idempotentWrites();
+		return (this.idempotent != null) ? this.idempotent : this.exchange.idempotentWrites();
 	}
 
 	/**
@@ -141,20 +141,20 @@ public final class RecordCollection {
 	public void upsert(String externalId, Object record) {
 		Assert.hasText(externalId, "'externalId' must not be empty");
 		if (isIdempotent()) {
-			this.client.async(HttpMethod.PUT, PATH + "/eid:{externalId}", this.type, externalId)
+			new AsyncRequest(this.exchange, HttpMethod.PUT, PATH + "/eid:{externalId}", this.type, externalId)
 				.body(record)
 				.idempotent()
 				.submit()
 				.await();
 			return;
 		}
-		this.client.rest()
+		this.exchange.rest()
 			.put()
 			.uri(PATH + "/eid:{externalId}", this.type, externalId)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(this.client.mapper().writeValueAsBytes(record))
+			.body(this.exchange.mapper().writeValueAsBytes(record))
 			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST)
-			.exchangeForRequiredValue((request, response) -> Answers.written(request, response, this.client,
+			.exchangeForRequiredValue((request, response) -> Answers.written(request, response, this.exchange,
 					Answers.WRITE_HINT), true);
 	}
 
@@ -166,7 +166,7 @@ public final class RecordCollection {
 	 */
 	public RecordCollection query(String filter) {
 		Assert.hasText(filter, "'filter' must not be empty");
-		return new RecordCollection(this.client, this.type, filter, this.idempotent, this.pageSize);
+		return new RecordCollection(this.exchange, this.type, filter, this.idempotent, this.pageSize);
 	}
 
 	/**
@@ -187,7 +187,7 @@ public final class RecordCollection {
 	 * @return the record references
 	 */
 	public <T> Stream<T> stream(Class<T> type) {
-		return streamItems().map((item) -> this.client.mapper().treeToValue(item, type));
+		return streamItems().map((item) -> this.exchange.mapper().treeToValue(item, type));
 	}
 
 	/**
@@ -198,8 +198,8 @@ public final class RecordCollection {
 	 * @return the record references
 	 */
 	public <T> Stream<T> stream(ParameterizedTypeReference<T> type) {
-		JavaType javaType = this.client.mapper().getTypeFactory().constructType(type.getType());
-		return streamItems().map((item) -> this.client.mapper().<T>treeToValue(item, javaType));
+		JavaType javaType = this.exchange.mapper().getTypeFactory().constructType(type.getType());
+		return streamItems().map((item) -> this.exchange.mapper().<T>treeToValue(item, javaType));
 	}
 
 	private Stream<ObjectNode> streamItems() {
@@ -227,12 +227,12 @@ public final class RecordCollection {
 	private NetSuitePage<ObjectNode> fetch(int limit, int offset) {
 		Assert.isTrue(limit >= 1 && limit <= MAX_PAGE_SIZE, "'limit' must be between 1 and 1000");
 		Assert.isTrue(offset >= 0 && offset % limit == 0, "'offset' must be a multiple of 'limit'");
-		return this.client.rest()
+		return this.exchange.rest()
 			.get()
 			.uri((uri) -> uri(uri, limit, offset))
 			.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
 			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST)
-			.exchangeForRequiredValue((request, response) -> PagedItems.read(request, response, this.client), true);
+			.exchangeForRequiredValue((request, response) -> PagedItems.read(request, response, this.exchange), true);
 	}
 
 	private URI uri(UriBuilder uri, int limit, int offset) {
@@ -246,7 +246,7 @@ public final class RecordCollection {
 
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> toMap(ObjectNode item) {
-		return this.client.mapper().treeToValue(item, Map.class);
+		return this.exchange.mapper().treeToValue(item, Map.class);
 	}
 
 }

@@ -24,7 +24,7 @@ public final class RecordRequest {
 
 	static final String PATH = "/services/rest/record/v1/{type}/{id}";
 
-	private final NetSuiteClient client;
+	private final NetSuiteExchange exchange;
 
 	private final String type;
 
@@ -36,8 +36,8 @@ public final class RecordRequest {
 
 	private @Nullable Boolean idempotent;
 
-	RecordRequest(NetSuiteClient client, String type, String id) {
-		this.client = client;
+	RecordRequest(NetSuiteExchange exchange, String type, String id) {
+		this.exchange = exchange;
 		this.type = type;
 		this.id = id;
 	}
@@ -95,8 +95,8 @@ public final class RecordRequest {
 	 */
 	public Map<String, Object> get() {
 		// Straight from the body stream into a map, without the tree get(Class) goes through.
-		Map<String, Object> record = read((answer, body) -> Answers.value(this.client.mapper(),
-				this.client.mapper().getTypeFactory().constructMapType(Map.class, String.class, Object.class), answer,
+		Map<String, Object> record = read((answer, body) -> Answers.value(this.exchange.mapper(),
+				this.exchange.mapper().getTypeFactory().constructMapType(Map.class, String.class, Object.class), answer,
 				body));
 		record.remove("links");
 		return record;
@@ -112,7 +112,7 @@ public final class RecordRequest {
 	 * record, or with something that is not a record's JSON
 	 */
 	public <T> T get(Class<T> type) {
-		return this.client.mapper().treeToValue(tree(), type);
+		return this.exchange.mapper().treeToValue(tree(), type);
 	}
 
 	/**
@@ -126,13 +126,13 @@ public final class RecordRequest {
 	 * record, or with something that is not a record's JSON
 	 */
 	public <T> T get(ParameterizedTypeReference<T> type) {
-		return this.client.mapper()
-			.treeToValue(tree(), this.client.mapper().getTypeFactory().constructType(type.getType()));
+		return this.exchange.mapper()
+			.treeToValue(tree(), this.exchange.mapper().getTypeFactory().constructType(type.getType()));
 	}
 
 	private ObjectNode tree() {
 		return read((answer, body) -> {
-			JsonNode json = Answers.tree(this.client.mapper(), answer, body);
+			JsonNode json = Answers.tree(this.exchange.mapper(), answer, body);
 			if (json == null) {
 				return null;
 			}
@@ -147,7 +147,7 @@ public final class RecordRequest {
 	// A read record comes or fails, never null: NetSuite's 404 is NetSuiteNotFoundException,
 	// and an answer without a record (empty, or JSON's null) is not one NetSuite gives.
 	private <T> T read(Reader<T> reader) {
-		return this.client.rest()
+		return this.exchange.rest()
 			.get()
 			.uri((uri) -> {
 				if (!this.fields.isEmpty()) {
@@ -161,7 +161,7 @@ public final class RecordRequest {
 			.accept(MediaType.APPLICATION_JSON)
 			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST)
 			.exchangeForRequiredValue((request, response) -> {
-				Answers.requireSuccess(request, response, this.client.errors(), false, null);
+				Answers.requireSuccess(request, response, this.exchange.errors(), false, null);
 				Answers.Answer answer = Answers.answer(request, response, false, null);
 				T record = reader.read(answer, response.getBody());
 				if (record == null) {
@@ -182,17 +182,17 @@ public final class RecordRequest {
 	 * NetSuite's {@code 204}: the update may or may not have happened
 	 */
 	public void update(Object changes) {
-		if ((this.idempotent != null) ? this.idempotent : this.client.idempotentWrites()) {
-			this.client.async(HttpMethod.PATCH, PATH, this.type, this.id).body(changes).idempotent().submit().await();
+		if ((this.idempotent != null) ? this.idempotent : this.exchange.idempotentWrites()) {
+			new AsyncRequest(this.exchange, HttpMethod.PATCH, PATH, this.type, this.id).body(changes).idempotent().submit().await();
 			return;
 		}
-		this.client.rest()
+		this.exchange.rest()
 			.patch()
 			.uri(PATH, this.type, this.id)
 			.contentType(MediaType.APPLICATION_JSON)
-			.body(this.client.mapper().writeValueAsBytes(changes))
+			.body(this.exchange.mapper().writeValueAsBytes(changes))
 			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST)
-			.exchangeForRequiredValue((request, response) -> Answers.written(request, response, this.client,
+			.exchangeForRequiredValue((request, response) -> Answers.written(request, response, this.exchange,
 					Answers.WRITE_HINT), true);
 	}
 
@@ -203,11 +203,11 @@ public final class RecordRequest {
 	 * NetSuite's {@code 204}: the record may or may not be deleted
 	 */
 	public void delete() {
-		this.client.rest()
+		this.exchange.rest()
 			.delete()
 			.uri(PATH, this.type, this.id)
 			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST)
-			.exchangeForRequiredValue((request, response) -> Answers.written(request, response, this.client,
+			.exchangeForRequiredValue((request, response) -> Answers.written(request, response, this.exchange,
 					Answers.DELETE_HINT), true);
 	}
 

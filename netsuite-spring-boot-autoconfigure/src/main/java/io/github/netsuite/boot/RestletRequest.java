@@ -41,7 +41,7 @@ public final class RestletRequest {
 	 */
 	static final String URI_TEMPLATE = PATH + "?script={script}&deploy={deploy}";
 
-	private final NetSuiteClient client;
+	private final NetSuiteExchange exchange;
 
 	private final String script;
 
@@ -51,8 +51,8 @@ public final class RestletRequest {
 
 	private @Nullable MediaType contentType;
 
-	RestletRequest(NetSuiteClient client, String script, String deploy) {
-		this.client = client;
+	RestletRequest(NetSuiteExchange exchange, String script, String deploy) {
+		this.exchange = exchange;
 		this.script = script;
 		this.deploy = deploy;
 	}
@@ -236,10 +236,10 @@ public final class RestletRequest {
 			// String, byte[], InputStream and Void as in exchange(HttpMethod, Object, Class)
 			return (Optional<T>) exchange(method, body, plain);
 		}
-		JavaType javaType = this.client.mapper().getTypeFactory().constructType(type);
+		JavaType javaType = this.exchange.mapper().getTypeFactory().constructType(type);
 		return call(method, body).exchangeForRequiredValue((request, response) -> {
 			Answers.Answer answer = answer(request, response);
-			return Optional.ofNullable(Answers.<T>value(this.client.mapper(), javaType, answer, response.getBody()));
+			return Optional.ofNullable(Answers.<T>value(this.exchange.mapper(), javaType, answer, response.getBody()));
 		}, true);
 	}
 
@@ -254,7 +254,7 @@ public final class RestletRequest {
 		}
 		// The custom parameters go on the URI but not into the template, so that the
 		// http.client.requests uri tag stays the same whatever the parameters.
-		RestClient.RequestBodySpec request = this.client.restlets()
+		RestClient.RequestBodySpec request = this.exchange.restlets()
 			.method(method)
 			.uri(URI_TEMPLATE, (uri) -> {
 				for (int i = 0; i < this.params.size(); i++) {
@@ -279,7 +279,7 @@ public final class RestletRequest {
 
 	private Answers.Answer answer(HttpRequest request, ClientHttpResponse response) throws IOException {
 		boolean write = mayHaveExecuted(request);
-		Answers.requireSuccess(request, response, this.client.errors(), write, Answers.RESTLET_HINT);
+		Answers.requireSuccess(request, response, this.exchange.errors(), write, Answers.RESTLET_HINT);
 		return Answers.answer(request, response, write, Answers.RESTLET_HINT);
 	}
 
@@ -291,7 +291,7 @@ public final class RestletRequest {
 			return raw;
 		}
 		return (body instanceof String json) ? json.getBytes(StandardCharsets.UTF_8)
-				: this.client.mapper().writeValueAsBytes(body);
+				: this.exchange.mapper().writeValueAsBytes(body);
 	}
 
 	@SuppressWarnings("unchecked")
@@ -318,7 +318,7 @@ public final class RestletRequest {
 			Charset charset = (type != null && type.getCharset() != null) ? type.getCharset() : StandardCharsets.UTF_8;
 			return (T) Answers.text(answer, bytes, charset);
 		}
-		return Answers.value(this.client.mapper(), this.client.mapper().constructType(responseType), answer,
+		return Answers.value(this.exchange.mapper(), this.exchange.mapper().constructType(responseType), answer,
 				response.getBody());
 	}
 

@@ -26,7 +26,7 @@ public final class SuiteQlQuery {
 	// NetSuite serves no row past this offset; keyset paging continues beyond it.
 	static final int MAX_OFFSET = 100_000;
 
-	private final NetSuiteClient client;
+	private final NetSuiteExchange exchange;
 
 	private final String query;
 
@@ -36,8 +36,8 @@ public final class SuiteQlQuery {
 
 	private final long maxRows;
 
-	SuiteQlQuery(NetSuiteClient client, String query, int pageSize, int prefetch, long maxRows) {
-		this.client = client;
+	SuiteQlQuery(NetSuiteExchange exchange, String query, int pageSize, int prefetch, long maxRows) {
+		this.exchange = exchange;
 		this.query = query;
 		this.pageSize = pageSize;
 		this.prefetch = prefetch;
@@ -51,7 +51,7 @@ public final class SuiteQlQuery {
 	 */
 	public SuiteQlQuery pageSize(int pageSize) {
 		Assert.isTrue(pageSize >= 1 && pageSize <= MAX_PAGE_SIZE, "'pageSize' must be between 1 and 1000");
-		return new SuiteQlQuery(this.client, this.query, pageSize, this.prefetch, this.maxRows);
+		return new SuiteQlQuery(this.exchange, this.query, pageSize, this.prefetch, this.maxRows);
 	}
 
 	/**
@@ -64,7 +64,7 @@ public final class SuiteQlQuery {
 	 */
 	public SuiteQlQuery prefetch(int pages) {
 		Assert.isTrue(pages >= 0, "'pages' must not be negative");
-		return new SuiteQlQuery(this.client, this.query, this.pageSize, pages, this.maxRows);
+		return new SuiteQlQuery(this.exchange, this.query, this.pageSize, pages, this.maxRows);
 	}
 
 	/**
@@ -75,7 +75,7 @@ public final class SuiteQlQuery {
 	 */
 	public SuiteQlQuery maxRows(long maxRows) {
 		Assert.isTrue(maxRows >= 1, "'maxRows' must be at least 1");
-		return new SuiteQlQuery(this.client, this.query, this.pageSize, this.prefetch, maxRows);
+		return new SuiteQlQuery(this.exchange, this.query, this.pageSize, this.prefetch, maxRows);
 	}
 
 	/**
@@ -103,7 +103,7 @@ public final class SuiteQlQuery {
 	 * @return the rows
 	 */
 	public <T> Stream<T> stream(Class<T> type) {
-		return rows().map((row) -> this.client.mapper().treeToValue(row, type));
+		return rows().map((row) -> this.exchange.mapper().treeToValue(row, type));
 	}
 
 	/**
@@ -128,7 +128,7 @@ public final class SuiteQlQuery {
 	 */
 	public <T> NetSuitePage<T> page(int limit, int offset, Class<T> type) {
 		NetSuitePage<ObjectNode> page = fetch(this.query, limit, offset);
-		List<T> items = page.items().stream().map((row) -> this.client.mapper().treeToValue(row, type)).toList();
+		List<T> items = page.items().stream().map((row) -> this.exchange.mapper().treeToValue(row, type)).toList();
 		return new NetSuitePage<>(items, page.offset(), page.hasMore(), page.totalResults());
 	}
 
@@ -147,11 +147,11 @@ public final class SuiteQlQuery {
 	 * @return the first row, or empty when there is none
 	 */
 	public <T> Optional<T> first(Class<T> type) {
-		return fetch(this.query, 1, 0).items().stream().findFirst().map((row) -> this.client.mapper().treeToValue(row, type));
+		return fetch(this.query, 1, 0).items().stream().findFirst().map((row) -> this.exchange.mapper().treeToValue(row, type));
 	}
 
 	private Stream<ObjectNode> rows() {
-		SuiteQlPages pages = new SuiteQlPages(this::fetch, this.client.suiteQlExecutor(), this.query, this.pageSize,
+		SuiteQlPages pages = new SuiteQlPages(this::fetch, this.exchange.suiteQlExecutor(), this.query, this.pageSize,
 				this.prefetch, this.maxRows);
 		return StreamSupport.stream(pages, false).onClose(pages::close);
 	}
@@ -160,8 +160,8 @@ public final class SuiteQlQuery {
 		Assert.isTrue(limit >= 1 && limit <= MAX_PAGE_SIZE, "'limit' must be between 1 and 1000");
 		Assert.isTrue(offset >= 0 && offset % limit == 0, "'offset' must be a multiple of 'limit'");
 		Assert.isTrue(offset < MAX_OFFSET, "'offset' must be below 100000, NetSuite's ceiling");
-		byte[] body = this.client.mapper().writeValueAsBytes(Map.of("q", query));
-		NetSuitePage<ObjectNode> page = this.client.rest()
+		byte[] body = this.exchange.mapper().writeValueAsBytes(Map.of("q", query));
+		NetSuitePage<ObjectNode> page = this.exchange.rest()
 			.post()
 			// A template, so that http.client.requests tags every page with the same uri
 			.uri(PATH + "?limit={limit}&offset={offset}", limit, offset)
@@ -173,14 +173,14 @@ public final class SuiteQlQuery {
 			.accept(MediaType.APPLICATION_JSON)
 			.body(body)
 			// Read from the body stream as it arrives, within its byte limit and deadline
-			.exchangeForRequiredValue((request, response) -> PagedItems.read(request, response, this.client), true);
-		this.client.pageRead(page.items().size());
+			.exchangeForRequiredValue((request, response) -> PagedItems.read(request, response, this.exchange), true);
+		this.exchange.pageRead(page.items().size());
 		return page;
 	}
 
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> toMap(ObjectNode row) {
-		return this.client.mapper().treeToValue(row, Map.class);
+		return this.exchange.mapper().treeToValue(row, Map.class);
 	}
 
 }
