@@ -3,6 +3,7 @@ package io.github.netsuite.boot;
 import java.time.Duration;
 
 import io.github.netsuite.boot.auth.AccountId;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
 
@@ -82,7 +83,8 @@ public final class NetSuiteClient {
 			NetSuiteErrorDecoder errors, SuiteQlPageListener suiteQlPageListener, int suiteQlPrefetchPages) {
 		Assert.isTrue(suiteQlPrefetchPages >= 0, "'suiteQlPrefetchPages' must not be negative");
 		this.exchange = new NetSuiteExchange(account, rest, restlets, mapper, errors, suiteQlPageListener,
-				suiteQlPrefetchPages, SuiteQlExecutor.create((account != null) ? account.realm() : "client"), false,
+				suiteQlPrefetchPages, SuiteQlExecutor.create((account != null) ? account.realm() : "client"),
+				ObservationRegistry.NOOP, false,
 				NetSuiteJob.AsyncPolling.DEFAULTS);
 	}
 

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 
 import io.github.netsuite.boot.auth.AccountId;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
 
@@ -37,13 +38,15 @@ final class NetSuiteExchange {
 
 	private final Executor pageExecutor;
 
+	private final ObservationRegistry observationRegistry;
+
 	private final boolean exactlyOnceWrites;
 
 	private final NetSuiteJob.AsyncPolling asyncPolling;
 
 	NetSuiteExchange(@Nullable AccountId account, RestClient rest, RestClient restlets, ObjectMapper mapper,
 			NetSuiteErrorDecoder errors, SuiteQlPageListener pageListener, int suiteQlPrefetchPages,
-			Executor pageExecutor, boolean exactlyOnceWrites, NetSuiteJob.AsyncPolling asyncPolling) {
+			Executor pageExecutor, ObservationRegistry observationRegistry, boolean exactlyOnceWrites, NetSuiteJob.AsyncPolling asyncPolling) {
 		this.account = account;
 		this.rest = Objects.requireNonNull(rest, "rest");
 		this.restlets = Objects.requireNonNull(restlets, "restlets");
@@ -52,18 +55,19 @@ final class NetSuiteExchange {
 		this.pageListener = Objects.requireNonNull(pageListener, "pageListener");
 		this.suiteQlPrefetchPages = suiteQlPrefetchPages;
 		this.pageExecutor = Objects.requireNonNull(pageExecutor, "pageExecutor");
+		this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry");
 		this.exactlyOnceWrites = exactlyOnceWrites;
 		this.asyncPolling = Objects.requireNonNull(asyncPolling, "asyncPolling");
 	}
 
 	NetSuiteExchange withExactlyOnceWrites(boolean exactlyOnceWrites) {
 		return new NetSuiteExchange(this.account, this.rest, this.restlets, this.mapper, this.errors,
-				this.pageListener, this.suiteQlPrefetchPages, this.pageExecutor, exactlyOnceWrites, this.asyncPolling);
+				this.pageListener, this.suiteQlPrefetchPages, this.pageExecutor, this.observationRegistry, exactlyOnceWrites, this.asyncPolling);
 	}
 
 	NetSuiteExchange withAsyncPolling(NetSuiteJob.AsyncPolling asyncPolling) {
 		return new NetSuiteExchange(this.account, this.rest, this.restlets, this.mapper, this.errors,
-				this.pageListener, this.suiteQlPrefetchPages, this.pageExecutor, this.exactlyOnceWrites, asyncPolling);
+				this.pageListener, this.suiteQlPrefetchPages, this.pageExecutor, this.observationRegistry, this.exactlyOnceWrites, asyncPolling);
 	}
 
 	RestClient rest() {
@@ -86,8 +90,12 @@ final class NetSuiteExchange {
 		return this.suiteQlPrefetchPages;
 	}
 
-	Executor suiteQlExecutor() {
+	Executor pageExecutor() {
 		return this.pageExecutor;
+	}
+
+	ObservationRegistry observationRegistry() {
+		return this.observationRegistry;
 	}
 
 	boolean idempotentWrites() {

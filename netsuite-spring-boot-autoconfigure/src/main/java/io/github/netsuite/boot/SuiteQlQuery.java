@@ -151,7 +151,7 @@ public final class SuiteQlQuery {
 	}
 
 	private Stream<ObjectNode> rows() {
-		SuiteQlPages pages = new SuiteQlPages(this::fetch, this.exchange.suiteQlExecutor(), this.query, this.pageSize,
+		SuiteQlPages pages = new SuiteQlPages(this::fetch, this.exchange.pageExecutor(), this.query, this.pageSize,
 				this.prefetch, this.maxRows);
 		return StreamSupport.stream(pages, false).onClose(pages::close);
 	}
