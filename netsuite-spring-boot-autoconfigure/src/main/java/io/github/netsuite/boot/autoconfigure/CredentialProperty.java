@@ -84,4 +84,9 @@ enum CredentialProperty {
 		return this.getter.apply(properties);
 	}
 
+	boolean isSet(NetSuiteAccountProperties properties) {
+		String value = get(properties);
+		return value != null && !value.isBlank();
+	}
+
 }

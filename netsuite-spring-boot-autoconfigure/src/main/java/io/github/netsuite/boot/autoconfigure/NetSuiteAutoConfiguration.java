@@ -1,6 +1,7 @@
 package io.github.netsuite.boot.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +42,6 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.util.Assert;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -84,14 +84,14 @@ public final class NetSuiteAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(NetSuiteConnectionDetails.class)
-	PropertiesNetSuiteConnectionDetails netSuiteConnectionDetails(NetSuiteProperties properties,
-			Environment environment) {
-		return new PropertiesNetSuiteConnectionDetails(properties, UnresolvedPlaceholders.Written.of(environment));
+	PropertiesNetSuiteConnectionDetails netSuiteConnectionDetails(NetSuiteProperties properties) {
+		return new PropertiesNetSuiteConnectionDetails(NetSuitePropertiesValidation.PRIMARY_PREFIX, properties);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	NetSuiteAccounts netSuiteAccounts(NetSuiteProperties properties, NetSuiteConnectionDetails connectionDetails,
+			ObjectProvider<PropertiesNetSuiteConnectionDetails> propertiesConnectionDetails,
 			ObjectProvider<RestClientCustomizer> restClientCustomizers,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilders,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
@@ -101,10 +101,15 @@ public final class NetSuiteAutoConfiguration {
 			ObjectProvider<NetSuiteAuthentication> primaryAuthentication,
 			ObjectProvider<SharedPermitStore> sharedPermitStore, NetSuiteAccountResources netSuiteAccountResources,
 			Environment environment) {
-		// Checked once, every account at once; a key file is read here and nowhere else.
-		boolean fromProperties = connectionDetails instanceof PropertiesNetSuiteConnectionDetails;
-		Map<String, NetSuitePropertiesValidation.Account> connections = NetSuitePropertiesValidation
-			.validate(properties, fromProperties, UnresolvedPlaceholders.Written.of(environment));
+		// The primary account's connection is the bean, from the properties unless the application
+		// defines its own; a named account's is from its properties. Checked once, all at once.
+		PropertiesNetSuiteConnectionDetails primary = propertiesConnectionDetails.getIfAvailable();
+		boolean fromProperties = primary != null;
+		Map<String, PropertiesNetSuiteConnectionDetails> named = new LinkedHashMap<>();
+		properties.getAccounts()
+			.forEach((name, account) -> named.put(name,
+					new PropertiesNetSuiteConnectionDetails(NetSuitePropertiesValidation.prefix(name), account)));
+		NetSuitePropertiesValidation.validate(properties, primary, named, UnresolvedPlaceholders.Written.of(environment));
 		List<SuiteQlPageListener> listeners = suiteQlPageListeners.orderedStream().toList();
 		// micrometer-observation comes with spring-context; without a registry bean it is a no-op.
 		NetSuiteAccountFactory factory = new NetSuiteAccountFactory(
@@ -119,13 +124,10 @@ public final class NetSuiteAutoConfiguration {
 				sharedPermitStore::getIfAvailable, netSuiteAccountResources::add);
 		List<NetSuiteAccount> accounts = new ArrayList<>();
 		// An application may bring its own authentication for the primary account.
-		NetSuiteConnectionDetails primary = fromProperties ? connection(connections, NetSuiteAccounts.PRIMARY)
-				: connectionDetails;
-		accounts.add(factory.create(NetSuiteAccounts.PRIMARY, primary, properties,
+		accounts.add(factory.create(NetSuiteAccounts.PRIMARY, connectionDetails, properties,
 				primaryAuthentication.getIfUnique()));
-		for (String name : properties.getAccounts().keySet()) {
-			accounts.add(factory.create(name, connection(connections, name), properties.accountSettings(name), null));
-		}
+		named.forEach((name, connection) -> accounts
+			.add(factory.create(name, connection, properties.accountSettings(name), null)));
 		if (logger.isInfoEnabled()) {
 			for (NetSuiteAccount account : accounts) {
 				logger.info(describe(account, properties.accountSettings(account.name()),
@@ -189,14 +191,6 @@ public final class NetSuiteAutoConfiguration {
 			return "OAuth 2.0 client credentials";
 		}
 		return "authentication by the application's " + authentication.getClass().getSimpleName();
-	}
-
-	// Validation has thrown unless every account has its connection.
-	private static NetSuiteConnectionDetails connection(Map<String, NetSuitePropertiesValidation.Account> connections,
-			String name) {
-		NetSuiteConnectionDetails connection = connections.get(name);
-		Assert.state(connection != null, () -> "NetSuite account '" + name + "' has no connection");
-		return connection;
 	}
 
 	// For users who build their own clients: the primary account's authentication.

@@ -13,8 +13,10 @@ import org.springframework.boot.autoconfigure.service.connection.ConnectionDetai
 /**
  * Details for a connection to the primary NetSuite account. Backed by the top-level
  * {@code netsuite.*} properties unless the application or a test defines a bean of its
- * own, which is then all the auto-configuration needs. Exactly one of
- * {@link #getCredentials()} and {@link #getOAuth2Credentials()} is given.
+ * own, which is then all the auto-configuration needs (the primary account's
+ * {@code netsuite.*} connection keys are then not checked). Named accounts
+ * ({@code netsuite.accounts.<name>.*}) always connect with their properties. Exactly one
+ * of {@link #getCredentials()} and {@link #getOAuth2Credentials()} is given.
  *
  * @author NetSuite Spring Boot team
  */

@@ -1,34 +1,21 @@
 package io.github.netsuite.boot.autoconfigure;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.security.PrivateKey;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.auth.AccountId;
-import io.github.netsuite.boot.auth.OAuth2Credentials;
-import io.github.netsuite.boot.auth.TbaCredentials;
 import io.github.netsuite.boot.autoconfigure.InvalidNetSuitePropertiesException.Problem;
 import io.github.netsuite.boot.autoconfigure.UnresolvedPlaceholders.Written;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.boot.ssl.pem.PemContent;
-import org.springframework.core.io.DefaultResourceLoader;
 
 /**
  * Checks the {@code netsuite.*} properties, every account's under its own prefix,
@@ -68,45 +55,34 @@ final class NetSuitePropertiesValidation {
 	}
 
 	/**
-	 * Check every account and the shared settings, and return the accounts' connections.
+	 * Check the shared settings and every account, naming every problem at once.
 	 * @param properties the properties
-	 * @param primary whether the primary account comes from the properties (not from
-	 * connection details the application defined)
-	 * @return the connection of each account made from the properties, by name, in order
-	 * @throws InvalidNetSuitePropertiesException naming every problem
-	 */
-	static Map<String, Account> validate(NetSuiteProperties properties, boolean primary) {
-		return validate(properties, primary, Written.UNKNOWN);
-	}
-
-	/**
-	 * Check every account and the shared settings, and return the accounts' connections.
-	 * @param properties the properties
-	 * @param primary whether the primary account comes from the properties (not from
-	 * connection details the application defined)
+	 * @param primary the primary account's connection if it comes from the properties:
+	 * its keys are not checked when the application defines connection details of its
+	 * own
+	 * @param named the named accounts' connections, by name
 	 * @param written the values as written in the configuration, to quote an unresolved
 	 * placeholder from
-	 * @return the connection of each account made from the properties, by name, in order
 	 * @throws InvalidNetSuitePropertiesException naming every problem
 	 */
-	static Map<String, Account> validate(NetSuiteProperties properties, boolean primary, Written written) {
+	static void validate(NetSuiteProperties properties, @Nullable PropertiesNetSuiteConnectionDetails primary,
+			Map<String, PropertiesNetSuiteConnectionDetails> named, Written written) {
 		List<Problem> problems = new ArrayList<>();
-		Map<String, Account> accounts = new LinkedHashMap<>();
-		if (primary) {
-			put(accounts, NetSuiteAccounts.PRIMARY, check(PRIMARY_PREFIX, properties, written, problems));
+		if (primary != null) {
+			check(primary, written, problems);
 		}
-		else {
-			checkSettings(PRIMARY_PREFIX, properties, problems);
-		}
-		for (Map.Entry<String, NetSuiteAccountProperties> named : properties.getAccounts().entrySet()) {
-			if (named.getKey().equals(NetSuiteAccounts.PRIMARY)) {
+		checkSettings(PRIMARY_PREFIX, properties, problems);
+		named.forEach((name, connection) -> {
+			if (name.equals(NetSuiteAccounts.PRIMARY)) {
 				problems.add(new Problem(PRIMARY_PREFIX + "accounts." + NetSuiteAccounts.PRIMARY, "is a reserved name",
 						"the primary account is configured by the top-level netsuite.* keys; give the named account "
 								+ "another name"));
-				continue;
 			}
-			put(accounts, named.getKey(), check(prefix(named.getKey()), named.getValue(), written, problems));
-		}
+			else {
+				check(connection, written, problems);
+				checkSettings(connection.prefix(), connection.properties(), problems);
+			}
+		});
 		NetSuiteProperties.Retry retry = properties.getRetry();
 		positive("netsuite.retry.max-attempts", retry.getMaxAttempts(), problems);
 		positive("netsuite.retry.initial-backoff", retry.getInitialBackoff(), problems);
@@ -120,85 +96,71 @@ final class NetSuitePropertiesValidation {
 		if (!problems.isEmpty()) {
 			throw new InvalidNetSuitePropertiesException(problems);
 		}
-		return accounts;
 	}
 
-	private static void put(Map<String, Account> accounts, String name, @Nullable Account account) {
-		if (account != null) {
-			accounts.put(name, account);
-		}
-	}
-
-	/**
-	 * Return one account's connection from its properties.
-	 * @param prefix the account's key prefix
-	 * @param properties the account's properties
-	 * @return the account
-	 * @throws InvalidNetSuitePropertiesException naming every problem of the account
-	 */
-	static Account account(String prefix, NetSuiteAccountProperties properties) {
-		return account(prefix, properties, Written.UNKNOWN);
-	}
-
-	/**
-	 * Return one account's connection from its properties.
-	 * @param prefix the account's key prefix
-	 * @param properties the account's properties
-	 * @param written the values as written in the configuration
-	 * @return the account
-	 * @throws InvalidNetSuitePropertiesException naming every problem of the account
-	 */
-	static Account account(String prefix, NetSuiteAccountProperties properties, Written written) {
-		List<Problem> problems = new ArrayList<>();
-		Account account = check(prefix, properties, written, problems);
-		if (account == null) {
-			throw new InvalidNetSuitePropertiesException(problems);
-		}
-		return account;
-	}
-
-	private static @Nullable Account check(String prefix, NetSuiteAccountProperties properties, Written written,
+	// The keys of the connection: the account, its URLs and one kind of credentials.
+	private static void check(PropertiesNetSuiteConnectionDetails connection, Written written,
 			List<Problem> problems) {
-		int before = problems.size();
+		String prefix = connection.prefix();
+		NetSuiteAccountProperties properties = connection.properties();
 		// First, so that a placeholder is not also called missing, malformed or not a URL.
 		Set<String> unresolved = unresolved(prefix, properties, written, problems);
 		String account = credential(prefix, properties, CredentialProperty.ACCOUNT, unresolved, problems);
-		AccountId accountId = null;
 		if (account != null) {
 			try {
-				accountId = AccountId.of(account);
+				AccountId.of(account);
 			}
 			catch (IllegalArgumentException ex) {
 				problems.add(new Problem(CredentialProperty.ACCOUNT.key(prefix), "is malformed: " + ex.getMessage(),
 						action(prefix, CredentialProperty.ACCOUNT)));
 			}
 		}
-		URI restUrl = url(prefix + "rest-url", properties.getRestUrl(), unresolved, problems);
-		URI restletUrl = url(prefix + "restlet-url", properties.getRestletUrl(), unresolved, problems);
-		URI tokenUrl = url(prefix + "oauth2.token-url", properties.getOauth2().getTokenUrl(), unresolved, problems);
-		checkSettings(prefix, properties, problems);
-		boolean tba = isAnySet(CredentialProperty.TBA, properties);
-		boolean oauth2 = isAnySet(CredentialProperty.OAUTH2, properties);
-		TbaCredentials tbaCredentials = null;
-		OAuth2Credentials oauth2Credentials = null;
+		url(prefix + "rest-url", properties.getRestUrl(), unresolved, problems);
+		url(prefix + "restlet-url", properties.getRestletUrl(), unresolved, problems);
+		url(prefix + "oauth2.token-url", properties.getOauth2().getTokenUrl(), unresolved, problems);
+		boolean tba = CredentialProperty.TBA.stream().anyMatch((property) -> property.isSet(properties));
+		boolean oauth2 = CredentialProperty.OAUTH2.stream().anyMatch((property) -> property.isSet(properties));
 		if (tba && oauth2) {
 			problems.add(new Problem(prefix + "oauth2", "is set beside the token-based authentication credentials",
 					"set either " + prefix + "oauth2.* (OAuth 2.0) or " + prefix + "consumer-key, consumer-secret, "
 							+ "token-id and token-secret (token-based authentication) for the account, not both"));
 		}
 		else if (oauth2) {
-			oauth2Credentials = oauth2(prefix, properties, unresolved, problems);
+			checkOAuth2(connection, unresolved, problems);
 		}
 		else {
-			tbaCredentials = tba(prefix, properties, unresolved, problems);
+			CredentialProperty.TBA.forEach((property) -> credential(prefix, properties, property, unresolved, problems));
 		}
-		if (problems.size() > before || accountId == null || (tbaCredentials == null && oauth2Credentials == null)) {
-			return null;
+	}
+
+	private static void checkOAuth2(PropertiesNetSuiteConnectionDetails connection, Set<String> unresolved,
+			List<Problem> problems) {
+		String prefix = connection.prefix();
+		NetSuiteAccountProperties properties = connection.properties();
+		String clientId = credential(prefix, properties, CredentialProperty.OAUTH2_CLIENT_ID, unresolved, problems);
+		String certificateId = credential(prefix, properties, CredentialProperty.OAUTH2_CERTIFICATE_ID, unresolved,
+				problems);
+		if (unresolved.contains(CredentialProperty.OAUTH2_PRIVATE_KEY.key(prefix))) {
+			return;
 		}
-		URI rest = (restUrl != null) ? restUrl : NetSuiteAccount.defaultRestUrl(accountId);
-		return new Account(accountId, tbaCredentials, oauth2Credentials, rest,
-				(restletUrl != null) ? restletUrl : NetSuiteAccount.defaultRestletUrl(accountId),
-				(tokenUrl != null) ? tokenUrl : NetSuiteAccount.defaultTokenUrl(rest));
+		if (!CredentialProperty.OAUTH2_PRIVATE_KEY.isSet(properties)) {
+			problems.add(new Problem(CredentialProperty.OAUTH2_PRIVATE_KEY.key(prefix), "is missing",
+					action(prefix, CredentialProperty.OAUTH2_PRIVATE_KEY)));
+			return;
+		}
+		// Checking the key, certificate, algorithm and scopes is reading them: the connection
+		// keeps the credentials it read, so that its key file is read once.
+		try {
+			if (clientId == null || certificateId == null || unresolved.contains(prefix + "oauth2.certificate")) {
+				connection.privateKey();
+			}
+			else {
+				connection.getOAuth2Credentials();
+			}
+		}
+		catch (InvalidNetSuitePropertiesException ex) {
+			problems.addAll(ex.getProblems());
+		}
 	}
 
 	// Every key that names a value from NetSuite, or where NetSuite is: those a placeholder usually fills.
@@ -227,146 +189,6 @@ final class NetSuitePropertiesValidation {
 			problems.add(problem);
 			unresolved.add(key);
 		}
-	}
-
-	private static boolean isAnySet(List<CredentialProperty> credentials, NetSuiteAccountProperties properties) {
-		return credentials.stream()
-			.map((property) -> property.get(properties))
-			.anyMatch((value) -> value != null && !value.isBlank());
-	}
-
-	private static @Nullable TbaCredentials tba(String prefix, NetSuiteAccountProperties properties,
-			Set<String> unresolved, List<Problem> problems) {
-		String consumerKey = credential(prefix, properties, CredentialProperty.CONSUMER_KEY, unresolved, problems);
-		String consumerSecret = credential(prefix, properties, CredentialProperty.CONSUMER_SECRET, unresolved,
-				problems);
-		String tokenId = credential(prefix, properties, CredentialProperty.TOKEN_ID, unresolved, problems);
-		String tokenSecret = credential(prefix, properties, CredentialProperty.TOKEN_SECRET, unresolved, problems);
-		if (consumerKey == null || consumerSecret == null || tokenId == null || tokenSecret == null) {
-			return null;
-		}
-		return new TbaCredentials(consumerKey, consumerSecret, tokenId, tokenSecret);
-	}
-
-	private static @Nullable OAuth2Credentials oauth2(String prefix, NetSuiteAccountProperties properties,
-			Set<String> unresolved, List<Problem> problems) {
-		String clientId = credential(prefix, properties, CredentialProperty.OAUTH2_CLIENT_ID, unresolved, problems);
-		String certificateId = credential(prefix, properties, CredentialProperty.OAUTH2_CERTIFICATE_ID, unresolved,
-				problems);
-		String keyText = properties.getOauth2().getPrivateKey();
-		PrivateKey privateKey = null;
-		if (unresolved.contains(CredentialProperty.OAUTH2_PRIVATE_KEY.key(prefix))) {
-			return null;
-		}
-		if (keyText == null || keyText.isBlank()) {
-			problems.add(new Problem(CredentialProperty.OAUTH2_PRIVATE_KEY.key(prefix), "is missing",
-					action(prefix, CredentialProperty.OAUTH2_PRIVATE_KEY)));
-		}
-		else {
-			privateKey = privateKey(prefix, keyText, problems);
-		}
-		if (clientId == null || certificateId == null || privateKey == null) {
-			return null;
-		}
-		NetSuiteAccountProperties.OAuth2 oauth2 = properties.getOauth2();
-		Instant certificateExpiry = null;
-		if (unresolved.contains(prefix + "oauth2.certificate")) {
-			return null;
-		}
-		if (oauth2.getCertificate() != null && !oauth2.getCertificate().isBlank()) {
-			certificateExpiry = certificateExpiry(prefix + "oauth2.certificate", oauth2.getCertificate().strip(),
-					problems);
-			if (certificateExpiry == null) {
-				return null;
-			}
-		}
-		return credentials(prefix, clientId, certificateId, privateKey, oauth2, certificateExpiry, problems);
-	}
-
-	// The key alone, then with the algorithm, then with the scopes: each refusal names its own keys.
-	private static @Nullable OAuth2Credentials credentials(String prefix, String clientId, String certificateId,
-			PrivateKey privateKey, NetSuiteAccountProperties.OAuth2 oauth2, @Nullable Instant certificateExpiry,
-			List<Problem> problems) {
-		String keyProperty = CredentialProperty.OAUTH2_PRIVATE_KEY.key(prefix);
-		String algorithmProperty = prefix + "oauth2.algorithm";
-		try {
-			new OAuth2Credentials(clientId, certificateId, privateKey, null, List.of());
-		}
-		catch (IllegalArgumentException ex) {
-			problems.add(new Problem(keyProperty, "cannot sign for NetSuite: " + message(ex), privateKeyAction(prefix,
-					"give an RSA key of at least 2048 bits or an EC key on P-256, P-384 or P-521")));
-			return null;
-		}
-		try {
-			new OAuth2Credentials(clientId, certificateId, privateKey, oauth2.getAlgorithm(), List.of());
-		}
-		catch (IllegalArgumentException ex) {
-			// The message names the algorithm and what the key is, never the key.
-			problems.add(new Problem(algorithmProperty, "does not fit " + keyProperty + ": " + message(ex),
-					algorithmProperty + ": leave it unset to sign with the key's own algorithm, or set one that fits ("
-							+ message(ex) + "); if the algorithm is the intended one, " + keyProperty
-							+ " is not the key whose certificate was uploaded to the M2M setup"));
-			return null;
-		}
-		try {
-			return new OAuth2Credentials(clientId, certificateId, privateKey, oauth2.getAlgorithm(),
-					oauth2.getScopes(), certificateExpiry);
-		}
-		catch (IllegalArgumentException ex) {
-			String key = prefix + "oauth2.scopes";
-			problems.add(new Problem(key, "is not valid: " + message(ex), key + ": " + message(ex)));
-			return null;
-		}
-	}
-
-	private static String message(IllegalArgumentException ex) {
-		return Objects.requireNonNullElse(ex.getMessage(), "does not fit the private key");
-	}
-
-	// PEM text (newlines may have arrived as \n), or where to read it.
-	private static @Nullable PemContent pem(String value) throws IOException {
-		if (PemPrivateKeys.isPem(value)) {
-			return PemContent.of(PemPrivateKeys.normalize(value));
-		}
-		try (InputStream in = new DefaultResourceLoader().getResource(value).getInputStream()) {
-			return PemContent.load(in);
-		}
-	}
-
-	private static @Nullable Instant certificateExpiry(String key, String value, List<Problem> problems) {
-		String action = key + ": the PEM certificate uploaded to the M2M setup (or a file: or classpath: location "
-				+ "of it), or leave it unset";
-		try {
-			PemContent pem = pem(value);
-			List<X509Certificate> certificates = (pem != null) ? pem.getCertificates() : List.of();
-			if (!certificates.isEmpty()) {
-				return certificates.get(0).getNotAfter().toInstant();
-			}
-			problems.add(new Problem(key, "holds no certificate", action));
-		}
-		catch (IOException | RuntimeException ex) {
-			problems.add(new Problem(key, "is not a readable PEM certificate (" + ex.getClass().getSimpleName() + ")",
-					action));
-		}
-		return null;
-	}
-
-	// Never quoted: it is a secret.
-	private static @Nullable PrivateKey privateKey(String prefix, String value, List<Problem> problems) {
-		try {
-			return PemPrivateKeys.load(value, prefix);
-		}
-		catch (PemPrivateKeys.UnreadableKeyException ex) {
-			problems.add(new Problem(CredentialProperty.OAUTH2_PRIVATE_KEY.key(prefix), ex.reason(),
-					privateKeyAction(prefix, ex.advice())));
-			return null;
-		}
-	}
-
-	private static String privateKeyAction(String prefix, String advice) {
-		CredentialProperty property = CredentialProperty.OAUTH2_PRIVATE_KEY;
-		return property.key(prefix) + " (" + property.environmentVariable(prefix) + "): " + advice + "; it is "
-				+ PemPrivateKeys.KEY_SOURCE;
 	}
 
 	private static void checkSettings(String prefix, NetSuiteAccountProperties properties, List<Problem> problems) {
@@ -418,10 +240,10 @@ final class NetSuitePropertiesValidation {
 		return property.key(prefix) + " (" + property.environmentVariable(prefix) + "): " + property.source();
 	}
 
-	private static @Nullable URI url(String key, @Nullable String value, Set<String> unresolved,
+	private static void url(String key, @Nullable String value, Set<String> unresolved,
 			List<Problem> problems) {
 		if (value == null || value.isBlank() || unresolved.contains(key)) {
-			return null;
+			return;
 		}
 		String action = key + ": an absolute https URL (plain http only for localhost), or leave it unset for "
 				+ "NetSuite's own URL";
@@ -431,29 +253,28 @@ final class NetSuitePropertiesValidation {
 		}
 		catch (URISyntaxException ex) {
 			problems.add(new Problem(key, "is not a URL", action));
-			return null;
+			return;
 		}
 		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : null;
 		if (!uri.isAbsolute() || !("https".equals(scheme) || "http".equals(scheme))) {
 			problems.add(new Problem(key, "is not an absolute http(s) URL", action));
-			return null;
+			return;
 		}
 		if (uri.getHost() == null) {
 			// Java leaves the host of "1234567_SB1.suitetalk…" unparsed: '_' is no host character.
 			problems.add(new Problem(key, "has a host that is not a valid host name",
 					key + ": host names take letters, digits, '-' and '.' only; NetSuite's hosts spell the account "
 							+ "in lower case with '-' (1234567-sb1.suitetalk.api.netsuite.com, not 1234567_SB1)"));
-			return null;
+			return;
 		}
 		if ("http".equals(scheme) && !isLoopback(uri.getHost())) {
 			problems.add(new Problem(key, "uses plain http for a host other than localhost", action));
-			return null;
+			return;
 		}
 		if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
 			problems.add(new Problem(key, "must not have user info, a query or a fragment", action));
-			return null;
+			return;
 		}
-		return uri;
 	}
 
 	private static boolean isLoopback(String host) {
@@ -478,49 +299,6 @@ final class NetSuitePropertiesValidation {
 		if (value.isNegative() || value.isZero()) {
 			problems.add(new Problem(key, "must be positive", key + ": a positive duration such as 30s"));
 		}
-	}
-
-	/**
-	 * One account's connection, from valid properties.
-	 */
-	record Account(AccountId id, @Nullable TbaCredentials credentials, @Nullable OAuth2Credentials oauth2,
-			URI restUrl, URI restletUrl, URI tokenUrl) implements NetSuiteConnectionDetails {
-
-		@Override
-		public AccountId getAccount() {
-			return this.id;
-		}
-
-		@Override
-		public @Nullable TbaCredentials getCredentials() {
-			return this.credentials;
-		}
-
-		@Override
-		public @Nullable OAuth2Credentials getOAuth2Credentials() {
-			return this.oauth2;
-		}
-
-		@Override
-		public URI getTokenUrl() {
-			return this.tokenUrl;
-		}
-
-		@Override
-		public URI getRestUrl() {
-			return this.restUrl;
-		}
-
-		@Override
-		public URI getRestletUrl() {
-			return this.restletUrl;
-		}
-
-		@Override
-		public String toString() {
-			return "Account[realm=" + this.id.realm() + ", restUrl=" + this.restUrl + "]";
-		}
-
 	}
 
 }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 
@@ -67,7 +68,7 @@ class PemPrivateKeysRandomTests {
 					: new RSASSAVerifier((RSAPublicKey) keys.getPublic());
 			for (int r = 0; r < RENDERINGS; r++) {
 				String pem = render("PRIVATE KEY", Base64.getEncoder().encodeToString(encoded), random);
-				OAuth2Credentials credentials = Objects.requireNonNull(account(pem).oauth2());
+				OAuth2Credentials credentials = credentials(pem);
 				assertThat(Keys.privateKey(credentials)).as("rendering %d of key %d", r, k).isEqualTo(expected);
 				assertThat(Keys.privateKey(credentials).getEncoded()).isEqualTo(expected.getEncoded());
 				assertThat(credentials.algorithm()).isEqualTo(algorithm);
@@ -88,7 +89,7 @@ class PemPrivateKeysRandomTests {
 			for (int r = 0; r < RENDERINGS; r++) {
 				int corruption = random.nextInt(5);
 				String value = corrupt(corruption, base64, random);
-				Throwable thrown = catchThrowable(() -> account(value));
+				Throwable thrown = catchThrowable(() -> credentials(value));
 				assertThat(thrown).as("corruption %d, rendering %d of key %d", corruption, r, k)
 					.isInstanceOf(InvalidNetSuitePropertiesException.class);
 				List<Problem> problems = ((InvalidNetSuitePropertiesException) thrown).getProblems();
@@ -172,8 +173,17 @@ class PemPrivateKeysRandomTests {
 		return properties;
 	}
 
-	static NetSuitePropertiesValidation.Account account(String privateKey) {
-		return NetSuitePropertiesValidation.account("netsuite.", properties(privateKey));
+	// As at start-up: checked, then read for the account's authentication.
+	static OAuth2Credentials credentials(String privateKey) {
+		return Objects.requireNonNull(validated("netsuite.", properties(privateKey)).getOAuth2Credentials());
+	}
+
+	// The validation names the keys by the connection's own prefix.
+	static PropertiesNetSuiteConnectionDetails validated(String prefix, NetSuiteAccountProperties properties) {
+		PropertiesNetSuiteConnectionDetails connection = new PropertiesNetSuiteConnectionDetails(prefix, properties);
+		NetSuitePropertiesValidation.validate(new NetSuiteProperties(), connection, Map.of(),
+				UnresolvedPlaceholders.Written.UNKNOWN);
+		return connection;
 	}
 
 }

@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * Tests for reading {@code netsuite.oauth2.private-key} ({@link PemPrivateKeys} through
- * {@link NetSuitePropertiesValidation}): the forms a key arrives in, and what users paste
- * instead of it.
+ * {@link NetSuitePropertiesValidation} and {@link PropertiesNetSuiteConnectionDetails}): the
+ * forms a key arrives in, and what users paste instead of it.
  */
 class PemPrivateKeysTests {
 
@@ -129,7 +129,7 @@ class PemPrivateKeysTests {
 		NetSuiteAccountProperties properties = PemPrivateKeysRandomTests
 			.properties("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----");
 		assertThat(catchThrowableOfType(InvalidNetSuitePropertiesException.class,
-				() -> NetSuitePropertiesValidation.account("netsuite.accounts.eu.", properties))
+				() -> PemPrivateKeysRandomTests.validated("netsuite.accounts.eu.", properties))
 			.getProblems()).singleElement()
 			.satisfies((problem) -> {
 				assertThat(problem.key()).isEqualTo("netsuite.accounts.eu.oauth2.private-key");
@@ -189,12 +189,12 @@ class PemPrivateKeysTests {
 	}
 
 	static PrivateKey read(String value) {
-		return Keys.privateKey(PemPrivateKeysRandomTests.account(value).oauth2());
+		return Keys.privateKey(PemPrivateKeysRandomTests.credentials(value));
 	}
 
 	static Problem problem(String value) {
 		InvalidNetSuitePropertiesException ex = catchThrowableOfType(InvalidNetSuitePropertiesException.class,
-				() -> NetSuitePropertiesValidation.account("netsuite.", PemPrivateKeysRandomTests.properties(value)));
+				() -> PemPrivateKeysRandomTests.validated("netsuite.", PemPrivateKeysRandomTests.properties(value)));
 		assertThat(ex).as("the start-up error").isNotNull();
 		assertThat(ex.getProblems()).singleElement().extracting(Problem::key).isEqualTo(KEY);
 		return ex.getProblems().get(0);
