@@ -41,9 +41,7 @@ final class DoubleServer {
 
 	private @Nullable WireMockServer server;
 
-	/**
-	 * @param requestedPort the port to listen on, or 0 for a free one
-	 */
+	// On the given port, or on a free one for 0, at each start
 	DoubleServer(int requestedPort) {
 		this.requestedPort = requestedPort;
 	}
