@@ -93,7 +93,7 @@ final class AsyncEndpoint {
 			}
 		}
 		Instant submitted = this.netSuite.now();
-		Job job = new Job(id, key, submitted, submitted.plus(this.netSuite.asyncDelay()));
+		Job job = new Job(id, key, submitted, submitted.plus(this.netSuite.faults().asyncDelay()));
 		this.jobs.put(number, job);
 		while (this.jobs.size() > CAPACITY) {
 			Map.Entry<Long, Job> oldest = this.jobs.pollFirstEntry();

@@ -16,12 +16,7 @@
 package io.github.netsuite.boot.test;
 
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -29,22 +24,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The faults of networks and proxies rather than of NetSuite: redirects, HTML pages, dripping,
- * truncated and huge bodies, a hanging token endpoint and lost token answers; and the record
- * of what reached the double, which shows whether credentials followed a redirect. The
- * switches are {@link NetSuiteDouble}'s; the decisions are made here.
+ * truncated and huge bodies, a hanging token endpoint and lost token answers. The switches
+ * are {@link NetSuiteDouble}'s; their state and the decisions they make are kept here. The
+ * faults of NetSuite's own making are {@link Faults}'; what reached the double, which shows
+ * whether credentials followed a redirect, is {@link Traffic}'s.
  *
  * @author NetSuite Spring Boot team
  */
 final class HostileAnswers {
 
 	static final Set<Integer> REDIRECT_STATUSES = Set.of(301, 302, 303, 307, 308);
-
-	private static final int RECEIVED_CAPACITY = 10_000;
-
-	private static final Set<String> CLIENT_ASSERTION = Set.of("client_assertion");
-
-	private static final Set<String> CREDENTIAL_PARAMETERS = Set.of("oauth_consumer_key", "oauth_token",
-			"oauth_signature", "access_token");
 
 	private volatile @Nullable Redirect redirectAll;
 
@@ -68,9 +57,6 @@ final class HostileAnswers {
 
 	// Moves on whenever held token requests are to be let go
 	private long hangGeneration;
-
-	// Guarded by itself: a deque's size is then cheap to keep bounded
-	private final ArrayDeque<ReceivedRequest> received = new ArrayDeque<>();
 
 	// Switches
 
@@ -132,7 +118,7 @@ final class HostileAnswers {
 	}
 
 	/**
-	 * Switch every fault off, let held token requests go, forget received requests.
+	 * Switch every fault off, let held token requests go.
 	 */
 	void reset() {
 		this.redirectAll = null;
@@ -144,9 +130,6 @@ final class HostileAnswers {
 		this.hugeNext.clear();
 		this.loseTokenAnswers.clear();
 		tokenEndpointHangs(Duration.ZERO);
-		synchronized (this.received) {
-			this.received.clear();
-		}
 	}
 
 	/**
@@ -158,49 +141,6 @@ final class HostileAnswers {
 			this.hangGeneration++;
 			this.hangMonitor.notifyAll();
 		}
-	}
-
-	// Observations
-
-	void record(Call call) {
-		ReceivedRequest request = new ReceivedRequest(call.method, call.path, call.header("Authorization") != null,
-				hasParameter(call, CLIENT_ASSERTION), hasParameter(call, CREDENTIAL_PARAMETERS));
-		synchronized (this.received) {
-			this.received.addLast(request);
-			if (this.received.size() > RECEIVED_CAPACITY) {
-				this.received.pollFirst();
-			}
-		}
-	}
-
-	List<ReceivedRequest> received() {
-		synchronized (this.received) {
-			return List.copyOf(this.received);
-		}
-	}
-
-	private static boolean hasParameter(Call call, Set<String> names) {
-		return hasParameter(call.rawQuery, names) || hasParameter(call.formBody(), names);
-	}
-
-	private static boolean hasParameter(@Nullable String encoded, Set<String> names) {
-		if (encoded == null || encoded.isEmpty()) {
-			return false;
-		}
-		for (String pair : encoded.split("&")) {
-			int equals = pair.indexOf('=');
-			String name = (equals < 0) ? pair : pair.substring(0, equals);
-			try {
-				name = URLDecoder.decode(name, StandardCharsets.UTF_8);
-			}
-			catch (IllegalArgumentException ex) {
-				// Judged as sent
-			}
-			if (names.contains(name.toLowerCase(Locale.ROOT))) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	// Decisions, in the order the handler asks

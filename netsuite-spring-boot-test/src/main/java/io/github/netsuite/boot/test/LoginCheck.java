@@ -46,7 +46,7 @@ final class LoginCheck {
 	 * why the login failed.
 	 */
 	String reason(Call call) {
-		if (this.netSuite.isInvalidLogin()) {
+		if (this.netSuite.faults().isInvalidLogin()) {
 			return "InvalidLogin";
 		}
 		String bearer = bearerToken(call);
@@ -54,14 +54,14 @@ final class LoginCheck {
 			// The TBA feature switch does not concern OAuth 2.0; a disabled role does
 			String scope = call.restlet ? "restlets" : "rest_webservices";
 			String reason = this.netSuite.bearerTokens().check(bearer, this.netSuite.now(), scope);
-			return (reason.equals(TbaVerifier.SUCCESS) && this.netSuite.isRoleDisabled()) ? "RoleDisabled" : reason;
+			return (reason.equals(TbaVerifier.SUCCESS) && this.netSuite.faults().isRoleDisabled()) ? "RoleDisabled" : reason;
 		}
-		if (this.netSuite.isTbaFeatureDisabled()) {
+		if (this.netSuite.faults().isTbaFeatureDisabled()) {
 			return "FeatureDisabled";
 		}
 		String reason = this.netSuite.verifier.verify(call.method, call.baseUri, call.rawQuery, call.formBody(),
 				call.header("Authorization"), this.netSuite.now());
-		if (reason.equals(TbaVerifier.SUCCESS) && this.netSuite.isRoleDisabled()) {
+		if (reason.equals(TbaVerifier.SUCCESS) && this.netSuite.faults().isRoleDisabled()) {
 			return "RoleDisabled";
 		}
 		return reason;

@@ -19,22 +19,13 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,17 +52,6 @@ public final class NetSuiteDouble implements AutoCloseable {
 	 */
 	public static final String DEFAULT_ACCOUNT = "1234567_SB1";
 
-	/**
-	 * The concurrency limit {@code governanceLimits} reports when none is set, as on a
-	 * developer account.
-	 */
-	static final int DEFAULT_REPORTED_CONCURRENCY_LIMIT = 5;
-
-	// Enough Jetty threads that a burst of concurrent callers, each held by added latency, is truly concurrent
-	private static final int CONTAINER_THREADS = 200;
-
-	private static final int AUDIT_TRAIL_CAPACITY = 10_000;
-
 	private final String account;
 
 	private final String consumerKey;
@@ -82,8 +62,6 @@ public final class NetSuiteDouble implements AutoCloseable {
 
 	private final String tokenSecret;
 
-	private final int requestedPort;
-
 	final TbaVerifier verifier;
 
 	private final @Nullable M2mCertificate m2mCertificate;
@@ -92,57 +70,17 @@ public final class NetSuiteDouble implements AutoCloseable {
 
 	private final BearerTokens bearerTokens = new BearerTokens();
 
-	private final Map<String, RecordStore> stores = new ConcurrentHashMap<>();
+	// The parts: each keeps the state of one concern, the methods below switch and read it
 
-	private final Map<String, RestletHandler> restlets = new ConcurrentHashMap<>();
+	private final DoubleServer server;
 
-	private volatile boolean roleDisabled;
+	private final DoubleData data = new DoubleData(new AsyncEndpoint(this));
 
-	private volatile boolean invalidLogin;
-
-	private volatile boolean tbaFeatureDisabled;
-
-	private volatile int concurrencyLimit;
-
-	private volatile Duration latency = Duration.ZERO;
-
-	private volatile Duration suiteQlPageLatency = Duration.ZERO;
-
-	private volatile Duration clockSkew = Duration.ZERO;
-
-	private final AtomicInteger failuresLeft = new AtomicInteger();
-
-	private volatile int failureStatus = 503;
-
-	private volatile boolean certificateRevoked;
-
-	private volatile boolean tokenEndpointDown;
-
-	private volatile int loseAnswersEvery;
-
-	private final AtomicLong writeCount = new AtomicLong();
-
-	private final AtomicLong lostAnswerCount = new AtomicLong();
-
-	private volatile Duration asyncDelay = Duration.ZERO;
-
-	private final AsyncEndpoint asyncEndpoint = new AsyncEndpoint(this);
+	private final Faults faults = new Faults();
 
 	private final HostileAnswers hostileAnswers = new HostileAnswers();
 
-	private final AtomicInteger inFlight = new AtomicInteger();
-
-	private final AtomicInteger maxInFlight = new AtomicInteger();
-
-	private final AtomicLong requestCount = new AtomicLong();
-
-	private final AtomicLong tokenRequestCount = new AtomicLong();
-
-	private final ConcurrentLinkedDeque<LoginAttempt> auditTrail = new ConcurrentLinkedDeque<>();
-
-	private final Object lifecycleMonitor = new Object();
-
-	private @Nullable WireMockServer server;
+	private final Traffic traffic = new Traffic();
 
 	private NetSuiteDouble(Builder builder) {
 		this.account = builder.account;
@@ -150,7 +88,7 @@ public final class NetSuiteDouble implements AutoCloseable {
 		this.consumerSecret = builder.consumerSecret;
 		this.tokenId = builder.tokenId;
 		this.tokenSecret = builder.tokenSecret;
-		this.requestedPort = builder.port;
+		this.server = new DoubleServer(builder.port);
 		this.verifier = new TbaVerifier(this.account, this.consumerKey, this.consumerSecret, this.tokenId,
 				this.tokenSecret);
 		// Made once: a client configured with the key keeps working across restarts
@@ -179,34 +117,8 @@ public final class NetSuiteDouble implements AutoCloseable {
 	 * @return this double
 	 */
 	public NetSuiteDouble start() {
-		synchronized (this.lifecycleMonitor) {
-			if (this.server == null) {
-				WireMockConfiguration options = WireMockConfiguration.options()
-					.bindAddress("127.0.0.1")
-					.containerThreads(CONTAINER_THREADS)
-					.jettyAcceptors(1)
-					.http2PlainDisabled(true)
-					// Page bodies are large and the double keeps its own observations
-					.disableRequestJournal()
-					// WireMock would otherwise read every body again for its serve event, a huge one whole
-					.maxLoggedResponseSize(0)
-					.stubRequestLoggingDisabled(true)
-					.notifier(new Slf4jNotifier(false))
-					.extensions(new NetSuiteDoubleHandler(this), new HostileBodies());
-				if (this.requestedPort > 0) {
-					options.port(this.requestedPort);
-				}
-				else {
-					options.dynamicPort();
-				}
-				WireMockServer server = new WireMockServer(options);
-				server.start();
-				// One stub takes every request; the handler decides each answer
-				server.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse()));
-				this.server = server;
-			}
-			return this;
-		}
+		this.server.start(() -> new NetSuiteDoubleHandler(this));
+		return this;
 	}
 
 	/**
@@ -214,14 +126,8 @@ public final class NetSuiteDouble implements AutoCloseable {
 	 * started again (on a new random port unless a port was given).
 	 */
 	public void stop() {
-		synchronized (this.lifecycleMonitor) {
-			if (this.server != null) {
-				// Token requests held by a hanging token endpoint would hold Jetty's stop
-				this.hostileAnswers.releaseHeld();
-				this.server.stop();
-				this.server = null;
-			}
-		}
+		// Token requests held by a hanging token endpoint would hold Jetty's stop
+		this.server.stop(this.hostileAnswers::releaseHeld);
 	}
 
 	/**
@@ -237,9 +143,7 @@ public final class NetSuiteDouble implements AutoCloseable {
 	 * @return whether it is running
 	 */
 	public boolean isRunning() {
-		synchronized (this.lifecycleMonitor) {
-			return this.server != null && this.server.isRunning();
-		}
+		return this.server.isRunning();
 	}
 
 	/**
@@ -248,12 +152,7 @@ public final class NetSuiteDouble implements AutoCloseable {
 	 * @throws IllegalStateException if the double is not running
 	 */
 	public int port() {
-		synchronized (this.lifecycleMonitor) {
-			if (this.server == null) {
-				throw new IllegalStateException("The NetSuite double is not running");
-			}
-			return this.server.port();
-		}
+		return this.server.port();
 	}
 
 	/**
@@ -435,8 +334,7 @@ public final class NetSuiteDouble implements AutoCloseable {
 	 * @return the store
 	 */
 	public RecordStore records(String type) {
-		String key = type.toLowerCase(Locale.ROOT);
-		return this.stores.computeIfAbsent(key, RecordStore::new);
+		return this.data.records(type);
 	}
 
 	/**
@@ -470,17 +368,7 @@ public final class NetSuiteDouble implements AutoCloseable {
 	 * different values
 	 */
 	public NetSuiteDouble table(String name, int count, IntFunction<? extends Map<String, ?>> row) {
-		RecordStore store = records(name);
-		for (int i = 0; i < count; i++) {
-			Map<String, ?> fields = row.apply(i);
-			Object id = fields.get("id");
-			if (id != null) {
-				store.put(id, fields);
-			}
-			else {
-				store.add(fields);
-			}
-		}
+		this.data.table(name, count, row);
 		return this;
 	}
 
@@ -493,7 +381,7 @@ public final class NetSuiteDouble implements AutoCloseable {
 	 * @return this double
 	 */
 	public NetSuiteDouble restlet(String script, String deploy, RestletHandler handler) {
-		this.restlets.put(restletKey(script, deploy), handler);
+		this.data.restlet(script, deploy, handler);
 		return this;
 	}
 
@@ -504,7 +392,7 @@ public final class NetSuiteDouble implements AutoCloseable {
 	 * @return this double
 	 */
 	public NetSuiteDouble asyncDelay(Duration delay) {
-		this.asyncDelay = (delay != null && !delay.isNegative()) ? delay : Duration.ZERO;
+		this.faults.asyncDelay(delay);
 		return this;
 	}
 
@@ -513,9 +401,7 @@ public final class NetSuiteDouble implements AutoCloseable {
 	 * idempotency key. Faults and observations stay.
 	 */
 	public void clearData() {
-		this.stores.clear();
-		this.restlets.clear();
-		this.asyncEndpoint.clear();
+		this.data.clear();
 	}
 
 	// Faults
@@ -527,7 +413,7 @@ public final class NetSuiteDouble implements AutoCloseable {
 	 * @return this double
 	 */
 	public NetSuiteDouble roleDisabled(boolean disabled) {
-		this.roleDisabled = disabled;
+		this.faults.roleDisabled(disabled);
 		return this;
 	}
 
@@ -537,7 +423,7 @@ public final class NetSuiteDouble implements AutoCloseable {
 	 * @return this double
 	 */
 	public NetSuiteDouble invalidLogin(boolean invalid) {
-		this.invalidLogin = invalid;
+		this.faults.invalidLogin(invalid);
 		return this;
 	}
 
@@ -548,7 +434,7 @@ public final class NetSuiteDouble implements AutoCloseable {
 	 * @return this double
 	 */
 	public NetSuiteDouble tbaFeatureDisabled(boolean disabled) {
-		this.tbaFeatureDisabled = disabled;
+		this.faults.tbaFeatureDisabled(disabled);
 		return this;
 	}
 
@@ -562,7 +448,7 @@ public final class NetSuiteDouble implements AutoCloseable {
 	 * @return this double
 	 */
 	public NetSuiteDouble concurrencyLimit(int limit) {
-		this.concurrencyLimit = Math.max(limit, 0);
+		this.faults.concurrencyLimit(limit);
 		return this;
 	}
 
@@ -572,7 +458,7 @@ public final class NetSuiteDouble implements AutoCloseable {
 	 * @return this double
 	 */
 	public NetSuiteDouble latency(Duration latency) {
-		this.latency = (latency != null && !latency.isNegative()) ? latency : Duration.ZERO;
+		this.faults.latency(latency);
 		return this;
 	}
 
@@ -584,7 +470,7 @@ public final class NetSuiteDouble implements AutoCloseable {
 	 * @return this double
 	 */
 	public NetSuiteDouble suiteQlPageLatency(Duration latency) {
-		this.suiteQlPageLatency = (latency != null && !latency.isNegative()) ? latency : Duration.ZERO;
+		this.faults.suiteQlPageLatency(latency);
 		return this;
 	}
 
@@ -600,11 +486,7 @@ public final class NetSuiteDouble implements AutoCloseable {
 	 * @return this double
 	 */
 	public NetSuiteDouble failNext(int k, int status) {
-		if (status < 400 || status > 599) {
-			throw new IllegalArgumentException("The status must be an error status (400-599), not " + status);
-		}
-		this.failureStatus = status;
-		this.failuresLeft.set(Math.max(k, 0));
+		this.faults.failNext(k, status);
 		return this;
 	}
 
@@ -618,8 +500,7 @@ public final class NetSuiteDouble implements AutoCloseable {
 	 * @return this double
 	 */
 	public NetSuiteDouble loseAnswers(int n) {
-		this.loseAnswersEvery = Math.max(n, 0);
-		this.writeCount.set(0);
+		this.faults.loseAnswers(n);
 		return this;
 	}
 
@@ -631,7 +512,7 @@ public final class NetSuiteDouble implements AutoCloseable {
 	 * @return this double
 	 */
 	public NetSuiteDouble certificateRevoked(boolean revoked) {
-		this.certificateRevoked = revoked;
+		this.faults.certificateRevoked(revoked);
 		return this;
 	}
 
@@ -653,7 +534,7 @@ public final class NetSuiteDouble implements AutoCloseable {
 	 * @return this double
 	 */
 	public NetSuiteDouble tokenEndpointDown(boolean down) {
-		this.tokenEndpointDown = down;
+		this.faults.tokenEndpointDown(down);
 		return this;
 	}
 
@@ -812,7 +693,7 @@ public final class NetSuiteDouble implements AutoCloseable {
 	 * @return this double
 	 */
 	public NetSuiteDouble clockSkew(Duration skew) {
-		this.clockSkew = (skew != null) ? skew : Duration.ZERO;
+		this.faults.clockSkew(skew);
 		return this;
 	}
 
@@ -823,25 +704,9 @@ public final class NetSuiteDouble implements AutoCloseable {
 	 * remembered nonces and {@code jti}s, the M2M keys and issued access tokens stay.
 	 */
 	public void reset() {
-		this.roleDisabled = false;
-		this.invalidLogin = false;
-		this.tbaFeatureDisabled = false;
-		this.concurrencyLimit = 0;
-		this.latency = Duration.ZERO;
-		this.suiteQlPageLatency = Duration.ZERO;
-		this.clockSkew = Duration.ZERO;
-		this.failuresLeft.set(0);
-		this.certificateRevoked = false;
-		this.tokenEndpointDown = false;
-		this.loseAnswersEvery = 0;
-		this.writeCount.set(0);
-		this.lostAnswerCount.set(0);
-		this.asyncDelay = Duration.ZERO;
-		this.auditTrail.clear();
-		this.requestCount.set(0);
-		this.tokenRequestCount.set(0);
+		this.faults.reset();
 		this.hostileAnswers.reset();
-		resetMaxInFlight();
+		this.traffic.reset();
 	}
 
 	// Observations
@@ -852,7 +717,7 @@ public final class NetSuiteDouble implements AutoCloseable {
 	 * @return the peak
 	 */
 	public int maxInFlight() {
-		return this.maxInFlight.get();
+		return this.traffic.maxInFlight();
 	}
 
 	/**
@@ -860,14 +725,14 @@ public final class NetSuiteDouble implements AutoCloseable {
 	 * @return the requests in flight
 	 */
 	public int inFlight() {
-		return this.inFlight.get();
+		return this.traffic.inFlight();
 	}
 
 	/**
 	 * Start measuring the in-flight peak afresh (from the requests in flight now).
 	 */
 	public void resetMaxInFlight() {
-		this.maxInFlight.set(this.inFlight.get());
+		this.traffic.resetMaxInFlight();
 	}
 
 	/**
@@ -876,7 +741,7 @@ public final class NetSuiteDouble implements AutoCloseable {
 	 * @return a snapshot of the entries
 	 */
 	public List<LoginAttempt> loginAuditTrail() {
-		return List.copyOf(new ArrayList<>(this.auditTrail));
+		return this.traffic.loginAuditTrail();
 	}
 
 	/**
@@ -884,7 +749,7 @@ public final class NetSuiteDouble implements AutoCloseable {
 	 * @return the count
 	 */
 	public long requestCount() {
-		return this.requestCount.get();
+		return this.traffic.requestCount();
 	}
 
 	/**
@@ -893,7 +758,7 @@ public final class NetSuiteDouble implements AutoCloseable {
 	 * @return the count
 	 */
 	public long lostAnswerCount() {
-		return this.lostAnswerCount.get();
+		return this.traffic.lostAnswerCount();
 	}
 
 	/**
@@ -904,7 +769,7 @@ public final class NetSuiteDouble implements AutoCloseable {
 	 * @since 0.1.0
 	 */
 	public List<ReceivedRequest> receivedRequests() {
-		return this.hostileAnswers.received();
+		return this.traffic.receivedRequests();
 	}
 
 	/**
@@ -912,61 +777,37 @@ public final class NetSuiteDouble implements AutoCloseable {
 	 * @return the count; always 0 unless OAuth 2.0 is enabled
 	 */
 	public long tokenRequestCount() {
-		return this.tokenRequestCount.get();
+		return this.traffic.tokenRequestCount();
 	}
 
 	@Override
 	public String toString() {
-		synchronized (this.lifecycleMonitor) {
-			String where = (this.server != null) ? "http://127.0.0.1:" + this.server.port() : "stopped";
-			return "NetSuiteDouble[account=" + this.account + ", " + where + "]";
-		}
+		return "NetSuiteDouble[account=" + this.account + ", " + this.server + "]";
 	}
 
-	// Package-private plumbing for the handler
+	// The parts and the account's identity, for the handler and the endpoints
 
-	Instant now() {
-		return Instant.now().plus(this.clockSkew);
-	}
-
-	boolean isRoleDisabled() {
-		return this.roleDisabled;
-	}
-
-	boolean isInvalidLogin() {
-		return this.invalidLogin;
-	}
-
-	boolean isTbaFeatureDisabled() {
-		return this.tbaFeatureDisabled;
-	}
-
-	int concurrencyLimit() {
-		return this.concurrencyLimit;
-	}
-
-	Duration latency() {
-		return this.latency;
-	}
-
-	Duration suiteQlPageLatency() {
-		return this.suiteQlPageLatency;
-	}
-
-	void countRequest() {
-		this.requestCount.incrementAndGet();
-	}
-
-	void countTokenRequest() {
-		this.tokenRequestCount.incrementAndGet();
-	}
-
-	void countLostAnswer() {
-		this.lostAnswerCount.incrementAndGet();
+	Faults faults() {
+		return this.faults;
 	}
 
 	HostileAnswers hostileAnswers() {
 		return this.hostileAnswers;
+	}
+
+	Traffic traffic() {
+		return this.traffic;
+	}
+
+	DoubleData data() {
+		return this.data;
+	}
+
+	/**
+	 * The double's clock, which the clock skew moves.
+	 */
+	Instant now() {
+		return this.faults.now();
 	}
 
 	boolean isOAuth2Enabled() {
@@ -983,82 +824,6 @@ public final class NetSuiteDouble implements AutoCloseable {
 
 	Duration accessTokenLifetime() {
 		return this.accessTokenLifetime;
-	}
-
-	boolean isCertificateRevoked() {
-		return this.certificateRevoked;
-	}
-
-	boolean isTokenEndpointDown() {
-		return this.tokenEndpointDown;
-	}
-
-	/**
-	 * Take an in-flight slot unless the limit is reached.
-	 */
-	boolean tryEnter() {
-		while (true) {
-			int current = this.inFlight.get();
-			int limit = this.concurrencyLimit;
-			if (limit > 0 && current >= limit) {
-				return false;
-			}
-			if (this.inFlight.compareAndSet(current, current + 1)) {
-				this.maxInFlight.accumulateAndGet(current + 1, Math::max);
-				return true;
-			}
-		}
-	}
-
-	void exit() {
-		this.inFlight.decrementAndGet();
-	}
-
-	/**
-	 * The status to fail this request with, or 0 when it should not fail.
-	 */
-	int takeFailure() {
-		int before = this.failuresLeft.getAndUpdate((left) -> (left > 0) ? left - 1 : 0);
-		return (before > 0) ? this.failureStatus : 0;
-	}
-
-	/**
-	 * Whether this executed write's answer is to be lost.
-	 */
-	boolean takeLostAnswer() {
-		int every = this.loseAnswersEvery;
-		if (every <= 0 || this.writeCount.incrementAndGet() % every != 0) {
-			return false;
-		}
-		this.lostAnswerCount.incrementAndGet();
-		return true;
-	}
-
-	Duration asyncDelay() {
-		return this.asyncDelay;
-	}
-
-	AsyncEndpoint asyncEndpoint() {
-		return this.asyncEndpoint;
-	}
-
-	void audit(LoginAttempt attempt) {
-		this.auditTrail.addLast(attempt);
-		while (this.auditTrail.size() > AUDIT_TRAIL_CAPACITY) {
-			this.auditTrail.pollFirst();
-		}
-	}
-
-	@Nullable RecordStore existingRecords(String type) {
-		return this.stores.get(type.toLowerCase(Locale.ROOT));
-	}
-
-	@Nullable RestletHandler restletHandler(String script, String deploy) {
-		return this.restlets.get(restletKey(script, deploy));
-	}
-
-	private static String restletKey(String script, String deploy) {
-		return script + "/" + deploy;
 	}
 
 	/**

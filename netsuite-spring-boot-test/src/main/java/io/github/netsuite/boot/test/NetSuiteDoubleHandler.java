@@ -61,11 +61,17 @@ final class NetSuiteDoubleHandler implements ResponseDefinitionTransformerV2 {
 
 	private final OAuth2TokenEndpoint tokens;
 
+	private final Faults faults;
+
 	private final HostileAnswers hostile;
+
+	private final Traffic traffic;
 
 	NetSuiteDoubleHandler(NetSuiteDouble netSuite) {
 		this.netSuite = netSuite;
+		this.faults = netSuite.faults();
 		this.hostile = netSuite.hostileAnswers();
+		this.traffic = netSuite.traffic();
 		this.login = new LoginCheck(netSuite);
 		this.records = new RecordEndpoint(netSuite);
 		this.suiteQl = new SuiteQlEndpoint(netSuite);
@@ -89,12 +95,12 @@ final class NetSuiteDoubleHandler implements ResponseDefinitionTransformerV2 {
 	}
 
 	private Reply handle(Call call) {
-		this.netSuite.countRequest();
-		this.hostile.record(call);
+		this.traffic.countRequest();
+		this.traffic.record(call);
 		boolean tokenPath = call.path.equals(OAuth2TokenEndpoint.PATH);
 		boolean tokenRequest = this.netSuite.isOAuth2Enabled() && tokenPath;
 		if (tokenRequest) {
-			this.netSuite.countTokenRequest();
+			this.traffic.countTokenRequest();
 		}
 		// A proxy or the network answers in NetSuite's place: nothing runs
 		Reply instead = this.hostile.instead(call, tokenPath);
@@ -105,12 +111,12 @@ final class NetSuiteDoubleHandler implements ResponseDefinitionTransformerV2 {
 			// Held before admission, so that a hanging token endpoint takes no slot of the others
 			this.hostile.holdTokenRequest();
 		}
-		if (!this.netSuite.tryEnter()) {
+		if (!this.traffic.tryEnter(this.faults.concurrencyLimit())) {
 			return throttled(call);
 		}
 		try {
-			sleep(this.netSuite.latency());
-			int failure = this.netSuite.takeFailure();
+			sleep(this.faults.latency());
+			int failure = this.faults.takeFailure();
 			if (failure == 429) {
 				// Throttling as NetSuite answers it, not a generic error with its status
 				return throttled(call);
@@ -123,24 +129,28 @@ final class NetSuiteDoubleHandler implements ResponseDefinitionTransformerV2 {
 				Reply reply = this.tokens.handle(call);
 				// Processed (a token issued, the jti used), but the answer never reaches the client
 				if (this.hostile.takeLostTokenAnswer()) {
-					this.netSuite.countLostAnswer();
+					this.traffic.countLostAnswer();
 					return Reply.lost();
 				}
 				return reply;
 			}
 			String reason = this.login.reason(call);
-			this.netSuite.audit(new LoginAttempt(this.netSuite.now(), call.method, call.path, reason));
+			this.traffic.audit(new LoginAttempt(this.netSuite.now(), call.method, call.path, reason));
 			if (!reason.equals(TbaVerifier.SUCCESS)) {
 				return this.login.failure(call, reason);
 			}
 			Reply reply = call.restlet ? this.restlets.handle(call) : rest(call);
 			// Executed, but the answer never reaches the client
-			return (isWrite(call) && this.netSuite.takeLostAnswer()) ? Reply.lost() : reply;
+			if (isWrite(call) && this.faults.takeLostAnswer()) {
+				this.traffic.countLostAnswer();
+				return Reply.lost();
+			}
+			return reply;
 		}
 		finally {
 			// Released before WireMock writes the response: a client that has its answer
 			// must never find its slot still taken
-			this.netSuite.exit();
+			this.traffic.exit();
 		}
 	}
 
@@ -158,10 +168,10 @@ final class NetSuiteDoubleHandler implements ResponseDefinitionTransformerV2 {
 			return Reply.noContent();
 		}
 		if (call.path.startsWith(AsyncEndpoint.PREFIX)) {
-			return this.netSuite.asyncEndpoint().handle(call);
+			return this.netSuite.data().jobs().handle(call);
 		}
 		if (AsyncEndpoint.isAsync(call)) {
-			return this.netSuite.asyncEndpoint().submit(call, () -> execute(call));
+			return this.netSuite.data().jobs().submit(call, () -> execute(call));
 		}
 		return execute(call);
 	}

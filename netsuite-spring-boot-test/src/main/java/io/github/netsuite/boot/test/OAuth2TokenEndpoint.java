@@ -89,7 +89,7 @@ final class OAuth2TokenEndpoint {
 	}
 
 	Reply handle(Call call) {
-		if (this.netSuite.isTokenEndpointDown()) {
+		if (this.netSuite.faults().isTokenEndpointDown()) {
 			return ErrorReplies.rest(503, "UNEXPECTED_ERROR",
 					"The OAuth 2.0 token service is temporarily unavailable. Try again later.", Map.of());
 		}
@@ -98,12 +98,12 @@ final class OAuth2TokenEndpoint {
 		}
 		Instant now = this.netSuite.now();
 		Outcome outcome = check(call, now);
-		this.netSuite.audit(new LoginAttempt(now, call.method, call.path, outcome.reason));
+		this.netSuite.traffic().audit(new LoginAttempt(now, call.method, call.path, outcome.reason));
 		return outcome.reply;
 	}
 
 	private Outcome check(Call call, Instant now) {
-		if (this.netSuite.isInvalidLogin()) {
+		if (this.netSuite.faults().isInvalidLogin()) {
 			return invalidClient("InvalidLogin", "Invalid login attempt.");
 		}
 		Map<String, String> form = form(call);
@@ -143,7 +143,7 @@ final class OAuth2TokenEndpoint {
 		if (!certificate.id.equals(header.getKeyID())) {
 			return invalidClient("InvalidIntegration", "The JWT header kid is not the ID of a known certificate.");
 		}
-		if (this.netSuite.isCertificateRevoked()) {
+		if (this.netSuite.faults().isCertificateRevoked()) {
 			return invalidClient("InvalidIntegration", "The certificate has been revoked.");
 		}
 		if (!verified(jwt, certificate)) {
@@ -172,7 +172,7 @@ final class OAuth2TokenEndpoint {
 		if (!this.netSuite.bearerTokens().useJti(jti, claims.getExpirationTime().toInstant(), now)) {
 			return invalidGrant("AssertionReplayed", "The jti claim has been used before.");
 		}
-		if (this.netSuite.isRoleDisabled()) {
+		if (this.netSuite.faults().isRoleDisabled()) {
 			return invalidGrant("EntityOrRoleDisabled", "The entity or role of the M2M mapping is disabled.");
 		}
 		Duration lifetime = this.netSuite.accessTokenLifetime();

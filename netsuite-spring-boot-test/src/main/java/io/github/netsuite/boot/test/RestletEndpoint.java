@@ -43,7 +43,7 @@ final class RestletEndpoint {
 		// GET takes no body on NetSuite
 		String body = call.method.equals("GET") ? null : call.body();
 		RestletCall request = new RestletCall(call.method, parameters, body, call.header("Content-Type"));
-		RestletHandler handler = this.netSuite.restletHandler(script, deploy);
+		RestletHandler handler = this.netSuite.data().restletHandler(script, deploy);
 		if (handler == null) {
 			return echo(request);
 		}

@@ -76,11 +76,11 @@ final class SuiteQlEndpoint {
 			// A number too odd for BigDecimal may come without a message
 			return invalidQuery(Objects.requireNonNullElse(ex.getMessage(), SuiteQl.SUPPORTED));
 		}
-		RecordStore store = this.netSuite.existingRecords(query.table());
+		RecordStore store = this.netSuite.data().existingRecords(query.table());
 		if (store == null) {
 			return invalidQuery("Record '" + query.table() + "' was not found.");
 		}
-		NetSuiteDoubleHandler.sleep(this.netSuite.suiteQlPageLatency());
+		NetSuiteDoubleHandler.sleep(this.netSuite.faults().suiteQlPageLatency());
 		SuiteQl.Page page = SuiteQl.execute(query, store, paging.offset(), paging.limit());
 		return paging.reply(this.netSuite.restUrl() + call.path, page.items(), page.totalResults(),
 				Paging.SUITEQL_LINKS);

@@ -29,6 +29,9 @@ final class SystemEndpoint {
 
 	static final String PREFIX = "/services/rest/system/v1/";
 
+	// What governanceLimits reports when no concurrency limit is set, as on a developer account
+	static final int DEFAULT_REPORTED_CONCURRENCY_LIMIT = 5;
+
 	private static final DateTimeFormatter SERVER_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 		.withZone(ZoneOffset.UTC);
 
@@ -52,8 +55,8 @@ final class SystemEndpoint {
 	}
 
 	private Reply governanceLimits() {
-		int configured = this.netSuite.concurrencyLimit();
-		int limit = (configured > 0) ? configured : NetSuiteDouble.DEFAULT_REPORTED_CONCURRENCY_LIMIT;
+		int configured = this.netSuite.faults().concurrencyLimit();
+		int limit = (configured > 0) ? configured : DEFAULT_REPORTED_CONCURRENCY_LIMIT;
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("accountConcurrencyLimit", limit);
 		// The whole limit is reserved for this integration: nothing is left unallocated

@@ -1,0 +1,110 @@
+/*
+ * Copyright 2025 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.netsuite.boot.test;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The double's data: a {@link RecordStore} per record type (which SuiteQL reads as its
+ * table), the RESTlet handlers by deployment, and the asynchronous jobs with their
+ * idempotency keys. {@link NetSuiteDouble}'s data methods seed and clear it; the endpoints
+ * read it. Faults and observations are not data: {@link NetSuiteDouble#clearData()} leaves
+ * them.
+ *
+ * @author NetSuite Spring Boot team
+ */
+final class DoubleData {
+
+	// By lower-case record type: record types are case-insensitive
+	private final Map<String, RecordStore> stores = new ConcurrentHashMap<>();
+
+	// By "script/deploy"
+	private final Map<String, RestletHandler> restlets = new ConcurrentHashMap<>();
+
+	private final AsyncEndpoint jobs;
+
+	DoubleData(AsyncEndpoint jobs) {
+		this.jobs = jobs;
+	}
+
+	/**
+	 * The store of a record type, created empty on first use.
+	 */
+	RecordStore records(String type) {
+		return this.stores.computeIfAbsent(type.toLowerCase(Locale.ROOT), RecordStore::new);
+	}
+
+	/**
+	 * The store of a record type, if it was ever used: a query of an unknown table must not
+	 * create it.
+	 */
+	@Nullable RecordStore existingRecords(String type) {
+		return this.stores.get(type.toLowerCase(Locale.ROOT));
+	}
+
+	/**
+	 * Upsert rows by ID: a row with an {@code id} is put under it, one without is added
+	 * under the next free ID.
+	 */
+	void table(String name, int count, IntFunction<? extends Map<String, ?>> row) {
+		RecordStore store = records(name);
+		for (int i = 0; i < count; i++) {
+			Map<String, ?> fields = row.apply(i);
+			Object id = fields.get("id");
+			if (id != null) {
+				store.put(id, fields);
+			}
+			else {
+				store.add(fields);
+			}
+		}
+	}
+
+	void restlet(String script, String deploy, RestletHandler handler) {
+		this.restlets.put(restletKey(script, deploy), handler);
+	}
+
+	@Nullable RestletHandler restletHandler(String script, String deploy) {
+		return this.restlets.get(restletKey(script, deploy));
+	}
+
+	/**
+	 * The asynchronous jobs, which the async endpoint serves.
+	 */
+	AsyncEndpoint jobs() {
+		return this.jobs;
+	}
+
+	/**
+	 * Drop every record, table, RESTlet handler, asynchronous job and remembered idempotency
+	 * key.
+	 */
+	void clear() {
+		this.stores.clear();
+		this.restlets.clear();
+		this.jobs.clear();
+	}
+
+	private static String restletKey(String script, String deploy) {
+		return script + "/" + deploy;
+	}
+
+}
