@@ -74,11 +74,16 @@ class DocumentedSnippetsTests {
 
 	@Test
 	void everyMarkedSnippetInTheDocsCompiles() throws IOException {
+		List<String> typeNames = new ArrayList<>();
 		try (Stream<Path> pages = Files.list(ROOT.resolve("docs"))) {
 			for (Path page : pages.filter((path) -> path.toString().endsWith(".md")).sorted().toList()) {
-				assertCompiles(snippets(page));
+				List<Snippet> snippets = snippets(page);
+				assertCompiles(snippets);
+				snippets.forEach((snippet) -> typeNames.add(snippet.typeName()));
 			}
 		}
+		// Testing's first test at least: a marker lost in an edit would otherwise go unnoticed
+		assertThat(typeNames).contains("CustomerSyncTests");
 	}
 
 	private void assertCompiles(List<Snippet> snippets) throws IOException {
