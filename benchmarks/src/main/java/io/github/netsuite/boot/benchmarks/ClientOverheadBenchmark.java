@@ -1,11 +1,15 @@
 package io.github.netsuite.boot.benchmarks;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.github.netsuite.boot.NetSuiteAccount;
+import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.NetSuiteErrorDecoder;
 import io.github.netsuite.boot.NetSuiteRequests;
@@ -19,11 +23,12 @@ import io.github.netsuite.boot.http.NetSuiteAuthenticationRenewalInterceptor;
 import io.github.netsuite.boot.http.NetSuiteErrorInterceptor;
 import io.github.netsuite.boot.http.RetryInterceptor;
 import io.github.netsuite.boot.http.TbaAuthentication;
-import io.github.netsuite.boot.observation.NetSuiteMeterObservationHandler;
+import io.github.netsuite.boot.observation.NetSuiteMetricsAutoConfiguration;
 import io.github.netsuite.boot.observation.NetSuiteObservationInterceptor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationHandler.FirstMatchingCompositeObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +45,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpRequestFactory;
@@ -107,12 +113,7 @@ public class ClientOverheadBenchmark {
 
 	// The chain NetSuiteAccountFactory builds, outermost first.
 	private static NetSuiteClient netSuiteClient(String baseUrl, ClientHttpRequestFactory requestFactory) {
-		MeterRegistry meters = new SimpleMeterRegistry();
 		ObservationRegistry observations = ObservationRegistry.create();
-		// As Spring Boot registers them: the first meter handler that supports a context.
-		observations.observationConfig()
-			.observationHandler(new FirstMatchingCompositeObservationHandler(new NetSuiteMeterObservationHandler(meters),
-					new DefaultMeterObservationHandler(meters)));
 		AccountId account = AccountId.of("1234567_SB1");
 		TbaSigner signer = new TbaSigner(account, new TbaCredentials(SigningBenchmark.CONSUMER_KEY,
 				SigningBenchmark.CONSUMER_SECRET, SigningBenchmark.TOKEN_ID, SigningBenchmark.TOKEN_SECRET));
@@ -131,8 +132,28 @@ public class ClientOverheadBenchmark {
 			.defaultRequest((request) -> request.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST))
 			.defaultStatusHandler(NetSuiteErrorDecoder.IS_ERROR, errors)
 			.build();
-		return new NetSuiteClient(account, rest, rest, JsonMapper.builder().build(), errors,
+		NetSuiteClient client = new NetSuiteClient(account, rest, rest, JsonMapper.builder().build(), errors,
 				SuiteQlPageListener.NONE);
+		URI url = URI.create(baseUrl);
+		observeAsBootDoes(observations, new NetSuiteAccounts(List.of(new NetSuiteAccount(NetSuiteAccounts.PRIMARY,
+				account, url, url, authentication, null, rest, rest, client))));
+		return client;
+	}
+
+	// As Spring Boot registers them: the starter's meter handler, from its metrics
+	// auto-configuration (the handler is not API), ahead of Micrometer's default one. The
+	// context is left open: closing it could close the registry the handler records to.
+	private static void observeAsBootDoes(ObservationRegistry observations, NetSuiteAccounts accounts) {
+		MeterRegistry meters = new SimpleMeterRegistry();
+		AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+		context.registerBean(MeterRegistry.class, () -> meters);
+		context.registerBean(NetSuiteAccounts.class, () -> accounts);
+		context.register(NetSuiteMetricsAutoConfiguration.class);
+		context.refresh();
+		ObservationHandler<?> netSuite = context.getBean("netSuiteMeterObservationHandler", ObservationHandler.class);
+		observations.observationConfig()
+			.observationHandler(
+					new FirstMatchingCompositeObservationHandler(netSuite, new DefaultMeterObservationHandler(meters)));
 	}
 
 	@TearDown

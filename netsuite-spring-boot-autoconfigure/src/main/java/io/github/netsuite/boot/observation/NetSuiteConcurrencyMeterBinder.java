@@ -20,22 +20,22 @@ import static io.github.netsuite.boot.observation.NetSuiteObservationDocumentati
  *
  * @author NetSuite Spring Boot team
  */
-public class NetSuiteConcurrencyMeterBinder implements MeterBinder {
+class NetSuiteConcurrencyMeterBinder implements MeterBinder {
 
 	/**
 	 * Name of the gauge of requests on the wire.
 	 */
-	public static final String IN_FLIGHT = "netsuite.requests.in-flight";
+	static final String IN_FLIGHT = "netsuite.requests.in-flight";
 
 	/**
 	 * Name of the gauge of requests waiting for a concurrency permit.
 	 */
-	public static final String WAITING = "netsuite.requests.waiting";
+	static final String WAITING = "netsuite.requests.waiting";
 
 	/**
 	 * Name of the gauge of the limit in force.
 	 */
-	public static final String LIMIT = "netsuite.concurrency.limit";
+	static final String LIMIT = "netsuite.concurrency.limit";
 
 	private final NetSuiteAccounts accounts;
 
@@ -43,7 +43,7 @@ public class NetSuiteConcurrencyMeterBinder implements MeterBinder {
 	 * Create a binder.
 	 * @param accounts the accounts whose permits to gauge
 	 */
-	public NetSuiteConcurrencyMeterBinder(NetSuiteAccounts accounts) {
+	NetSuiteConcurrencyMeterBinder(NetSuiteAccounts accounts) {
 		this.accounts = Objects.requireNonNull(accounts, "accounts");
 	}
 

@@ -36,17 +36,17 @@ import io.micrometer.observation.ObservationHandler.FirstMatchingCompositeObserv
  *
  * @author NetSuite Spring Boot team
  */
-public class NetSuiteMeterObservationHandler implements MeterObservationHandler<NetSuiteRequestContext> {
+class NetSuiteMeterObservationHandler implements MeterObservationHandler<NetSuiteRequestContext> {
 
 	/**
 	 * Name of the counter of retried attempts.
 	 */
-	public static final String RETRIES = "netsuite.retries";
+	static final String RETRIES = "netsuite.retries";
 
 	/**
 	 * Name of the counter of attempts NetSuite refused for its concurrency limit.
 	 */
-	public static final String THROTTLED = "netsuite.throttled";
+	static final String THROTTLED = "netsuite.throttled";
 
 	static final String RETRIES_DESCRIPTION = "Request attempts after the first (retries), each signed afresh";
 
@@ -65,7 +65,7 @@ public class NetSuiteMeterObservationHandler implements MeterObservationHandler<
 	 * Create a handler.
 	 * @param registry the registry the meters go to
 	 */
-	public NetSuiteMeterObservationHandler(MeterRegistry registry) {
+	NetSuiteMeterObservationHandler(MeterRegistry registry) {
 		this.registry = Objects.requireNonNull(registry, "registry");
 		this.clock = registry.config().clock();
 		// A timer removed from the registry must be registered again, not recorded unseen;

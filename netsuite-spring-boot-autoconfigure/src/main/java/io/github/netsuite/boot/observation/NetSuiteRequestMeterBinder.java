@@ -24,7 +24,7 @@ import static io.github.netsuite.boot.observation.NetSuiteObservationDocumentati
  *
  * @author NetSuite Spring Boot team
  */
-public class NetSuiteRequestMeterBinder implements MeterBinder {
+class NetSuiteRequestMeterBinder implements MeterBinder {
 
 	private final NetSuiteAccounts accounts;
 
@@ -32,7 +32,7 @@ public class NetSuiteRequestMeterBinder implements MeterBinder {
 	 * Create a binder.
 	 * @param accounts the accounts whose counters to register
 	 */
-	public NetSuiteRequestMeterBinder(NetSuiteAccounts accounts) {
+	NetSuiteRequestMeterBinder(NetSuiteAccounts accounts) {
 		this.accounts = Objects.requireNonNull(accounts, "accounts");
 	}
 

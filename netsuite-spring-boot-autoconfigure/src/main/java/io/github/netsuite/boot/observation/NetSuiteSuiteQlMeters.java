@@ -18,17 +18,17 @@ import static io.github.netsuite.boot.observation.NetSuiteObservationDocumentati
  *
  * @author NetSuite Spring Boot team
  */
-public class NetSuiteSuiteQlMeters implements SuiteQlPageListener {
+class NetSuiteSuiteQlMeters implements SuiteQlPageListener {
 
 	/**
 	 * Name of the counter of SuiteQL pages read.
 	 */
-	public static final String PAGES = "netsuite.suiteql.pages";
+	static final String PAGES = "netsuite.suiteql.pages";
 
 	/**
 	 * Name of the counter of SuiteQL rows read.
 	 */
-	public static final String ROWS = "netsuite.suiteql.rows";
+	static final String ROWS = "netsuite.suiteql.rows";
 
 	private final MeterRegistry registry;
 
@@ -39,7 +39,7 @@ public class NetSuiteSuiteQlMeters implements SuiteQlPageListener {
 	 * Create the counters.
 	 * @param registry the registry the counters go to
 	 */
-	public NetSuiteSuiteQlMeters(MeterRegistry registry) {
+	NetSuiteSuiteQlMeters(MeterRegistry registry) {
 		this.registry = Objects.requireNonNull(registry, "registry");
 	}
 

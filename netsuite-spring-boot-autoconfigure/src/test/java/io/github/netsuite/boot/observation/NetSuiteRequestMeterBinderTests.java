@@ -1,9 +1,9 @@
-package io.github.netsuite.boot.autoconfigure;
+package io.github.netsuite.boot.observation;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.netsuite.boot.NetSuiteClient;
-import io.github.netsuite.boot.observation.NetSuiteRequestMeterBinder;
+import io.github.netsuite.boot.autoconfigure.NetSuiteAutoConfiguration;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -32,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NetSuiteRequestMeterBinderTests {
 
+	static final String[] CREDENTIALS = { "netsuite.account=1234567_SB1", "netsuite.consumer-key=ck",
+			"netsuite.consumer-secret=cs", "netsuite.token-id=tk", "netsuite.token-secret=ts" };
+
 	@RegisterExtension
 	static WireMockExtension server = WireMockExtension.newInstance()
 		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
@@ -42,7 +45,7 @@ class NetSuiteRequestMeterBinderTests {
 				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
 				RestClientAutoConfiguration.class, RestClientObservationAutoConfiguration.class,
 				NetSuiteAutoConfiguration.class, NetSuiteMetricsAutoConfiguration.class))
-		.withPropertyValues(NetSuiteAutoConfigurationTests.CREDENTIALS)
+		.withPropertyValues(CREDENTIALS)
 		.withPropertyValues("netsuite.rest-url=" + server.baseUrl(), "netsuite.restlet-url=" + server.baseUrl(),
 				"netsuite.retry.initial-backoff=5ms", "netsuite.retry.max-backoff=10ms");
 

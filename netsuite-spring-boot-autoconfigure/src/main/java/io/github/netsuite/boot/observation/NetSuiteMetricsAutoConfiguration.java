@@ -1,10 +1,7 @@
-package io.github.netsuite.boot.autoconfigure;
+package io.github.netsuite.boot.observation;
 
 import io.github.netsuite.boot.NetSuiteAccounts;
-import io.github.netsuite.boot.observation.NetSuiteConcurrencyMeterBinder;
-import io.github.netsuite.boot.observation.NetSuiteMeterObservationHandler;
-import io.github.netsuite.boot.observation.NetSuiteRequestMeterBinder;
-import io.github.netsuite.boot.observation.NetSuiteSuiteQlMeters;
+import io.github.netsuite.boot.autoconfigure.NetSuiteAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -27,6 +24,7 @@ import org.springframework.core.annotation.Order;
  * Backs off without Micrometer or without a {@link MeterRegistry}.
  *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 @AutoConfiguration(after = NetSuiteAutoConfiguration.class,
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",

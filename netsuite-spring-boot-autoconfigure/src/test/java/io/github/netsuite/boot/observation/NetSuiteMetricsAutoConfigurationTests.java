@@ -1,4 +1,4 @@
-package io.github.netsuite.boot.autoconfigure;
+package io.github.netsuite.boot.observation;
 
 
 import java.util.Map;
@@ -11,10 +11,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NetSuiteClient;
+import io.github.netsuite.boot.autoconfigure.NetSuiteAutoConfiguration;
 import io.github.netsuite.boot.NetSuiteConcurrencyLimitException;
 import io.github.netsuite.boot.NetSuiteNotFoundException;
 import io.github.netsuite.boot.auth.Keys;
-import io.github.netsuite.boot.observation.NetSuiteMeterObservationHandler;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
@@ -53,6 +53,9 @@ import static org.assertj.core.api.Assertions.entry;
  */
 class NetSuiteMetricsAutoConfigurationTests {
 
+	static final String[] CREDENTIALS = { "netsuite.account=1234567_SB1", "netsuite.consumer-key=ck",
+			"netsuite.consumer-secret=cs", "netsuite.token-id=tk", "netsuite.token-secret=ts" };
+
 	private static final String QUERY = "SELECT id, email FROM customer WHERE email = 'jane@example.com' ORDER BY id";
 
 	private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
@@ -70,7 +73,7 @@ class NetSuiteMetricsAutoConfigurationTests {
 					NetSuiteMetricsAutoConfiguration.class))
 			// The JDK client: Apache's would re-send 429s on its own, out of sight.
 			.withUserConfiguration(JdkClientConfiguration.class)
-			.withPropertyValues(NetSuiteAutoConfigurationTests.CREDENTIALS)
+			.withPropertyValues(CREDENTIALS)
 			.withPropertyValues("netsuite.rest-url=http://127.0.0.1:" + this.server.port(),
 					"netsuite.restlet-url=http://127.0.0.1:" + this.server.port());
 	}
@@ -357,7 +360,7 @@ class NetSuiteMetricsAutoConfigurationTests {
 					RestClientAutoConfiguration.class, RestClientObservationAutoConfiguration.class,
 					NetSuiteAutoConfiguration.class, NetSuiteMetricsAutoConfiguration.class))
 			.withClassLoader(new FilteredClassLoader("io.micrometer.core."))
-			.withPropertyValues(NetSuiteAutoConfigurationTests.CREDENTIALS)
+			.withPropertyValues(CREDENTIALS)
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(NetSuiteClient.class)
 				.doesNotHaveBean(NetSuiteMeterObservationHandler.class));
@@ -370,7 +373,7 @@ class NetSuiteMetricsAutoConfigurationTests {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class, NetSuiteAutoConfiguration.class,
 					NetSuiteMetricsAutoConfiguration.class))
-			.withPropertyValues(NetSuiteAutoConfigurationTests.CREDENTIALS)
+			.withPropertyValues(CREDENTIALS)
 			.withPropertyValues("netsuite.rest-url=http://127.0.0.1:" + this.server.port())
 			.run((context) -> {
 				assertThat(context).hasNotFailed().doesNotHaveBean(NetSuiteMeterObservationHandler.class);
