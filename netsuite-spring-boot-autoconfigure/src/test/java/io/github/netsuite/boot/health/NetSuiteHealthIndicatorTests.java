@@ -24,12 +24,17 @@ import io.github.netsuite.boot.NetSuiteAuthentication;
 import io.github.netsuite.boot.NetSuiteAuthenticationException;
 import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.NetSuiteError;
+import io.github.netsuite.boot.NetSuiteErrorDecoder;
 import io.github.netsuite.boot.NetSuiteRedirectException;
+import io.github.netsuite.boot.NetSuiteRequests;
 import io.github.netsuite.boot.auth.AccountId;
 import io.github.netsuite.boot.auth.TbaCredentials;
 import io.github.netsuite.boot.auth.TbaSigner;
 import io.github.netsuite.boot.http.ConcurrencyGovernor;
+import io.github.netsuite.boot.http.NetSuiteAnswerGuard;
 import io.github.netsuite.boot.http.NetSuiteAuthenticationInterceptor;
+import io.github.netsuite.boot.http.NetSuiteConnectionInterceptor;
+import io.github.netsuite.boot.http.NetSuiteErrorInterceptor;
 import io.github.netsuite.boot.http.TbaAuthentication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +47,9 @@ import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.client.RestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -216,7 +223,7 @@ class NetSuiteHealthIndicatorTests {
 			closedPort = socket.getLocalPort();
 		}
 		NetSuiteAccount account = account(URI.create("http://127.0.0.1:" + closedPort));
-		Health health = new NetSuiteHealthIndicator(account, client(account), Duration.ofSeconds(5), Duration.ZERO,
+		Health health = new NetSuiteHealthIndicator(account, requestFactory(), Duration.ofSeconds(5), Duration.ZERO,
 				Clock.fixed(NOW, ZoneOffset.UTC))
 			.health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
@@ -245,7 +252,7 @@ class NetSuiteHealthIndicatorTests {
 	void reusesTheResultWithinTheCacheTimeToLive() throws InterruptedException {
 		stubServerTime(aResponse().withStatus(200).withBody("{\"serverTime\":\"2025-03-26T16:21:00.000Z\"}"));
 		NetSuiteAccount account = account(URI.create(restUrl()));
-		NetSuiteHealthIndicator indicator = new NetSuiteHealthIndicator(account, client(account),
+		NetSuiteHealthIndicator indicator = new NetSuiteHealthIndicator(account, requestFactory(),
 				Duration.ofSeconds(5), Duration.ofMillis(500), Clock.fixed(NOW, ZoneOffset.UTC));
 		Health first = indicator.health();
 		assertThat(indicator.health()).isSameAs(first);
@@ -272,7 +279,7 @@ class NetSuiteHealthIndicatorTests {
 
 		};
 		NetSuiteAccount account = account(URI.create(restUrl()), refused);
-		Health health = new NetSuiteHealthIndicator(account, client(account), Duration.ofSeconds(5), Duration.ZERO,
+		Health health = new NetSuiteHealthIndicator(account, requestFactory(), Duration.ofSeconds(5), Duration.ZERO,
 				Clock.fixed(NOW, ZoneOffset.UTC))
 			.health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
@@ -289,7 +296,7 @@ class NetSuiteHealthIndicatorTests {
 			.willReturn(unauthorized(INVALID_LOGIN_BODY)));
 		NetSuiteAccount account = account(
 				URI.create("http://user:" + SECRETS[1] + "@127.0.0.1:" + this.server.port() + "?t=" + SECRETS[3]));
-		Health health = new NetSuiteHealthIndicator(account, client(account), Duration.ofSeconds(5), Duration.ZERO)
+		Health health = new NetSuiteHealthIndicator(account, requestFactory(), Duration.ofSeconds(5), Duration.ZERO)
 			.health();
 		assertThat(health.getDetails()).containsEntry("restUrl", restUrl()).containsEntry("status", 401);
 		assertThat(health.getDetails().toString()).doesNotContain(SECRETS);
@@ -314,7 +321,7 @@ class NetSuiteHealthIndicatorTests {
 					"check netsuite.rest-url");
 		};
 		NetSuiteAccount account = account(URI.create(restUrl()), refusesRedirects);
-		Health health = new NetSuiteHealthIndicator(account, client(account), Duration.ofSeconds(5), Duration.ZERO)
+		Health health = new NetSuiteHealthIndicator(account, requestFactory(), Duration.ofSeconds(5), Duration.ZERO)
 			.health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("status", 308)
@@ -349,7 +356,7 @@ class NetSuiteHealthIndicatorTests {
 			throw new IllegalStateException("Broken at http://user:" + SECRETS[1] + "@127.0.0.1/x?token=" + SECRETS[3]);
 		};
 		NetSuiteAccount account = account(URI.create(restUrl()), broken);
-		Health health = new NetSuiteHealthIndicator(account, client(account), Duration.ofSeconds(5), Duration.ZERO)
+		Health health = new NetSuiteHealthIndicator(account, requestFactory(), Duration.ofSeconds(5), Duration.ZERO)
 			.health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsOnlyKeys("realm", "restUrl", "check", "error")
@@ -360,7 +367,7 @@ class NetSuiteHealthIndicatorTests {
 	void downWithinTheTimeoutWhenTheBodyDripsForever() throws IOException {
 		try (HangingServer dripping = HangingServer.dripping()) {
 			NetSuiteAccount account = account(URI.create(dripping.url()));
-			NetSuiteHealthIndicator indicator = new NetSuiteHealthIndicator(account, client(account),
+			NetSuiteHealthIndicator indicator = new NetSuiteHealthIndicator(account, requestFactory(),
 					Duration.ofSeconds(1), Duration.ZERO);
 			long start = System.nanoTime();
 			Health health = indicator.health();
@@ -377,7 +384,7 @@ class NetSuiteHealthIndicatorTests {
 		ExecutorService threads = Executors.newFixedThreadPool(5);
 		try (HangingServer silent = HangingServer.silent()) {
 			NetSuiteAccount account = account(URI.create(silent.url()));
-			NetSuiteHealthIndicator indicator = new NetSuiteHealthIndicator(account, client(account),
+			NetSuiteHealthIndicator indicator = new NetSuiteHealthIndicator(account, requestFactory(),
 					Duration.ofSeconds(1), Duration.ZERO);
 			for (int round = 0; round < 2; round++) {
 				long start = System.nanoTime();
@@ -407,7 +414,7 @@ class NetSuiteHealthIndicatorTests {
 			.withTransformers("response-template"));
 		ConcurrencyGovernor onePermit = new ConcurrencyGovernor(1, Duration.ofSeconds(10));
 		NetSuiteAccount account = account(URI.create(restUrl()), onePermit);
-		NetSuiteHealthIndicator indicator = new NetSuiteHealthIndicator(account, client(account),
+		NetSuiteHealthIndicator indicator = new NetSuiteHealthIndicator(account, requestFactory(),
 				Duration.ofSeconds(10), Duration.ZERO);
 		// Once without waiting, so that WireMock's first templating does not delay the measured answer
 		assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
@@ -448,7 +455,7 @@ class NetSuiteHealthIndicatorTests {
 
 	private NetSuiteHealthIndicator indicator(Clock clock, Duration timeout) {
 		NetSuiteAccount account = account(URI.create(restUrl()));
-		return new NetSuiteHealthIndicator(account, client(account), timeout, Duration.ZERO, clock);
+		return new NetSuiteHealthIndicator(account, requestFactory(), timeout, Duration.ZERO, clock);
 	}
 
 	private String restUrl() {
@@ -460,27 +467,33 @@ class NetSuiteHealthIndicatorTests {
 				new TbaCredentials(SECRETS[0], SECRETS[1], SECRETS[2], SECRETS[3]))), outer);
 	}
 
+	// The starter's chain, as NetSuiteAccountFactory builds it, inside the test's own interceptors.
 	private static NetSuiteAccount account(URI restUrl, NetSuiteAuthentication authentication,
 			ClientHttpRequestInterceptor... outer) {
 		AccountId id = AccountId.of("1234567_SB1");
-		// Redirects not followed, as the starter's; timeouts longer than the checks'; HTTP/1.1, as
-		// the JDK's client holds a second request to a host while its first offers an upgrade to h2c.
 		RestClient client = RestClient.builder()
 			.baseUrl(restUrl)
-			.requestFactory(ClientHttpRequestFactoryBuilder.jdk()
-				.withHttpClientCustomizer((httpClient) -> httpClient.version(HttpClient.Version.HTTP_1_1))
-				.build(HttpClientSettings.defaults()
-					.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30))
-					.withRedirects(HttpRedirects.DONT_FOLLOW)))
+			.requestFactory(requestFactory())
 			.requestInterceptors((interceptors) -> interceptors.addAll(List.of(outer)))
+			.requestInterceptor(new NetSuiteConnectionInterceptor(Duration.ofMinutes(10)))
+			.requestInterceptor(new NetSuiteErrorInterceptor(DataSize.ofMegabytes(32)))
 			.requestInterceptor(new NetSuiteAuthenticationInterceptor(authentication))
+			.requestInterceptor(new NetSuiteAnswerGuard(Duration.ofMinutes(5), DataSize.ofMegabytes(32)))
+			.defaultRequest((request) -> request.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST))
+			.defaultStatusHandler(NetSuiteErrorDecoder.IS_ERROR, new NetSuiteErrorDecoder(authentication))
 			.build();
 		return new NetSuiteAccount(NetSuiteAccounts.PRIMARY, id, restUrl, restUrl, authentication, null, client,
 				client, new NetSuiteClient(client, client, JsonMapper.shared()));
 	}
 
-	private static RestClient client(NetSuiteAccount account) {
-		return account.restClient();
+	// Redirects not followed, as the starter's; timeouts longer than the checks'; HTTP/1.1, as
+	// the JDK's client holds a second request to a host while its first offers an upgrade to h2c.
+	private static ClientHttpRequestFactory requestFactory() {
+		return ClientHttpRequestFactoryBuilder.jdk()
+			.withHttpClientCustomizer((httpClient) -> httpClient.version(HttpClient.Version.HTTP_1_1))
+			.build(HttpClientSettings.defaults()
+				.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30))
+				.withRedirects(HttpRedirects.DONT_FOLLOW));
 	}
 
 	private static Map<String, Object> withoutLatency(Health health) {
