@@ -436,6 +436,47 @@ class NetSuiteHealthIndicatorTests {
 		assertThat(Long.parseLong(((String) health.getDetails().get("latency")).replace("ms", ""))).isLessThan(1000);
 	}
 
+	@Test
+	void namesANamedAccountsOwnKeysInTheInvalidLoginChecklist() {
+		stubServerTime(unauthorized(INVALID_LOGIN_BODY));
+		Health health = named("eu").health();
+		assertThat(checklist(health)).hasSize(7)
+			.anySatisfy((item) -> assertThat(item).startsWith("Account ID: netsuite.accounts.eu.account is 1234567_SB1"))
+			.anySatisfy((item) -> assertThat(item).contains("netsuite.accounts.eu.consumer-key and "
+					+ "netsuite.accounts.eu.consumer-secret"))
+			.anySatisfy((item) -> assertThat(item).contains("netsuite.accounts.eu.token-id and "
+					+ "netsuite.accounts.eu.token-secret"))
+			.noneSatisfy((item) -> assertThat(item).containsPattern("netsuite\\.(account |consumer-|token-)"));
+	}
+
+	@Test
+	void namesANamedAccountsOwnKeysInTheFixForADisabledRole() {
+		stubServerTime(unauthorized(ROLE_DISABLED_BODY));
+		Health health = named("eu").health();
+		assertThat(health.getDetails()).containsEntry("error", "Login access has been disabled for this role.");
+		assertThat(health.getDetails().get("fix")).asString()
+			.contains("(netsuite.accounts.eu.token-id, netsuite.accounts.eu.token-secret)")
+			.isEqualTo(TbaAuthentication.ROLE_DISABLED_HINT.replace("netsuite.", "netsuite.accounts.eu."));
+	}
+
+	@Test
+	void namesANamedAccountsOwnKeysWhenThrottledOrRedirected() {
+		stubServerTime(aResponse().withStatus(429));
+		assertThat(named("eu").health().getDetails().get("throttled")).asString()
+			.endsWith("(see netsuite.accounts.eu.concurrency.limit)");
+		stubServerTime(aResponse().withStatus(307).withHeader("Location", "http://127.0.0.2:8443/"));
+		assertThat(named("eu").health().getDetails()).containsEntry("error",
+				"NetSuite answered a redirect to http://127.0.0.2:8443: check netsuite.accounts.eu.rest-url");
+	}
+
+	private NetSuiteHealthIndicator named(String name) {
+		NetSuiteAccount primary = account(URI.create(restUrl()));
+		NetSuiteAccount account = new NetSuiteAccount(name, primary.id(), primary.restUrl(), primary.restletUrl(),
+				primary.authentication(), null, primary.restClient(), primary.restletClient(), primary.client());
+		return new NetSuiteHealthIndicator(account, requestFactory(), Duration.ofSeconds(5), Duration.ZERO,
+				Clock.fixed(NOW, ZoneOffset.UTC));
+	}
+
 	private void stubServerTime(ResponseDefinitionBuilder response) {
 		this.server.stubFor(get(urlEqualTo(NetSuiteHealthIndicator.SERVER_TIME_PATH)).willReturn(response));
 	}
