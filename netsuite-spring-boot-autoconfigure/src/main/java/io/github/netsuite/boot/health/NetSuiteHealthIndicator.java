@@ -29,7 +29,7 @@ import org.springframework.web.client.RestClient;
  * <p>
  * UP: the credentials work, also when NetSuite throttled the call (its concurrency limit
  * was reached, which it checks only for requests it authenticated), with what the
- * account's {@linkplain io.github.netsuite.boot.NetSuiteAuthentication#details
+ * account's {@linkplain io.github.netsuite.boot.NetSuiteAuthentication#details(String)
  * authentication} says of itself. DOWN: NetSuite refused the credentials, with what the
  * authentication says to fix, or did not answer in time, at all, or with something that
  * is not NetSuite's answer (a redirect, an HTML page). The details of the account's

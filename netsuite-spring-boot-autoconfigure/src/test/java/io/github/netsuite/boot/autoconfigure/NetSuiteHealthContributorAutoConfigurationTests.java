@@ -156,6 +156,18 @@ class NetSuiteHealthContributorAutoConfigurationTests {
 	}
 
 	@Test
+	void checksOnceWithoutTheAccountsRetryWhenNetSuiteAnswers503() {
+		this.server.stubFor(get(urlEqualTo(SERVER_TIME)).willReturn(aResponse().withStatus(503)));
+		this.contextRunner.withPropertyValues("netsuite.retry.max-attempts=3", "netsuite.retry.initial-backoff=10ms")
+			.run((context) -> {
+				Health health = context.getBean(NetSuiteHealthIndicator.class).health();
+				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.getDetails()).containsEntry("status", 503);
+				assertThat(this.server.findAll(anyRequestedFor(urlEqualTo(SERVER_TIME)))).hasSize(1);
+			});
+	}
+
+	@Test
 	void namesANamedAccountsOwnKeysInItsChecklistAndThePrimaryItsOwn() {
 		this.server.stubFor(get(urlEqualTo(SERVER_TIME)).atPriority(1)
 			.withHeader("Authorization", containing("realm=\"7654321\""))
