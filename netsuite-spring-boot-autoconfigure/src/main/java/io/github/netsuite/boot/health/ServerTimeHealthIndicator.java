@@ -91,13 +91,14 @@ final class ServerTimeHealthIndicator extends AbstractHealthIndicator {
 			this.serverTimeAvailable = false;
 		}
 		if (!check(builder, HttpMethod.OPTIONS, FALLBACK_PATH)) {
-			base(builder.down(), HttpMethod.OPTIONS, FALLBACK_PATH).withDetail("error", "NetSuite answered 404 to "
-					+ "both health checks; is REST Web Services enabled (Setup > Company > Enable Features > "
-					+ "SuiteCloud > SuiteTalk (Web Services) > REST Web Services)?");
+			base(builder.down(), HttpMethod.OPTIONS, FALLBACK_PATH).withDetail("status", 404)
+				.withDetail("error", "NetSuite answered 404 to both health checks; is REST Web Services enabled "
+						+ "(Setup > Company > Enable Features > SuiteCloud > SuiteTalk (Web Services) > REST Web "
+						+ "Services)?");
 		}
 	}
 
-	// False when serverTime is not there (404), to fall back.
+	// False when the path is not there (404): serverTime falls back, the fallback is the end.
 	private boolean check(Health.Builder builder, HttpMethod method, String path) {
 		Wire wire = new Wire();
 		try {
@@ -110,14 +111,10 @@ final class ServerTimeHealthIndicator extends AbstractHealthIndicator {
 			up(base(builder, method, path), method, path, answer, wire);
 			return true;
 		}
-		catch (NetSuiteNotFoundException ex) {
-			if (path.equals(SERVER_TIME_PATH) && isTheCheck(ex, path)) {
+		catch (RuntimeException ex) {
+			if (ex instanceof NetSuiteNotFoundException notFound && isTheCheck(notFound, path)) {
 				return false;
 			}
-			failed(base(builder.down(), method, path), path, ex, wire);
-			return true;
-		}
-		catch (RuntimeException ex) {
 			failed(base(builder.down(), method, path), path, ex, wire);
 			return true;
 		}

@@ -249,6 +249,18 @@ class NetSuiteHealthIndicatorTests {
 	}
 
 	@Test
+	void downAskingWhetherRestWebServicesAreEnabledWhenBothChecksAnswer404() {
+		stubServerTime(aResponse().withStatus(404));
+		this.server.stubFor(request("OPTIONS", urlEqualTo("/services/rest/*")).willReturn(aResponse().withStatus(404)));
+		Health health = indicator(NOW).health();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("check", "OPTIONS /services/rest/*")
+			.containsEntry("status", 404)
+			.containsEntry("error", "NetSuite answered 404 to both health checks; is REST Web Services enabled "
+					+ "(Setup > Company > Enable Features > SuiteCloud > SuiteTalk (Web Services) > REST Web Services)?");
+	}
+
+	@Test
 	void reusesTheResultWithinTheCacheTimeToLive() throws InterruptedException {
 		stubServerTime(aResponse().withStatus(200).withBody("{\"serverTime\":\"2025-03-26T16:21:00.000Z\"}"));
 		NetSuiteAccount account = account(URI.create(restUrl()));
