@@ -1,11 +1,14 @@
 package io.github.netsuite.boot;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
 
 import io.github.netsuite.boot.auth.AccountId;
+import io.github.netsuite.boot.http.RetryInterceptor;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -18,6 +21,9 @@ import org.springframework.web.client.RestClient;
  * @author NetSuite Spring Boot team
  */
 public final class NetSuiteAccount {
+
+	// The property that sets a probe's time: the health check is the starter's one probe.
+	private static final String PROBE_TIMEOUT_PROPERTY = "netsuite.health.timeout";
 
 	private final String name;
 
@@ -145,6 +151,31 @@ public final class NetSuiteAccount {
 	 */
 	public RestClient restClient() {
 		return this.restClient;
+	}
+
+	/**
+	 * Return a client for a probe of the account, such as the {@code netsuite} health
+	 * check: the REST web services client's signed chain (authentication, permit,
+	 * observation, error reading, answer guard) and base URL, without retry, which would
+	 * carry a probe past its time, on the given request factory, and every call bounded by
+	 * {@code timeout} (the wait for a permit or a token included), which a
+	 * {@link NetSuiteTimeoutException} names as {@code netsuite.health.timeout}.
+	 * @param requestFactory the request factory, typically with connect and read
+	 * timeouts no longer than {@code timeout}
+	 * @param timeout the most each call may take
+	 * @return a new client
+	 * @since 0.1.0
+	 */
+	public RestClient probeClient(ClientHttpRequestFactory requestFactory, Duration timeout) {
+		Objects.requireNonNull(requestFactory, "requestFactory");
+		Objects.requireNonNull(timeout, "timeout");
+		// The deadline starts when a request is built: a tighter one than netsuite.call-timeout's.
+		return this.restClient.mutate()
+			.requestFactory(requestFactory)
+			.requestInterceptors((interceptors) -> interceptors.removeIf(RetryInterceptor.class::isInstance))
+			.defaultRequest((request) -> request.attribute(NetSuiteRequests.DEADLINE_ATTRIBUTE,
+					NetSuiteRequests.Deadline.in(timeout, PROBE_TIMEOUT_PROPERTY)))
+			.build();
 	}
 
 	/**

@@ -1,6 +1,11 @@
 package io.github.netsuite.boot;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+
+import io.github.netsuite.boot.auth.AccountId;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpRequest;
 
@@ -8,9 +13,11 @@ import org.springframework.http.HttpRequest;
  * How requests to one NetSuite account authenticate: token-based authentication (OAuth
  * 1.0a) or OAuth 2.0 client credentials. The interceptor chain asks it to get ready
  * before a request takes a permit, to authenticate every attempt afresh, to renew what a
- * refused one carried, and to explain a refusal.
+ * refused one carried, and to explain a refusal; the {@code netsuite} health indicator
+ * asks it to describe itself and a refusal.
  *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 public interface NetSuiteAuthentication {
 
@@ -49,5 +56,42 @@ public interface NetSuiteAuthentication {
 	 * @return what to check or fix, never a secret
 	 */
 	String failureHint(NetSuiteError error);
+
+	/**
+	 * Describe this authentication while it works, for the {@code netsuite} health
+	 * indicator: what is worth knowing before it stops working, such as when an access
+	 * token or a certificate expires. Never a secret. None by default.
+	 * @param properties the prefix of the account's configuration properties
+	 * ({@code netsuite}, or {@code netsuite.accounts.<name>} for a named account), for a
+	 * detail that names one
+	 * @return the details, in the order to show them
+	 * @since 0.1.0
+	 */
+	default Map<String, Object> details(String properties) {
+		return Map.of();
+	}
+
+	/**
+	 * Explain why NetSuite refused this authentication, for the {@code netsuite} health
+	 * indicator: details to show with its DOWN, such as a {@code checklist} (what to
+	 * check, most likely first) or a {@code fix}, and an {@code error} that says better
+	 * than NetSuite's detail what happened. Never a secret. By default the refusal's hint
+	 * (this authentication's {@link #failureHint}) as the {@code checklist}.
+	 * @param refusal the refused login
+	 * @param account the account ID
+	 * @param properties the prefix of the account's configuration properties
+	 * ({@code netsuite}, or {@code netsuite.accounts.<name>} for a named account), for
+	 * advice that names one
+	 * @param clockSkew how far this server's clock is ahead of NetSuite's (negative:
+	 * behind), measured with the answer's {@code Date} header, or {@code null} when not
+	 * known
+	 * @return the details, in the order to show them
+	 * @since 0.1.0
+	 */
+	default Map<String, Object> refusalDetails(NetSuiteAuthenticationException refusal, AccountId account,
+			String properties, @Nullable Duration clockSkew) {
+		String hint = refusal.getHint();
+		return (hint != null) ? Map.of("checklist", hint) : Map.of();
+	}
 
 }

@@ -1,10 +1,14 @@
 package io.github.netsuite.boot;
 
+import java.util.Map;
+
 /**
  * The concurrency permits of one NetSuite account: how many of the application's requests
- * may be on the wire at once, are, and wait for a permit.
+ * may be on the wire at once, are, and wait for a permit; the {@code netsuite} health
+ * indicator asks them to describe themselves.
  *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 public interface NetSuitePermits {
 
@@ -25,5 +29,16 @@ public interface NetSuitePermits {
 	 * @return the waiting requests
 	 */
 	int waiting();
+
+	/**
+	 * Describe the permits as they are now, for the {@code netsuite} health indicator,
+	 * which shows these details on every probe, never cached: where the permits live, say,
+	 * and since when and why they fall back. Never a secret. None by default.
+	 * @return the details, in the order to show them
+	 * @since 0.1.0
+	 */
+	default Map<String, Object> details() {
+		return Map.of();
+	}
 
 }

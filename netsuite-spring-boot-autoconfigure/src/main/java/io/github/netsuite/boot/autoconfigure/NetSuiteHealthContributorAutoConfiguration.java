@@ -8,7 +8,6 @@ import java.util.stream.Stream;
 import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.health.NetSuiteHealthIndicator;
-import io.github.netsuite.boot.http.RetryInterceptor;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,7 +23,6 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.context.annotation.Bean;
-import org.springframework.web.client.RestClient;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@code netsuite} health
@@ -62,18 +60,14 @@ public final class NetSuiteHealthContributorAutoConfiguration {
 		Duration timeout = properties.getHealth().getTimeout();
 		Duration accountConnectTimeout = properties.accountSettings(account.name()).getConnectTimeout();
 		Duration connectTimeout = (accountConnectTimeout.compareTo(timeout) < 0) ? accountConnectTimeout : timeout;
-		// The signed client (permit, observation, signing) on a request factory of its own,
-		// so the check gives up after the health timeout rather than the much longer read
-		// timeout, and without retries, which would carry a probe past that timeout.
+		// A request factory of the check's own, so that it gives up after the health timeout
+		// rather than the much longer read timeout; the account's probe client adds no retry.
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 			.withTimeouts(connectTimeout, timeout);
-		RestClient healthClient = account.restClient()
-			.mutate()
-			.requestFactory(NetSuiteAccountFactory.requestFactory(
-					requestFactoryBuilders.getIfAvailable(ClientHttpRequestFactoryBuilder::detect), settings))
-			.requestInterceptors((interceptors) -> interceptors.removeIf(RetryInterceptor.class::isInstance))
-			.build();
-		return new NetSuiteHealthIndicator(account, healthClient, timeout, properties.getHealth().getCacheTtl());
+		return new NetSuiteHealthIndicator(account,
+				NetSuiteAccountFactory.requestFactory(
+						requestFactoryBuilders.getIfAvailable(ClientHttpRequestFactoryBuilder::detect), settings),
+				timeout, properties.getHealth().getCacheTtl());
 	}
 
 	// One component per account, whose check threads stop with the context (as a single

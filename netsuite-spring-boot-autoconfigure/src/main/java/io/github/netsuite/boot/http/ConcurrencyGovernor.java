@@ -3,6 +3,8 @@ package io.github.netsuite.boot.http;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -129,6 +131,28 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, 
 	 */
 	public @Nullable SharedPermits sharedPermits() {
 		return this.shared;
+	}
+
+	/**
+	 * Describe where the permits live, when every instance shares them: the store's name,
+	 * or {@code local (fallback)} with since when and why while the store cannot be
+	 * reached.
+	 * @return {@code concurrencyStore} and {@code concurrencyStoreFallback}, or nothing
+	 * without shared permits
+	 */
+	@Override
+	public Map<String, Object> details() {
+		SharedPermits shared = this.shared;
+		if (shared == null) {
+			return Map.of();
+		}
+		String unavailable = shared.unavailable();
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("concurrencyStore", (unavailable != null) ? "local (fallback)" : shared.store());
+		if (unavailable != null) {
+			details.put("concurrencyStoreFallback", unavailable);
+		}
+		return details;
 	}
 
 	/**

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -27,6 +29,7 @@ import io.github.netsuite.boot.NetSuiteRequests;
 import io.github.netsuite.boot.NetSuiteServerException;
 import io.github.netsuite.boot.NetSuiteTimeoutException;
 import io.github.netsuite.boot.NetSuiteUnreadableAnswerException;
+import io.github.netsuite.boot.auth.AccountId;
 import io.github.netsuite.boot.auth.ClientAssertions;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -72,16 +75,10 @@ public final class OAuth2Authentication implements NetSuiteAuthentication {
 	 * What to check when NetSuite refuses the client assertion or the access token, in the
 	 * words of NetSuite's setup screens.
 	 */
-	public static final String CHECKLIST = "NetSuite refused the OAuth 2.0 client credentials. Check, in order: "
-			+ "netsuite.oauth2.certificate-id and netsuite.oauth2.private-key belong together (the certificate "
-			+ "uploaded in Setup > Integration > Manage Authentication > OAuth 2.0 Client Credentials (M2M) Setup "
-			+ "is the private key's); that mapping's certificate is not revoked or expired (a revoked one needs a "
-			+ "new mapping); the integration record (Setup > Integration > Manage Integrations) has 'Client "
-			+ "Credentials (Machine to Machine) Grant' checked and allows the scopes in netsuite.oauth2.scopes, "
-			+ "and netsuite.oauth2.client-id is its client ID; the mapping's entity and role are active and the "
-			+ "role has REST Web Services (a 'Web Services Only' role cannot call RESTlets); this server's clock "
-			+ "is right; a sandbox refresh clears the M2M setup, so map the certificate again after one. The real "
-			+ "reason is in Setup > Users/Roles > User Management > View Login Audit Trail";
+	public static final String CHECKLIST = checklist("netsuite");
+
+	// NetSuite refuses an expired certificate: warn while there is time to map a new one.
+	private static final Duration CERTIFICATE_WARNING = Duration.ofDays(30);
 
 	private static final Log logger = LogFactory.getLog(OAuth2Authentication.class);
 
@@ -202,6 +199,68 @@ public final class OAuth2Authentication implements NetSuiteAuthentication {
 		}
 		Duration left = Duration.between(this.clock.instant(), current.expiresAt());
 		return left.isNegative() ? Duration.ZERO : left;
+	}
+
+	/**
+	 * Describe the credentials while they work: how long the access token has left and,
+	 * with the certificate configured, when it expires, with a warning from 30 days before.
+	 */
+	@Override
+	public Map<String, Object> details(String properties) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		Duration tokenLifetime = remainingLifetime();
+		if (tokenLifetime != null) {
+			details.put("accessTokenExpiresIn", lifetime(tokenLifetime));
+		}
+		Instant certificateExpiry = certificateExpiry();
+		if (certificateExpiry != null) {
+			details.put("certificateExpires", certificateExpiry.toString());
+			Duration left = Duration.between(this.clock.instant(), certificateExpiry);
+			if (left.compareTo(CERTIFICATE_WARNING) < 0) {
+				details.put("certificateWarning", "The M2M certificate "
+						+ (left.isNegative() ? "expired on " : "expires on ") + certificateExpiry
+						+ ": create a new key and certificate, map it in Setup > Integration > Manage "
+						+ "Authentication > OAuth 2.0 Client Credentials (M2M) Setup, and configure " + properties
+						+ ".oauth2.certificate-id, private-key and certificate before then");
+			}
+		}
+		return details;
+	}
+
+	/**
+	 * Explain refused client credentials with the {@link #CHECKLIST}, naming the
+	 * account's own properties.
+	 */
+	@Override
+	public Map<String, Object> refusalDetails(NetSuiteAuthenticationException refusal, AccountId account,
+			String properties, @Nullable Duration clockSkew) {
+		return Map.of("checklist", checklist(properties));
+	}
+
+	private static String checklist(String properties) {
+		String oauth2 = properties + ".oauth2.";
+		return "NetSuite refused the OAuth 2.0 client credentials. Check, in order: " + oauth2 + "certificate-id and "
+				+ oauth2 + "private-key belong together (the certificate uploaded in Setup > Integration > Manage "
+				+ "Authentication > OAuth 2.0 Client Credentials (M2M) Setup is the private key's); that mapping's "
+				+ "certificate is not revoked or expired (a revoked one needs a new mapping); the integration record "
+				+ "(Setup > Integration > Manage Integrations) has 'Client Credentials (Machine to Machine) Grant' "
+				+ "checked and allows the scopes in " + oauth2 + "scopes, and " + oauth2 + "client-id is its client "
+				+ "ID; the mapping's entity and role are active and the role has REST Web Services (a 'Web Services "
+				+ "Only' role cannot call RESTlets); this server's clock is right; a sandbox refresh clears the M2M "
+				+ "setup, so map the certificate again after one. The real reason is in Setup > Users/Roles > User "
+				+ "Management > View Login Audit Trail";
+	}
+
+	// 350ms, 2.5s, 7m 3s, 1h 2m 0s
+	private static String lifetime(Duration duration) {
+		if (duration.compareTo(Duration.ofSeconds(1)) < 0) {
+			return duration.toMillis() + "ms";
+		}
+		if (duration.compareTo(Duration.ofMinutes(1)) < 0) {
+			return java.math.BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString() + "s";
+		}
+		String minutesAndSeconds = duration.toMinutesPart() + "m " + duration.toSecondsPart() + "s";
+		return (duration.toHours() > 0) ? duration.toHours() + "h " + minutesAndSeconds : minutesAndSeconds;
 	}
 
 	private AccessToken currentToken() throws IOException {

@@ -29,6 +29,7 @@ import org.springframework.context.annotation.Configuration;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -152,6 +153,69 @@ class NetSuiteHealthContributorAutoConfigurationTests {
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 			assertThat(health.getDetails()).containsEntry("error", "Not checked: the indicator is closed");
 		}
+	}
+
+	@Test
+	void checksOnceWithoutTheAccountsRetryWhenNetSuiteAnswers503() {
+		this.server.stubFor(get(urlEqualTo(SERVER_TIME)).willReturn(aResponse().withStatus(503)));
+		this.contextRunner.withPropertyValues("netsuite.retry.max-attempts=3", "netsuite.retry.initial-backoff=10ms")
+			.run((context) -> {
+				Health health = context.getBean(NetSuiteHealthIndicator.class).health();
+				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.getDetails()).containsEntry("status", 503);
+				assertThat(this.server.findAll(anyRequestedFor(urlEqualTo(SERVER_TIME)))).hasSize(1);
+			});
+	}
+
+	@Test
+	void namesANamedAccountsOwnKeysInItsChecklistAndThePrimaryItsOwn() {
+		this.server.stubFor(get(urlEqualTo(SERVER_TIME)).atPriority(1)
+			.withHeader("Authorization", containing("realm=\"7654321\""))
+			.willReturn(aResponse().withStatus(401)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"status\":401,\"o:errorDetails\":[{\"detail\":\"Invalid login attempt.\","
+						+ "\"o:errorCode\":\"INVALID_LOGIN\"}]}")));
+		this.contextRunner.withPropertyValues("netsuite.accounts.eu.account=7654321",
+				"netsuite.accounts.eu.consumer-key=eck", "netsuite.accounts.eu.consumer-secret=ecs",
+				"netsuite.accounts.eu.token-id=etk", "netsuite.accounts.eu.token-secret=ets",
+				"netsuite.accounts.eu.rest-url=http://127.0.0.1:" + this.server.port())
+			.run((context) -> {
+				CompositeHealthContributor composite = context.getBean("netsuiteHealthContributor",
+						CompositeHealthContributor.class);
+				Health eu = indicator(composite, "eu").health();
+				assertThat(eu.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(eu.getDetails().get("checklist")).asString()
+					.contains("netsuite.accounts.eu.account is 7654321", "netsuite.accounts.eu.consumer-key",
+							"netsuite.accounts.eu.consumer-secret", "netsuite.accounts.eu.token-id",
+							"netsuite.accounts.eu.token-secret")
+					.doesNotContain("netsuite.account is", "netsuite.consumer-key", "netsuite.token-id");
+				Health primary = indicator(composite, "primary").health();
+				assertThat(primary.getStatus()).isEqualTo(Status.UP);
+			});
+	}
+
+	@Test
+	void namesANamedOAuth2AccountsOwnKeysWhenItsClientCredentialsAreRefused() {
+		this.server.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(400)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"error\":\"invalid_client\"}")));
+		oauth2().withPropertyValues("netsuite.accounts.eu.account=7654321",
+				"netsuite.accounts.eu.rest-url=http://127.0.0.1:" + this.server.port(),
+				"netsuite.accounts.eu.oauth2.client-id=client-2", "netsuite.accounts.eu.oauth2.certificate-id=cert-2",
+				"netsuite.accounts.eu.oauth2.private-key=" + Keys.pem(KEYS), "netsuite.retry.enabled=false")
+			.run((context) -> {
+				CompositeHealthContributor composite = context.getBean("netsuiteHealthContributor",
+						CompositeHealthContributor.class);
+				Health eu = indicator(composite, "eu").health();
+				assertThat(eu.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(eu.getDetails()).containsEntry("errorCode", "invalid_client");
+				assertThat(eu.getDetails().get("checklist")).asString()
+					.contains("netsuite.accounts.eu.oauth2.certificate-id", "netsuite.accounts.eu.oauth2.client-id")
+					.doesNotContain("netsuite.oauth2.");
+				assertThat(indicator(composite, "primary").health().getDetails().get("checklist")).asString()
+					.contains("netsuite.oauth2.certificate-id")
+					.doesNotContain("netsuite.accounts.");
+			});
 	}
 
 	private static HealthIndicator indicator(CompositeHealthContributor composite, String name) {

@@ -24,12 +24,17 @@ import io.github.netsuite.boot.NetSuiteAuthentication;
 import io.github.netsuite.boot.NetSuiteAuthenticationException;
 import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.NetSuiteError;
+import io.github.netsuite.boot.NetSuiteErrorDecoder;
 import io.github.netsuite.boot.NetSuiteRedirectException;
+import io.github.netsuite.boot.NetSuiteRequests;
 import io.github.netsuite.boot.auth.AccountId;
 import io.github.netsuite.boot.auth.TbaCredentials;
 import io.github.netsuite.boot.auth.TbaSigner;
 import io.github.netsuite.boot.http.ConcurrencyGovernor;
+import io.github.netsuite.boot.http.NetSuiteAnswerGuard;
 import io.github.netsuite.boot.http.NetSuiteAuthenticationInterceptor;
+import io.github.netsuite.boot.http.NetSuiteConnectionInterceptor;
+import io.github.netsuite.boot.http.NetSuiteErrorInterceptor;
 import io.github.netsuite.boot.http.TbaAuthentication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +47,9 @@ import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.client.RestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -216,7 +223,7 @@ class NetSuiteHealthIndicatorTests {
 			closedPort = socket.getLocalPort();
 		}
 		NetSuiteAccount account = account(URI.create("http://127.0.0.1:" + closedPort));
-		Health health = new NetSuiteHealthIndicator(account, client(account), Duration.ofSeconds(5), Duration.ZERO,
+		Health health = new NetSuiteHealthIndicator(account, requestFactory(), Duration.ofSeconds(5), Duration.ZERO,
 				Clock.fixed(NOW, ZoneOffset.UTC))
 			.health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
@@ -242,10 +249,22 @@ class NetSuiteHealthIndicatorTests {
 	}
 
 	@Test
+	void downAskingWhetherRestWebServicesAreEnabledWhenBothChecksAnswer404() {
+		stubServerTime(aResponse().withStatus(404));
+		this.server.stubFor(request("OPTIONS", urlEqualTo("/services/rest/*")).willReturn(aResponse().withStatus(404)));
+		Health health = indicator(NOW).health();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsEntry("check", "OPTIONS /services/rest/*")
+			.containsEntry("status", 404)
+			.containsEntry("error", "NetSuite answered 404 to both health checks; is REST Web Services enabled "
+					+ "(Setup > Company > Enable Features > SuiteCloud > SuiteTalk (Web Services) > REST Web Services)?");
+	}
+
+	@Test
 	void reusesTheResultWithinTheCacheTimeToLive() throws InterruptedException {
 		stubServerTime(aResponse().withStatus(200).withBody("{\"serverTime\":\"2025-03-26T16:21:00.000Z\"}"));
 		NetSuiteAccount account = account(URI.create(restUrl()));
-		NetSuiteHealthIndicator indicator = new NetSuiteHealthIndicator(account, client(account),
+		NetSuiteHealthIndicator indicator = new NetSuiteHealthIndicator(account, requestFactory(),
 				Duration.ofSeconds(5), Duration.ofMillis(500), Clock.fixed(NOW, ZoneOffset.UTC));
 		Health first = indicator.health();
 		assertThat(indicator.health()).isSameAs(first);
@@ -272,7 +291,7 @@ class NetSuiteHealthIndicatorTests {
 
 		};
 		NetSuiteAccount account = account(URI.create(restUrl()), refused);
-		Health health = new NetSuiteHealthIndicator(account, client(account), Duration.ofSeconds(5), Duration.ZERO,
+		Health health = new NetSuiteHealthIndicator(account, requestFactory(), Duration.ofSeconds(5), Duration.ZERO,
 				Clock.fixed(NOW, ZoneOffset.UTC))
 			.health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
@@ -289,7 +308,7 @@ class NetSuiteHealthIndicatorTests {
 			.willReturn(unauthorized(INVALID_LOGIN_BODY)));
 		NetSuiteAccount account = account(
 				URI.create("http://user:" + SECRETS[1] + "@127.0.0.1:" + this.server.port() + "?t=" + SECRETS[3]));
-		Health health = new NetSuiteHealthIndicator(account, client(account), Duration.ofSeconds(5), Duration.ZERO)
+		Health health = new NetSuiteHealthIndicator(account, requestFactory(), Duration.ofSeconds(5), Duration.ZERO)
 			.health();
 		assertThat(health.getDetails()).containsEntry("restUrl", restUrl()).containsEntry("status", 401);
 		assertThat(health.getDetails().toString()).doesNotContain(SECRETS);
@@ -314,7 +333,7 @@ class NetSuiteHealthIndicatorTests {
 					"check netsuite.rest-url");
 		};
 		NetSuiteAccount account = account(URI.create(restUrl()), refusesRedirects);
-		Health health = new NetSuiteHealthIndicator(account, client(account), Duration.ofSeconds(5), Duration.ZERO)
+		Health health = new NetSuiteHealthIndicator(account, requestFactory(), Duration.ofSeconds(5), Duration.ZERO)
 			.health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("status", 308)
@@ -349,7 +368,7 @@ class NetSuiteHealthIndicatorTests {
 			throw new IllegalStateException("Broken at http://user:" + SECRETS[1] + "@127.0.0.1/x?token=" + SECRETS[3]);
 		};
 		NetSuiteAccount account = account(URI.create(restUrl()), broken);
-		Health health = new NetSuiteHealthIndicator(account, client(account), Duration.ofSeconds(5), Duration.ZERO)
+		Health health = new NetSuiteHealthIndicator(account, requestFactory(), Duration.ofSeconds(5), Duration.ZERO)
 			.health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsOnlyKeys("realm", "restUrl", "check", "error")
@@ -360,7 +379,7 @@ class NetSuiteHealthIndicatorTests {
 	void downWithinTheTimeoutWhenTheBodyDripsForever() throws IOException {
 		try (HangingServer dripping = HangingServer.dripping()) {
 			NetSuiteAccount account = account(URI.create(dripping.url()));
-			NetSuiteHealthIndicator indicator = new NetSuiteHealthIndicator(account, client(account),
+			NetSuiteHealthIndicator indicator = new NetSuiteHealthIndicator(account, requestFactory(),
 					Duration.ofSeconds(1), Duration.ZERO);
 			long start = System.nanoTime();
 			Health health = indicator.health();
@@ -377,7 +396,7 @@ class NetSuiteHealthIndicatorTests {
 		ExecutorService threads = Executors.newFixedThreadPool(5);
 		try (HangingServer silent = HangingServer.silent()) {
 			NetSuiteAccount account = account(URI.create(silent.url()));
-			NetSuiteHealthIndicator indicator = new NetSuiteHealthIndicator(account, client(account),
+			NetSuiteHealthIndicator indicator = new NetSuiteHealthIndicator(account, requestFactory(),
 					Duration.ofSeconds(1), Duration.ZERO);
 			for (int round = 0; round < 2; round++) {
 				long start = System.nanoTime();
@@ -407,7 +426,7 @@ class NetSuiteHealthIndicatorTests {
 			.withTransformers("response-template"));
 		ConcurrencyGovernor onePermit = new ConcurrencyGovernor(1, Duration.ofSeconds(10));
 		NetSuiteAccount account = account(URI.create(restUrl()), onePermit);
-		NetSuiteHealthIndicator indicator = new NetSuiteHealthIndicator(account, client(account),
+		NetSuiteHealthIndicator indicator = new NetSuiteHealthIndicator(account, requestFactory(),
 				Duration.ofSeconds(10), Duration.ZERO);
 		// Once without waiting, so that WireMock's first templating does not delay the measured answer
 		assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
@@ -429,6 +448,47 @@ class NetSuiteHealthIndicatorTests {
 		assertThat(Long.parseLong(((String) health.getDetails().get("latency")).replace("ms", ""))).isLessThan(1000);
 	}
 
+	@Test
+	void namesANamedAccountsOwnKeysInTheInvalidLoginChecklist() {
+		stubServerTime(unauthorized(INVALID_LOGIN_BODY));
+		Health health = named("eu").health();
+		assertThat(checklist(health)).hasSize(7)
+			.anySatisfy((item) -> assertThat(item).startsWith("Account ID: netsuite.accounts.eu.account is 1234567_SB1"))
+			.anySatisfy((item) -> assertThat(item).contains("netsuite.accounts.eu.consumer-key and "
+					+ "netsuite.accounts.eu.consumer-secret"))
+			.anySatisfy((item) -> assertThat(item).contains("netsuite.accounts.eu.token-id and "
+					+ "netsuite.accounts.eu.token-secret"))
+			.noneSatisfy((item) -> assertThat(item).containsPattern("netsuite\\.(account |consumer-|token-)"));
+	}
+
+	@Test
+	void namesANamedAccountsOwnKeysInTheFixForADisabledRole() {
+		stubServerTime(unauthorized(ROLE_DISABLED_BODY));
+		Health health = named("eu").health();
+		assertThat(health.getDetails()).containsEntry("error", "Login access has been disabled for this role.");
+		assertThat(health.getDetails().get("fix")).asString()
+			.contains("(netsuite.accounts.eu.token-id, netsuite.accounts.eu.token-secret)")
+			.isEqualTo(TbaAuthentication.ROLE_DISABLED_HINT.replace("netsuite.", "netsuite.accounts.eu."));
+	}
+
+	@Test
+	void namesANamedAccountsOwnKeysWhenThrottledOrRedirected() {
+		stubServerTime(aResponse().withStatus(429));
+		assertThat(named("eu").health().getDetails().get("throttled")).asString()
+			.endsWith("(see netsuite.accounts.eu.concurrency.limit)");
+		stubServerTime(aResponse().withStatus(307).withHeader("Location", "http://127.0.0.2:8443/"));
+		assertThat(named("eu").health().getDetails()).containsEntry("error",
+				"NetSuite answered a redirect to http://127.0.0.2:8443: check netsuite.accounts.eu.rest-url");
+	}
+
+	private NetSuiteHealthIndicator named(String name) {
+		NetSuiteAccount primary = account(URI.create(restUrl()));
+		NetSuiteAccount account = new NetSuiteAccount(name, primary.id(), primary.restUrl(), primary.restletUrl(),
+				primary.authentication(), null, primary.restClient(), primary.restletClient(), primary.client());
+		return new NetSuiteHealthIndicator(account, requestFactory(), Duration.ofSeconds(5), Duration.ZERO,
+				Clock.fixed(NOW, ZoneOffset.UTC));
+	}
+
 	private void stubServerTime(ResponseDefinitionBuilder response) {
 		this.server.stubFor(get(urlEqualTo(NetSuiteHealthIndicator.SERVER_TIME_PATH)).willReturn(response));
 	}
@@ -448,7 +508,7 @@ class NetSuiteHealthIndicatorTests {
 
 	private NetSuiteHealthIndicator indicator(Clock clock, Duration timeout) {
 		NetSuiteAccount account = account(URI.create(restUrl()));
-		return new NetSuiteHealthIndicator(account, client(account), timeout, Duration.ZERO, clock);
+		return new NetSuiteHealthIndicator(account, requestFactory(), timeout, Duration.ZERO, clock);
 	}
 
 	private String restUrl() {
@@ -460,27 +520,33 @@ class NetSuiteHealthIndicatorTests {
 				new TbaCredentials(SECRETS[0], SECRETS[1], SECRETS[2], SECRETS[3]))), outer);
 	}
 
+	// The starter's chain, as NetSuiteAccountFactory builds it, inside the test's own interceptors.
 	private static NetSuiteAccount account(URI restUrl, NetSuiteAuthentication authentication,
 			ClientHttpRequestInterceptor... outer) {
 		AccountId id = AccountId.of("1234567_SB1");
-		// Redirects not followed, as the starter's; timeouts longer than the checks'; HTTP/1.1, as
-		// the JDK's client holds a second request to a host while its first offers an upgrade to h2c.
 		RestClient client = RestClient.builder()
 			.baseUrl(restUrl)
-			.requestFactory(ClientHttpRequestFactoryBuilder.jdk()
-				.withHttpClientCustomizer((httpClient) -> httpClient.version(HttpClient.Version.HTTP_1_1))
-				.build(HttpClientSettings.defaults()
-					.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30))
-					.withRedirects(HttpRedirects.DONT_FOLLOW)))
+			.requestFactory(requestFactory())
 			.requestInterceptors((interceptors) -> interceptors.addAll(List.of(outer)))
+			.requestInterceptor(new NetSuiteConnectionInterceptor(Duration.ofMinutes(10)))
+			.requestInterceptor(new NetSuiteErrorInterceptor(DataSize.ofMegabytes(32)))
 			.requestInterceptor(new NetSuiteAuthenticationInterceptor(authentication))
+			.requestInterceptor(new NetSuiteAnswerGuard(Duration.ofMinutes(5), DataSize.ofMegabytes(32)))
+			.defaultRequest((request) -> request.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST))
+			.defaultStatusHandler(NetSuiteErrorDecoder.IS_ERROR, new NetSuiteErrorDecoder(authentication))
 			.build();
 		return new NetSuiteAccount(NetSuiteAccounts.PRIMARY, id, restUrl, restUrl, authentication, null, client,
 				client, new NetSuiteClient(client, client, JsonMapper.shared()));
 	}
 
-	private static RestClient client(NetSuiteAccount account) {
-		return account.restClient();
+	// Redirects not followed, as the starter's; timeouts longer than the checks'; HTTP/1.1, as
+	// the JDK's client holds a second request to a host while its first offers an upgrade to h2c.
+	private static ClientHttpRequestFactory requestFactory() {
+		return ClientHttpRequestFactoryBuilder.jdk()
+			.withHttpClientCustomizer((httpClient) -> httpClient.version(HttpClient.Version.HTTP_1_1))
+			.build(HttpClientSettings.defaults()
+				.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30))
+				.withRedirects(HttpRedirects.DONT_FOLLOW));
 	}
 
 	private static Map<String, Object> withoutLatency(Health health) {
