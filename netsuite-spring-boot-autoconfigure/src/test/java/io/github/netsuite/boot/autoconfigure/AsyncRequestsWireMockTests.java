@@ -123,6 +123,42 @@ class AsyncRequestsWireMockTests {
 	}
 
 	@Test
+	void keepsTheDeprecatedIdempotentWritesKeyForThePrimaryAccount() {
+		server.stubFor(post(urlPathEqualTo(CUSTOMERS)).willReturn(accepted()));
+		this.contextRunner.withPropertyValues("netsuite.records.idempotent-writes=true").run((context) -> {
+			assertThat(context.getBean(NetSuiteClient.class).records("customer").create(Map.of())).isEqualTo("647");
+			assertThat(creates().get(0).containsHeader(NetSuiteRequests.IDEMPOTENCY_KEY_HEADER)).isTrue();
+		});
+	}
+
+	@Test
+	void keepsTheDeprecatedIdempotentWritesKeyForANamedAccount() {
+		server.stubFor(post(urlPathEqualTo(CUSTOMERS)).willReturn(accepted()));
+		this.contextRunner
+			.withPropertyValues("netsuite.accounts.eu.account=7654321", "netsuite.accounts.eu.consumer-key=ck2",
+					"netsuite.accounts.eu.consumer-secret=cs2", "netsuite.accounts.eu.token-id=tk2",
+					"netsuite.accounts.eu.token-secret=ts2", "netsuite.accounts.eu.rest-url=" + server.baseUrl(),
+					"netsuite.accounts.eu.restlet-url=" + server.baseUrl(),
+					"netsuite.accounts.eu.records.idempotent-writes=true")
+			.run((context) -> {
+				context.getBean(NetSuiteAccounts.class).get("eu").client().records("customer").create(Map.of());
+				assertThat(creates().get(0).containsHeader(NetSuiteRequests.IDEMPOTENCY_KEY_HEADER)).isTrue();
+			});
+	}
+
+	@Test
+	void letsTheExactlyOnceWritesKeyWinOverTheDeprecatedOne() {
+		server.stubFor(post(urlPathEqualTo(CUSTOMERS)).willReturn(
+				aResponse().withStatus(204).withHeader(HttpHeaders.LOCATION, server.baseUrl() + CUSTOMERS + "/9")));
+		this.contextRunner
+			.withPropertyValues("netsuite.records.idempotent-writes=true", "netsuite.records.exactly-once-writes=false")
+			.run((context) -> {
+				assertThat(context.getBean(NetSuiteClient.class).records("customer").create(Map.of())).isEqualTo("9");
+				assertThat(creates().get(0).containsHeader(NetSuiteRequests.IDEMPOTENCY_KEY_HEADER)).isFalse();
+			});
+	}
+
+	@Test
 	void sendsACreateSynchronouslyWhenTheCallOptsOutOfExactlyOnceWrites() {
 		server.stubFor(post(urlPathEqualTo(CUSTOMERS)).willReturn(
 				aResponse().withStatus(204).withHeader(HttpHeaders.LOCATION, server.baseUrl() + CUSTOMERS + "/9")));
@@ -211,6 +247,37 @@ class AsyncRequestsWireMockTests {
 				assertThat(ex.getMethod()).isEqualTo("POST");
 				assertThat(ex.getPath()).isEqualTo(CUSTOMERS);
 			}));
+	}
+
+	@Test
+	void reportsAFailedTaskWhoseErrorCameInsideASuccessfulAnswerAsTheSynchronousWriteWould() {
+		server.stubFor(post(urlPathEqualTo(CUSTOMERS)).willReturn(accepted()));
+		server.stubFor(get(urlPathEqualTo(JOB)).willReturn(okJson("{\"completed\":true,\"progress\":\"failed\"}")));
+		server.stubFor(get(urlPathEqualTo(JOB + "/task/7/result")).willReturn(okJson("{\"status\":400,"
+				+ "\"o:errorDetails\":[{\"detail\":\"Please enter value(s) for: Company Name.\","
+				+ "\"o:errorCode\":\"USER_ERROR\"}]}")));
+		this.contextRunner.run((context) -> assertThatExceptionOfType(NetSuiteValidationException.class)
+			.isThrownBy(() -> context.getBean(NetSuiteClient.class).records("customer").exactlyOnce().create(Map.of()))
+			.satisfies((ex) -> {
+				assertThat(ex.getStatusCode()).isEqualTo(400);
+				assertThat(ex.getErrorCode()).isEqualTo("USER_ERROR");
+				assertThat(ex.getDetail()).isEqualTo("Please enter value(s) for: Company Name.");
+				assertThat(ex.getMethod()).isEqualTo("POST");
+				assertThat(ex.getPath()).isEqualTo(CUSTOMERS);
+				assertThat(ex.getAccount()).isEqualTo("primary");
+			}));
+	}
+
+	@Test
+	void namesTheAccountWhenAJobDoesNotCompleteInTime() {
+		server.stubFor(post(urlPathEqualTo(CUSTOMERS)).willReturn(accepted()));
+		server.stubFor(get(urlPathEqualTo(JOB)).willReturn(okJson("{\"completed\":false,\"progress\":\"pending\"}")));
+		this.contextRunner.run((context) -> assertThatExceptionOfType(NetSuiteJobTimeoutException.class)
+			.isThrownBy(() -> context.getBean(NetSuiteClient.class)
+				.async(HttpMethod.POST, CUSTOMERS)
+				.submit()
+				.await(Duration.ofMillis(50)))
+			.satisfies((ex) -> assertThat(ex.getMessage()).startsWith("Account 'primary' (1234567_SB1): ")));
 	}
 
 	@Test
