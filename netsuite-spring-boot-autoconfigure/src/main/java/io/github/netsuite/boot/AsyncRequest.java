@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.util.Assert;
 import org.springframework.util.LinkedCaseInsensitiveMap;
 import org.springframework.web.client.RestClient;
@@ -138,7 +139,8 @@ public final class AsyncRequest {
 	 * @throws NetSuiteException if NetSuite refused the submission
 	 */
 	public NetSuiteJob submit() {
-		RestClient.RequestBodySpec request = this.exchange.rest(this.method, this.uriTemplate, this.uriVariables);
+		RestClient.RequestBodySpec request = this.exchange.rest(this.method, this.uriTemplate, this.uriVariables)
+			.accept(MediaType.APPLICATION_JSON);
 		this.headers.forEach(request::header);
 		String prefer = this.headers.get(PREFER);
 		request.headers((headers) -> headers.set(PREFER, (prefer != null) ? prefer + ", " + PREFER_ASYNC : PREFER_ASYNC));

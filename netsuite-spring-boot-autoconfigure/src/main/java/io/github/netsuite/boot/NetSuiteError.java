@@ -15,6 +15,7 @@ import org.springframework.http.HttpHeaders;
  * {@code {"error":…,"error_description":…}}.
  *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 public final class NetSuiteError {
 

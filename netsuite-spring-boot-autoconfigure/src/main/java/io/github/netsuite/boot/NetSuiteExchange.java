@@ -344,7 +344,6 @@ final class NetSuiteExchange {
 	 * @return the job
 	 */
 	NetSuiteJob submit(RestClient.RequestHeadersSpec<?> request, @Nullable String idempotencyKey) {
-		request.accept(MediaType.APPLICATION_JSON);
 		Call call = Call.write(NetSuiteJob.unknownOutcomeHint(idempotencyKey));
 		return exchange(request, call, (sent, response, answer) -> {
 			int status = answer.status();
