@@ -1,13 +1,12 @@
 package io.github.netsuite.boot;
 
-import java.util.Objects;
-import java.util.concurrent.Executor;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 import io.github.netsuite.boot.NetSuiteUnreadableAnswerException.Reason;
