@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.lang.CheckReturnValue;
 import org.springframework.util.Assert;
 import org.springframework.util.LinkedCaseInsensitiveMap;
 import org.springframework.web.client.RestClient;
@@ -81,6 +82,7 @@ public final class AsyncRequest {
 	 * @param body a map or an object Jackson can write
 	 * @return the request
 	 */
+	@CheckReturnValue
 	public AsyncRequest body(Object body) {
 		Assert.notNull(body, "'body' must not be null");
 		return new AsyncRequest(this.exchange, this.method, this.uriTemplate, this.uriVariables, this.headers, body,
@@ -96,6 +98,7 @@ public final class AsyncRequest {
 	 * @param value the header value
 	 * @return the request
 	 */
+	@CheckReturnValue
 	public AsyncRequest header(String name, String value) {
 		Assert.hasText(name, "'name' must not be empty");
 		Assert.notNull(value, "'value' must not be null");
@@ -115,6 +118,7 @@ public final class AsyncRequest {
 	 * the starter's retry repeats it.
 	 * @return the request
 	 */
+	@CheckReturnValue
 	public AsyncRequest idempotent() {
 		return new AsyncRequest(this.exchange, this.method, this.uriTemplate, this.uriVariables, this.headers,
 				this.body, null, true);
@@ -127,6 +131,7 @@ public final class AsyncRequest {
 	 * @param key the key, a UUID as NetSuite expects
 	 * @return the request
 	 */
+	@CheckReturnValue
 	public AsyncRequest idempotencyKey(String key) {
 		Assert.hasText(key, "'key' must not be empty");
 		return new AsyncRequest(this.exchange, this.method, this.uriTemplate, this.uriVariables, this.headers,

@@ -12,6 +12,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.lang.CheckReturnValue;
 import org.springframework.util.Assert;
 import org.springframework.web.util.UriBuilder;
 
@@ -59,6 +60,7 @@ public final class RecordCollection {
 	 * connection, a read timeout, a 5xx) is repeated with the same key and executed once.
 	 * @return the records, with writes done exactly once
 	 */
+	@CheckReturnValue
 	public RecordCollection exactlyOnce() {
 		return exactlyOnce(true);
 	}
@@ -70,6 +72,7 @@ public final class RecordCollection {
 	 * @return the records
 	 * @see #exactlyOnce()
 	 */
+	@CheckReturnValue
 	public RecordCollection exactlyOnce(boolean exactlyOnce) {
 		return new RecordCollection(this.exchange, this.type, this.filter, exactlyOnce, this.pageSize);
 	}

@@ -11,6 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
+import org.springframework.lang.CheckReturnValue;
 import org.springframework.util.Assert;
 import org.springframework.web.client.RestClient;
 
@@ -57,6 +58,7 @@ public final class RecordRequest {
 	 * @param fields the field IDs
 	 * @return the request
 	 */
+	@CheckReturnValue
 	public RecordRequest fields(String... fields) {
 		for (String field : fields) {
 			Assert.hasText(field, "'fields' must not contain empty names");
@@ -69,6 +71,7 @@ public final class RecordRequest {
 	 * Return this request reading sublists and subrecords inline rather than as links.
 	 * @return the request
 	 */
+	@CheckReturnValue
 	public RecordRequest expandSubResources() {
 		return new RecordRequest(this.exchange, this.type, this.id, this.fields, true, this.exactlyOnce);
 	}
@@ -79,6 +82,7 @@ public final class RecordRequest {
 	 * that one whose answer was lost is repeated with the same key and executed once.
 	 * @return the request
 	 */
+	@CheckReturnValue
 	public RecordRequest exactlyOnce() {
 		return exactlyOnce(true);
 	}
@@ -91,6 +95,7 @@ public final class RecordRequest {
 	 * @return the request
 	 * @see #exactlyOnce()
 	 */
+	@CheckReturnValue
 	public RecordRequest exactlyOnce(boolean exactlyOnce) {
 		return new RecordRequest(this.exchange, this.type, this.id, this.fields, this.expandSubResources, exactlyOnce);
 	}

@@ -22,6 +22,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.lang.CheckReturnValue;
 import org.springframework.util.Assert;
 import org.springframework.web.client.RestClient;
 
@@ -78,6 +79,7 @@ public final class RestletRequest {
 	 * @param value the value, written with {@code toString()}
 	 * @return the request
 	 */
+	@CheckReturnValue
 	public RestletRequest param(String name, Object value) {
 		Assert.hasText(name, "'name' must not be empty");
 		Assert.notNull(value, "'value' must not be null");
@@ -91,6 +93,7 @@ public final class RestletRequest {
 	 * @param params the parameters
 	 * @return the request
 	 */
+	@CheckReturnValue
 	public RestletRequest params(Map<String, ?> params) {
 		List<Param> all = new ArrayList<>(this.params);
 		params.forEach((name, value) -> {
@@ -107,6 +110,7 @@ public final class RestletRequest {
 	 * @param contentType the content type
 	 * @return the request
 	 */
+	@CheckReturnValue
 	public RestletRequest contentType(MediaType contentType) {
 		Assert.notNull(contentType, "'contentType' must not be null");
 		return new RestletRequest(this.exchange, this.script, this.deploy, this.params, contentType);
