@@ -65,13 +65,13 @@ final class Answers {
 		.build();
 
 	static final String WRITE_HINT = "Check whether the write happened before repeating it; "
-			+ "netsuite.records.idempotent-writes=true makes record writes exactly-once, "
+			+ "netsuite.records.exactly-once-writes=true makes record writes exactly-once, "
 			+ "so that a write whose answer is lost can be repeated safely";
 
 	static final String DELETE_HINT = "Check whether the record still exists; deleting it again is harmless";
 
 	static final String RESTLET_HINT = "Check whether the RESTlet's work happened before repeating the call; "
-			+ "netsuite.records.idempotent-writes makes only record writes exactly-once, "
+			+ "netsuite.records.exactly-once-writes makes only record writes exactly-once, "
 			+ "a RESTlet must make a repeat harmless itself";
 
 	private Answers() {
@@ -112,13 +112,27 @@ final class Answers {
 	 */
 	static void requireSuccess(HttpRequest request, ClientHttpResponse response, NetSuiteErrorDecoder errors,
 			boolean mayHaveExecuted, @Nullable String hint) throws IOException {
+		requireSuccess(request, response, errors, answer(request, response, mayHaveExecuted, hint));
+	}
+
+	/**
+	 * Throw the error an answer that is not a success stands for, as
+	 * {@link #requireSuccess(HttpRequest, ClientHttpResponse, NetSuiteErrorDecoder, boolean, String)}
+	 * does, NetSuite's error naming the method and path the answer's description names
+	 * (for a job's task: the request submitted, not the task's result).
+	 * @param request the request
+	 * @param response the answer
+	 * @param errors the account's error decoder
+	 * @param answer what is known of the answer
+	 */
+	static void requireSuccess(HttpRequest request, ClientHttpResponse response, NetSuiteErrorDecoder errors,
+			Answer answer) throws IOException {
 		int status = response.getStatusCode().value();
 		if (status >= 200 && status < 300) {
 			return;
 		}
 		if (status >= 400) {
-			throw errors.exception(error(request, response), request.getMethod().name(),
-					request.getURI().getRawPath());
+			throw errors.exception(error(request, response), answer.method(), answer.path());
 		}
 		if (status >= 300) {
 			throw new NetSuiteRedirectException(status, request.getURI(), response.getHeaders().getFirst(HttpHeaders.LOCATION),
@@ -127,7 +141,7 @@ final class Answers {
 					"NetSuite's API hosts answer calls directly: check netsuite.rest-url, netsuite.restlet-url "
 							+ "and any proxy on the way");
 		}
-		throw unreadable(Reason.UNEXPECTED, answer(request, response, mayHaveExecuted, hint), null);
+		throw unreadable(Reason.UNEXPECTED, answer, null);
 	}
 
 	/**
@@ -171,30 +185,6 @@ final class Answers {
 		catch (JacksonException ex) {
 			return null;
 		}
-	}
-
-	/**
-	 * Check the answer to a record write, which NetSuite gives as {@code 204} without a
-	 * body: an error or redirect is thrown as such, and a body is refused with
-	 * {@link NetSuiteUnreadableAnswerException#mayHaveExecuted()}, its reason saying what
-	 * it was (an HTML page, JSON, …).
-	 * @param request the request
-	 * @param response the answer
-	 * @param client the client
-	 * @param hint what to do about a write whose outcome is unknown
-	 * @return the answer's headers
-	 */
-	static HttpHeaders written(HttpRequest request, ClientHttpResponse response, NetSuiteExchange exchange, String hint)
-			throws IOException {
-		requireSuccess(request, response, exchange.errors(), true, hint);
-		Answer answer = answer(request, response, true, hint);
-		InputStream body = nonEmpty(answer, response.getBody());
-		if (body != null) {
-			// Read, so that the reason says what it was; JSON or not, it is no answer to a write.
-			tree(exchange.mapper(), answer, body);
-			throw unreadable(Reason.UNEXPECTED, answer, null);
-		}
-		return HttpHeaders.copyOf(response.getHeaders());
 	}
 
 	/**

@@ -1,16 +1,14 @@
 package io.github.netsuite.boot;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
+import java.util.Collections;
 import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.lang.CheckReturnValue;
 import org.springframework.util.Assert;
 import org.springframework.util.LinkedCaseInsensitiveMap;
 import org.springframework.web.client.RestClient;
@@ -19,11 +17,14 @@ import org.springframework.web.client.RestClient;
  * A REST web services request sent asynchronously ({@code Prefer: respond-async}):
  * NetSuite accepts it with {@code 202} and the location of a job, which
  * {@link NetSuiteJob} polls for the answer the synchronous request would have had.
+ * Immutable: each modifier returns a copy, so a request can be shared and submitted again.
  * <p>
- * With an {@linkplain #idempotencyKey(String) idempotency key} NetSuite executes the
- * request at most once per key: the starter's retry repeats such a request when its
- * answer was lost, and a repeat NetSuite already has answers {@code IDEMPOTENCY_ERROR}
- * with the original job, which this request then follows.
+ * With an idempotency key ({@link #idempotent()}, {@link #idempotencyKey(String)})
+ * NetSuite executes the request at most once per key: the starter's retry repeats such a
+ * request when its answer was lost, and a repeat NetSuite already has answers
+ * {@code IDEMPOTENCY_ERROR} with the original job, which this request then follows.
+ * ("Idempotent" here is NetSuite's own word for its header; a record write done exactly
+ * once is {@link RecordCollection#exactlyOnce()}, which uses it.)
  *
  * <pre class="code">
  * NetSuiteJob job = client.async(HttpMethod.POST, "/services/rest/record/v1/customer")
@@ -34,6 +35,7 @@ import org.springframework.web.client.RestClient;
  * </pre>
  *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 public final class AsyncRequest {
 
@@ -41,77 +43,99 @@ public final class AsyncRequest {
 
 	static final String PREFER_ASYNC = "respond-async";
 
-	private static final String IDEMPOTENCY_ERROR = "IDEMPOTENCY_ERROR";
-
 	private final NetSuiteExchange exchange;
 
 	private final HttpMethod method;
 
 	private final String uriTemplate;
 
-	private final Object[] uriVariables;
+	private final @Nullable Object[] uriVariables;
 
-	private final Map<String, String> headers = new LinkedCaseInsensitiveMap<>();
+	private final Map<String, String> headers;
 
-	private @Nullable Object body;
+	private final @Nullable Object body;
 
-	private @Nullable String idempotencyKey;
+	private final @Nullable String idempotencyKey;
 
-	AsyncRequest(NetSuiteExchange exchange, HttpMethod method, String uriTemplate, Object... uriVariables) {
+	// A new random key at each submission, when the caller gave none
+	private final boolean freshKey;
+
+	AsyncRequest(NetSuiteExchange exchange, HttpMethod method, String uriTemplate, @Nullable Object... uriVariables) {
+		this(exchange, method, uriTemplate, uriVariables.clone(), Map.of(), null, null, false);
+	}
+
+	private AsyncRequest(NetSuiteExchange exchange, HttpMethod method, String uriTemplate,
+			@Nullable Object[] uriVariables, Map<String, String> headers, @Nullable Object body,
+			@Nullable String idempotencyKey, boolean freshKey) {
 		this.exchange = exchange;
 		this.method = method;
 		this.uriTemplate = uriTemplate;
 		this.uriVariables = uriVariables;
+		this.headers = headers;
+		this.body = body;
+		this.idempotencyKey = idempotencyKey;
+		this.freshKey = freshKey;
 	}
 
 	/**
-	 * Send a JSON body.
+	 * Return this request with a JSON body.
 	 * @param body a map or an object Jackson can write
-	 * @return this request
+	 * @return the request
 	 */
+	@CheckReturnValue
 	public AsyncRequest body(Object body) {
 		Assert.notNull(body, "'body' must not be null");
-		this.body = body;
-		return this;
+		return new AsyncRequest(this.exchange, this.method, this.uriTemplate, this.uriVariables, this.headers, body,
+				this.idempotencyKey, this.freshKey);
 	}
 
 	/**
-	 * Send a header, such as {@code Prefer: transient} for SuiteQL (added to
-	 * {@code respond-async}). An {@value NetSuiteRequests#IDEMPOTENCY_KEY_HEADER} header
-	 * is taken as {@link #idempotencyKey(String)}.
+	 * Return this request with a header, such as {@code Prefer: transient} for SuiteQL
+	 * (added to {@code respond-async}). An
+	 * {@value NetSuiteRequests#IDEMPOTENCY_KEY_HEADER} header is taken as
+	 * {@link #idempotencyKey(String)}.
 	 * @param name the header name
 	 * @param value the header value
-	 * @return this request
+	 * @return the request
 	 */
+	@CheckReturnValue
 	public AsyncRequest header(String name, String value) {
 		Assert.hasText(name, "'name' must not be empty");
 		Assert.notNull(value, "'value' must not be null");
 		if (name.equalsIgnoreCase(NetSuiteRequests.IDEMPOTENCY_KEY_HEADER)) {
 			return idempotencyKey(value);
 		}
-		this.headers.put(name, value);
-		return this;
+		Map<String, String> headers = new LinkedCaseInsensitiveMap<>();
+		headers.putAll(this.headers);
+		headers.put(name, value);
+		return new AsyncRequest(this.exchange, this.method, this.uriTemplate, this.uriVariables,
+				Collections.unmodifiableMap(headers), this.body, this.idempotencyKey, this.freshKey);
 	}
 
 	/**
-	 * Send the request with a fresh random idempotency key.
-	 * @return this request
+	 * Return this request sent with a fresh random idempotency key at each
+	 * {@link #submit()}: NetSuite executes each submission at most once, however often
+	 * the starter's retry repeats it.
+	 * @return the request
 	 */
+	@CheckReturnValue
 	public AsyncRequest idempotent() {
-		return idempotencyKey(UUID.randomUUID().toString());
+		return new AsyncRequest(this.exchange, this.method, this.uriTemplate, this.uriVariables, this.headers,
+				this.body, null, true);
 	}
 
 	/**
-	 * Send the request with the given idempotency key, for a write that must happen once
-	 * even across the application's own repeats (such as the ID of the message that
-	 * asked for it). How long NetSuite remembers keys is not documented.
+	 * Return this request sent with the given idempotency key, for a write that must
+	 * happen once even across the application's own repeats (such as the ID of the
+	 * message that asked for it). How long NetSuite remembers keys is not documented.
 	 * @param key the key, a UUID as NetSuite expects
-	 * @return this request
+	 * @return the request
 	 */
+	@CheckReturnValue
 	public AsyncRequest idempotencyKey(String key) {
 		Assert.hasText(key, "'key' must not be empty");
-		this.idempotencyKey = key;
-		return this;
+		return new AsyncRequest(this.exchange, this.method, this.uriTemplate, this.uriVariables, this.headers,
+				this.body, key, false);
 	}
 
 	/**
@@ -120,63 +144,20 @@ public final class AsyncRequest {
 	 * @throws NetSuiteException if NetSuite refused the submission
 	 */
 	public NetSuiteJob submit() {
-		RestClient.RequestBodySpec request = this.exchange.rest()
-			.method(this.method)
-			.uri(this.uriTemplate, this.uriVariables)
-			.accept(MediaType.APPLICATION_JSON)
-			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST);
+		RestClient.RequestBodySpec request = this.exchange.rest(this.method, this.uriTemplate, this.uriVariables)
+			.accept(MediaType.APPLICATION_JSON);
 		this.headers.forEach(request::header);
 		String prefer = this.headers.get(PREFER);
 		request.headers((headers) -> headers.set(PREFER, (prefer != null) ? prefer + ", " + PREFER_ASYNC : PREFER_ASYNC));
-		if (this.idempotencyKey != null) {
-			request.header(NetSuiteRequests.IDEMPOTENCY_KEY_HEADER, this.idempotencyKey)
-				.attribute(NetSuiteRequests.IDEMPOTENCY_KEY_ATTRIBUTE, this.idempotencyKey);
+		String key = this.freshKey ? UUID.randomUUID().toString() : this.idempotencyKey;
+		if (key != null) {
+			request.header(NetSuiteRequests.IDEMPOTENCY_KEY_HEADER, key)
+				.attribute(NetSuiteRequests.IDEMPOTENCY_KEY_ATTRIBUTE, key);
 		}
 		if (this.body != null) {
-			request.contentType(MediaType.APPLICATION_JSON).body(this.exchange.mapper().writeValueAsBytes(this.body));
+			NetSuiteExchange.jsonBody(request, this.body);
 		}
-		String key = this.idempotencyKey;
-		String hint = NetSuiteJob.unknownOutcomeHint(key);
-		return request.exchangeForRequiredValue((sent, response) -> {
-			int status = response.getStatusCode().value();
-			HttpHeaders headers = response.getHeaders();
-			String method = sent.getMethod().name();
-			String path = sent.getURI().getRawPath();
-			Answers.Answer answer = Answers.answer(sent, response, true, hint);
-			if (status == 202) {
-				URI location = location(headers);
-				if (location == null) {
-					// Accepted, but no job to follow: its outcome cannot be learnt.
-					throw Answers.unreadable(NetSuiteUnreadableAnswerException.Reason.UNEXPECTED, answer, null);
-				}
-				return new NetSuiteJob(this.exchange, sent.getURI(), location, method, path, key);
-			}
-			if (status >= 400) {
-				NetSuiteError error = Answers.error(sent, response);
-				String code = error.errorCode();
-				URI location = location(headers);
-				if (location != null && code != null && IDEMPOTENCY_ERROR.equals(code.toUpperCase(Locale.ROOT))) {
-					// Submitted before, by a repeat whose first answer was lost: the original job.
-					return new NetSuiteJob(this.exchange, sent.getURI(), location, method, path, key);
-				}
-				throw this.exchange.errors().exception(error, method, path);
-			}
-			Answers.requireSuccess(sent, response, this.exchange.errors(), true, hint);
-			// A server that ignored the preference: its answer is the result, if it is one.
-			NetSuiteJob.Result result = NetSuiteJob.Result.read(answer, headers,
-					Answers.bytes(answer, response.getBody()), sent.getURI(), this.exchange.mapper());
-			return new NetSuiteJob(this.exchange, method, path, key, result);
-		}, true);
-	}
-
-	private static @Nullable URI location(HttpHeaders headers) {
-		String location = headers.getFirst(HttpHeaders.LOCATION);
-		try {
-			return (location != null) ? new URI(location) : null;
-		}
-		catch (URISyntaxException ex) {
-			return null;
-		}
+		return this.exchange.submit(request, key);
 	}
 
 }

@@ -67,7 +67,7 @@ public final class NetSuiteAccount {
 		this.permits = permits;
 		this.restClient = Objects.requireNonNull(restClient, "restClient");
 		this.restletClient = Objects.requireNonNull(restletClient, "restletClient");
-		this.client = Objects.requireNonNull(client, "client");
+		this.client = Objects.requireNonNull(client, "client").named(name);
 	}
 
 	/**

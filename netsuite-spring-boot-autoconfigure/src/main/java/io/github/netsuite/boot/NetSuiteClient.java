@@ -16,14 +16,15 @@ import org.springframework.web.client.RestClient;
  * {@link RestClient}s already signed for the account. NetSuite's errors surface as
  * {@link NetSuiteException}s that carry NetSuite's code and detail.
  * <p>
- * Thread-safe; the request objects it hands out are not, so build one per call.
+ * Thread-safe, and so are the request objects it hands out: each is immutable, its
+ * modifiers return copies, so one can be built once, shared and sent again.
  *
  * <pre class="code">
  * List&lt;Customer&gt; customers = client.suiteql("SELECT id, companyname FROM customer ORDER BY id")
  *     .stream(Customer.class)
  *     .toList();
  * String id = client.records("customer").create(Map.of("companyName", "Acme"));
- * String once = client.records("customer").idempotent().create(Map.of("companyName", "Acme"));
+ * String once = client.records("customer").exactlyOnce().create(Map.of("companyName", "Acme"));
  * Map&lt;String, Object&gt; answer = client.restlet("customscript_x", "customdeploy_x")
  *     .param("q", "abc")
  *     .get(new ParameterizedTypeReference&lt;Map&lt;String, Object&gt;&gt;() {})
@@ -93,16 +94,22 @@ public final class NetSuiteClient {
 	}
 
 	/**
-	 * Return a client whose record creates, updates and upserts are, or are not,
-	 * idempotent writes by default ({@code netsuite.records.idempotent-writes}): sent
+	 * Return a client whose record creates, updates and upserts are, or are not, done
+	 * exactly once by default ({@code netsuite.records.exactly-once-writes}): sent
 	 * asynchronously with a fresh idempotency key each, so that a write whose answer was
 	 * lost is repeated without being executed twice. Each call can still choose with
-	 * {@link RecordCollection#idempotent(boolean)} and {@link RecordRequest#idempotent(boolean)}.
-	 * @param idempotentWrites whether writes are idempotent unless told otherwise
+	 * {@link RecordCollection#exactlyOnce(boolean)} and
+	 * {@link RecordRequest#exactlyOnce(boolean)}.
+	 * @param exactlyOnceWrites whether writes are done exactly once unless told otherwise
 	 * @return the client
 	 */
-	public NetSuiteClient withIdempotentWrites(boolean idempotentWrites) {
-		return new NetSuiteClient(this.exchange.withExactlyOnceWrites(idempotentWrites));
+	public NetSuiteClient withExactlyOnceWrites(boolean exactlyOnceWrites) {
+		return new NetSuiteClient(this.exchange.withExactlyOnceWrites(exactlyOnceWrites));
+	}
+
+	// The account's name in the configuration, for the client's exceptions.
+	NetSuiteClient named(String name) {
+		return new NetSuiteClient(this.exchange.named(name));
 	}
 
 	/**

@@ -15,6 +15,7 @@ import org.springframework.http.HttpHeaders;
  * {@code {"error":…,"error_description":…}}.
  *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 public final class NetSuiteError {
 
@@ -57,6 +58,25 @@ public final class NetSuiteError {
 	 * @return the error
 	 */
 	public static NetSuiteError of(int status, HttpHeaders headers, byte[] body) {
+		return read(status, headers, body, false);
+	}
+
+	/**
+	 * Read the error a job's task failed with, from the task's result when NetSuite gave
+	 * it inside a successful answer: parsed as {@link #of} parses an error answer, with
+	 * the status the error document names ({@code "status": 400}), or {@code 0}.
+	 * @param headers the result's headers
+	 * @param body the result's body
+	 * @return the error, or {@code null} when the body is no error document of NetSuite's
+	 */
+	static @Nullable NetSuiteError inTaskResult(HttpHeaders headers, byte[] body) {
+		NetSuiteError error = read(0, headers, body, true);
+		return (error.errorCode != null) ? error : null;
+	}
+
+	// The one parser of NetSuite's error bodies: the error interceptor reads every error
+	// answer through it, and a job's task result that holds an error goes through it too.
+	private static NetSuiteError read(int status, HttpHeaders headers, byte[] body, boolean statusInBody) {
 		String text = new String(body, StandardCharsets.UTF_8).strip();
 		String errorCode = null;
 		String detail = null;
@@ -79,6 +99,10 @@ public final class NetSuiteError {
 			}
 			if (detail == null) {
 				detail = text(json.path("title"));
+			}
+			if (statusInBody) {
+				int named = json.path("status").asInt(0);
+				status = (named >= 400 && named < 600) ? named : status;
 			}
 		}
 		else if (text.startsWith("{")) {

@@ -14,11 +14,15 @@ import org.springframework.web.client.RestClient;
 /**
  * Turns NetSuite's error answers into typed {@link NetSuiteException}s that carry
  * NetSuite's code and detail and, for a refused login, what the account's authentication
- * says to fix. Use it as a status handler of a {@link RestClient} (the signed clients of
- * the auto-configuration have it as their default):
+ * says to fix: the one place an error is classified. It classifies the
+ * {@link NetSuiteError} the error interceptor read on the wire (its one parser); the
+ * account's {@code NetSuiteExchange} asks it for every error answer of the request
+ * objects, and the signed clients of the auto-configuration have it as their default
+ * status handler, so a call site never repeats
  * {@code .onStatus(NetSuiteErrorDecoder.IS_ERROR, decoder)}.
  *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 public final class NetSuiteErrorDecoder implements RestClient.ResponseSpec.ErrorHandler {
 

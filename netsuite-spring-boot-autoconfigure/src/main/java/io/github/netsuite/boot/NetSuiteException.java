@@ -6,8 +6,15 @@ import org.jspecify.annotations.Nullable;
  * An error NetSuite answered with, or a limit of NetSuite's that the client met. Carries
  * the HTTP status, NetSuite's error code and detail, the request's method and path (never
  * its query, body or credentials) and, where one is known, a hint on how to fix it.
+ * <p>
+ * Thrown by a {@link NetSuiteClient} of a configured account, its message starts with
+ * the account (its name in the configuration and its realm) and, for a RESTlet, the
+ * script and deployment called, such as {@code RESTlet customscript_x/customdeploy_x on
+ * account 'primary' (TSTDRV123): NetSuite answered 400 …}; {@link #getAccount()} names
+ * the account.
  *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 public class NetSuiteException extends RuntimeException {
 
@@ -22,6 +29,14 @@ public class NetSuiteException extends RuntimeException {
 	private final @Nullable String path;
 
 	private final @Nullable String hint;
+
+	// Set once, where the exception leaves its account's exchange: many are made below it
+	// (interceptors, the body stream) where the account is not known.
+	private volatile @Nullable String account;
+
+	private volatile @Nullable String realm;
+
+	private volatile @Nullable String subject;
 
 	/**
 	 * Create an exception for an error response.
@@ -66,8 +81,11 @@ public class NetSuiteException extends RuntimeException {
 	private static String message(int statusCode, @Nullable String errorCode, @Nullable String detail,
 			@Nullable String method, @Nullable String path, @Nullable String hint) {
 		StringBuilder message = new StringBuilder("NetSuite");
-		if (statusCode > 0) {
-			message.append(" answered ").append(statusCode);
+		if (statusCode > 0 || errorCode != null) {
+			message.append(" answered");
+			if (statusCode > 0) {
+				message.append(' ').append(statusCode);
+			}
 			if (errorCode != null) {
 				message.append(' ').append(errorCode);
 			}
@@ -82,6 +100,60 @@ public class NetSuiteException extends RuntimeException {
 			message.append(" (").append(hint).append(')');
 		}
 		return message.toString();
+	}
+
+	/**
+	 * Name the account the exception's request went to and what it called, unless already
+	 * named: the message then starts with them.
+	 * @param account the account's name in the configuration, or {@code null}
+	 * @param realm the account's realm, or {@code null}
+	 * @param subject what was called when the path does not say it (a RESTlet's script
+	 * and deployment), or {@code null}
+	 * @return this exception
+	 */
+	NetSuiteException named(@Nullable String account, @Nullable String realm, @Nullable String subject) {
+		if (this.account == null && this.realm == null && this.subject == null) {
+			this.subject = subject;
+			this.realm = realm;
+			this.account = account;
+		}
+		return this;
+	}
+
+	@Override
+	public @Nullable String getMessage() {
+		String message = super.getMessage();
+		String account = this.account;
+		String realm = this.realm;
+		String subject = this.subject;
+		if (account == null && realm == null && subject == null) {
+			return message;
+		}
+		StringBuilder prefix = new StringBuilder();
+		if (subject != null) {
+			prefix.append(subject);
+		}
+		if (account != null || realm != null) {
+			prefix.append((subject != null) ? " on account" : "Account");
+			if (account != null) {
+				prefix.append(" '").append(account).append('\'');
+			}
+			if (realm != null) {
+				prefix.append((account != null) ? " (" + realm + ")" : " " + realm);
+			}
+		}
+		return prefix + ": " + message;
+	}
+
+	/**
+	 * Return the account the request went to: its name in the configuration
+	 * ({@code primary}, or the {@code <name>} of {@code netsuite.accounts.<name>.*}), or
+	 * its realm when the client was built without a name.
+	 * @return the account, or {@code null} when not known
+	 */
+	public @Nullable String getAccount() {
+		String account = this.account;
+		return (account != null) ? account : this.realm;
 	}
 
 	/**

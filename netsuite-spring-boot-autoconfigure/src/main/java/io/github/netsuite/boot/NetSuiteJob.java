@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpMethod;
 import org.springframework.util.Assert;
 import org.springframework.web.client.ResourceAccessException;
 
@@ -22,9 +22,12 @@ import org.springframework.web.client.ResourceAccessException;
  * permit is held while waiting between polls.
  * <p>
  * A task that failed surfaces as the {@link NetSuiteException} the synchronous request
- * would have thrown, for the submitted method and path. Thread-safe.
+ * would have thrown, for the submitted method and path, whether NetSuite answered the
+ * task's result with the error's status or gave the error inside a successful answer.
+ * Thread-safe.
  *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  * @see AsyncRequest
  */
 public final class NetSuiteJob {
@@ -119,6 +122,15 @@ public final class NetSuiteJob {
 	 */
 	public Result await(Duration timeout) {
 		Assert.isTrue(timeout != null && !timeout.isNegative(), "'timeout' must not be negative");
+		try {
+			return poll(timeout);
+		}
+		catch (NetSuiteException ex) {
+			throw this.exchange.named(ex, null);
+		}
+	}
+
+	private Result poll(Duration timeout) {
 		Result known = this.result;
 		if (known != null) {
 			return known;
@@ -176,49 +188,32 @@ public final class NetSuiteJob {
 		}
 		URI taskUri = link(task, trimSlash(tasks.getRawPath()) + "/" + task.path("id").asString(""));
 		// The job's progress says whether its task failed: one round trip fewer than the task's
-		String progress = job.path("progress").asString("");
+		boolean failed = job.path("progress").asString("").toLowerCase(Locale.ROOT).startsWith("fail");
 		URI resultUri = resolve(trimSlash(taskUri.getRawPath()) + "/result");
-		Result result = this.exchange.rest()
-			.get()
-			.uri(resultUri)
-			.accept(MediaType.APPLICATION_JSON)
-			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST)
-			.exchangeForRequiredValue((request, response) -> {
-				int status = response.getStatusCode().value();
-				if (status >= 400) {
-					// The task's error, as the synchronous request would have been answered.
-					throw this.exchange.errors().exception(Answers.error(request, response), this.method, this.path);
+		// The task's answer is the submitted request's: its errors name that request.
+		NetSuiteExchange.Call call = NetSuiteExchange.Call.write(unknownOutcomeHint()).as(this.method, this.path);
+		return this.exchange.read(this.exchange.rest(HttpMethod.GET, resultUri), call, (request, response, answer) -> {
+			byte[] body = Answers.bytes(answer, response.getBody());
+			if (failed) {
+				// A failed task's error inside a successful answer, read by the same parser.
+				NetSuiteError error = NetSuiteError.inTaskResult(response.getHeaders(), body);
+				if (error != null) {
+					throw this.exchange.error(error, this.method, this.path);
 				}
-				Answers.requireSuccess(request, response, this.exchange.errors(), true, unknownOutcomeHint());
-				Answers.Answer answer = new Answers.Answer(status,
-						response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE), this.method, this.path, true,
-						unknownOutcomeHint());
-				return Result.read(answer, response.getHeaders(), Answers.bytes(answer, response.getBody()),
-						request.getURI(), this.exchange.mapper());
-			}, true);
-		if (progress.toLowerCase(Locale.ROOT).startsWith("fail")) {
-			throw new NetSuiteException(0, null, "NetSuite's job " + id() + " ended " + progress, this.method,
-					this.path, null);
-		}
-		return result;
+			}
+			Result result = Result.read(answer, response.getHeaders(), body, request.getURI(), this.exchange.mapper());
+			if (failed) {
+				throw new NetSuiteException(0, null, "NetSuite's job " + id() + " ended " + job.path("progress")
+					.asString(""), this.method, this.path, null);
+			}
+			return result;
+		});
 	}
 
 	private JsonNode get(URI uri) {
-		return this.exchange.rest()
-			.get()
-			.uri(uri)
-			.accept(MediaType.APPLICATION_JSON)
-			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST)
-			.exchangeForRequiredValue((request, response) -> {
-				Answers.requireSuccess(request, response, this.exchange.errors(), false, null);
-				// The job's outcome is not known while its answers cannot be read.
-				Answers.Answer answer = Answers.answer(request, response, true, unknownOutcomeHint());
-				JsonNode json = Answers.tree(this.exchange.mapper(), answer, response.getBody());
-				if (json == null || !json.isObject()) {
-					throw Answers.unreadable(NetSuiteUnreadableAnswerException.Reason.UNEXPECTED, answer, null);
-				}
-				return json;
-			}, true);
+		// The job's outcome is not known while its answers cannot be read.
+		return this.exchange.object(this.exchange.rest(HttpMethod.GET, uri),
+				new NetSuiteExchange.Call(true, unknownOutcomeHint(), null, null, null));
 	}
 
 	String unknownOutcomeHint() {

@@ -12,15 +12,17 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import org.springframework.lang.CheckReturnValue;
 import org.springframework.util.Assert;
 import org.springframework.web.util.UriBuilder;
 
 /**
  * The records of one type ({@code /services/rest/record/v1/<type>}), to create, upsert by
- * external ID or list.
+ * external ID or list. Immutable: each modifier returns a copy, so a collection can be
+ * shared and used again.
  *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 public final class RecordCollection {
 
@@ -34,7 +36,7 @@ public final class RecordCollection {
 
 	private final @Nullable String filter;
 
-	private final @Nullable Boolean idempotent;
+	private final @Nullable Boolean exactlyOnce;
 
 	private final int pageSize;
 
@@ -43,34 +45,36 @@ public final class RecordCollection {
 	}
 
 	private RecordCollection(NetSuiteExchange exchange, String type, @Nullable String filter,
-			@Nullable Boolean idempotent, int pageSize) {
+			@Nullable Boolean exactlyOnce, int pageSize) {
 		this.exchange = exchange;
 		this.type = type;
 		this.filter = filter;
-		this.idempotent = idempotent;
+		this.exactlyOnce = exactlyOnce;
 		this.pageSize = pageSize;
 	}
 
 	/**
-	 * Return these records with idempotent writes: {@link #create} and {@link #upsert}
-	 * are sent asynchronously with a fresh idempotency key each and return once NetSuite's
-	 * job has completed, so that one whose answer was lost (a reset connection, a read
-	 * timeout, a 5xx) is repeated with the same key and executed exactly once.
-	 * @return the records, with idempotent writes
+	 * Return these records with writes done exactly once: {@link #create} and
+	 * {@link #upsert} are sent asynchronously with a fresh idempotency key each and return
+	 * once NetSuite's job has completed, so that one whose answer was lost (a reset
+	 * connection, a read timeout, a 5xx) is repeated with the same key and executed once.
+	 * @return the records, with writes done exactly once
 	 */
-	public RecordCollection idempotent() {
-		return idempotent(true);
+	@CheckReturnValue
+	public RecordCollection exactlyOnce() {
+		return exactlyOnce(true);
 	}
 
 	/**
-	 * Return these records with or without idempotent writes, whatever
-	 * {@code netsuite.records.idempotent-writes} says.
-	 * @param idempotent whether writes are idempotent
+	 * Return these records with writes done exactly once or not, whatever
+	 * {@code netsuite.records.exactly-once-writes} says.
+	 * @param exactlyOnce whether writes are done exactly once through asynchronous jobs
 	 * @return the records
-	 * @see #idempotent()
+	 * @see #exactlyOnce()
 	 */
-	public RecordCollection idempotent(boolean idempotent) {
-		return new RecordCollection(this.exchange, this.type, this.filter, idempotent, this.pageSize);
+	@CheckReturnValue
+	public RecordCollection exactlyOnce(boolean exactlyOnce) {
+		return new RecordCollection(this.exchange, this.type, this.filter, exactlyOnce, this.pageSize);
 	}
 
 	/**
@@ -82,56 +86,43 @@ public final class RecordCollection {
 	 */
 	public RecordCollection pageSize(int pageSize) {
 		Assert.isTrue(pageSize >= 1 && pageSize <= MAX_PAGE_SIZE, "'pageSize' must be between 1 and 1000");
-		return new RecordCollection(this.exchange, this.type, this.filter, this.idempotent, pageSize);
+		return new RecordCollection(this.exchange, this.type, this.filter, this.exactlyOnce, pageSize);
 	}
 
 	/**
 	 * Create a record. NetSuite answers {@code 204} with the new record's location. Unless
-	 * writes are {@linkplain #idempotent() idempotent}, a create is never repeated once it
-	 * may have reached NetSuite: a lost answer is reported, not retried.
+	 * writes are done {@linkplain #exactlyOnce() exactly once}, a create is never repeated
+	 * once it may have reached NetSuite: a lost answer is reported, not retried.
 	 * @param record the fields of the new record, as a map or an object Jackson can write
 	 * @return the internal ID of the new record
 	 * @throws NetSuiteException the error NetSuite answered, the same whether the write
-	 * was idempotent or not
+	 * was done exactly once or not
 	 * @throws NetSuiteUnreadableAnswerException with
 	 * {@link NetSuiteUnreadableAnswerException#mayHaveExecuted()} if the answer was not
 	 * NetSuite's: a body, or no {@code Location} of a {@code <type>} record on the host the
 	 * request went to. The record may or may not have been created.
 	 */
 	public String create(Object record) {
-		if (isIdempotent()) {
-			return new AsyncRequest(this.exchange, HttpMethod.POST, PATH, this.type)
-				.body(record)
+		Assert.notNull(record, "'record' must not be null");
+		if (isExactlyOnce()) {
+			return new AsyncRequest(this.exchange, HttpMethod.POST, PATH, this.type).body(record)
 				.idempotent()
 				.submit()
 				.await()
 				.createdId(this.type);
 		}
-		return this.exchange.rest()
-			.post()
-			.uri(PATH, this.type)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(this.exchange.mapper().writeValueAsBytes(record))
-			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST)
-			.exchangeForRequiredValue((request, response) -> {
-				HttpHeaders headers = Answers.written(request, response, this.exchange, Answers.WRITE_HINT);
-				String id = Answers.createdId(headers.getFirst(HttpHeaders.LOCATION), request.getURI(), this.type);
-				if (id == null) {
-					// Not NetSuite's answer to a create: nothing says whether, or which, record exists.
-					throw Answers.unreadable(NetSuiteUnreadableAnswerException.Reason.UNEXPECTED,
-							Answers.answer(request, response, true, Answers.WRITE_HINT), null);
-				}
-				return id;
-			}, true);
+		return this.exchange.create(NetSuiteExchange.jsonBody(this.exchange.rest(HttpMethod.POST, PATH, this.type), record),
+				this.type, Answers.WRITE_HINT);
 	}
 
-	private boolean isIdempotent() {
-		return (this.idempotent != null) ? this.idempotent : this.exchange.idempotentWrites();
+	private boolean isExactlyOnce() {
+		return (this.exactlyOnce != null) ? this.exactlyOnce : this.exchange.exactlyOnceWrites();
 	}
 
 	/**
 	 * Create or update the record with the given external ID ({@code PUT …/eid:<id>}),
-	 * through an asynchronous request when writes are {@linkplain #idempotent() idempotent}.
+	 * through an asynchronous job when writes are done {@linkplain #exactlyOnce() exactly
+	 * once}.
 	 * @param externalId the external ID
 	 * @param record the fields of the record, as a map or an object Jackson can write
 	 * @throws NetSuiteUnreadableAnswerException with
@@ -140,7 +131,8 @@ public final class RecordCollection {
 	 */
 	public void upsert(String externalId, Object record) {
 		Assert.hasText(externalId, "'externalId' must not be empty");
-		if (isIdempotent()) {
+		Assert.notNull(record, "'record' must not be null");
+		if (isExactlyOnce()) {
 			new AsyncRequest(this.exchange, HttpMethod.PUT, PATH + "/eid:{externalId}", this.type, externalId)
 				.body(record)
 				.idempotent()
@@ -148,14 +140,9 @@ public final class RecordCollection {
 				.await();
 			return;
 		}
-		this.exchange.rest()
-			.put()
-			.uri(PATH + "/eid:{externalId}", this.type, externalId)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(this.exchange.mapper().writeValueAsBytes(record))
-			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST)
-			.exchangeForRequiredValue((request, response) -> Answers.written(request, response, this.exchange,
-					Answers.WRITE_HINT), true);
+		this.exchange.write(NetSuiteExchange.jsonBody(
+				this.exchange.rest(HttpMethod.PUT, PATH + "/eid:{externalId}", this.type, externalId), record),
+				Answers.WRITE_HINT);
 	}
 
 	/**
@@ -166,7 +153,7 @@ public final class RecordCollection {
 	 */
 	public RecordCollection query(String filter) {
 		Assert.hasText(filter, "'filter' must not be empty");
-		return new RecordCollection(this.exchange, this.type, filter, this.idempotent, this.pageSize);
+		return new RecordCollection(this.exchange, this.type, filter, this.exactlyOnce, this.pageSize);
 	}
 
 	/**

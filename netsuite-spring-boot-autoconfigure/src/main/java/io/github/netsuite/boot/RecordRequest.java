@@ -1,24 +1,27 @@
 package io.github.netsuite.boot;
 
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
+import org.springframework.lang.CheckReturnValue;
 import org.springframework.util.Assert;
+import org.springframework.web.client.RestClient;
 
 /**
  * One record of REST web services ({@code /services/rest/record/v1/<type>/<id>}), to read,
- * update or delete.
+ * update or delete. Immutable: each modifier returns a copy, so a request can be shared
+ * and sent again.
  *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 public final class RecordRequest {
 
@@ -30,60 +33,71 @@ public final class RecordRequest {
 
 	private final String id;
 
-	private final List<String> fields = new ArrayList<>();
+	private final List<String> fields;
 
-	private boolean expandSubResources;
+	private final boolean expandSubResources;
 
-	private @Nullable Boolean idempotent;
+	private final @Nullable Boolean exactlyOnce;
 
 	RecordRequest(NetSuiteExchange exchange, String type, String id) {
+		this(exchange, type, id, List.of(), false, null);
+	}
+
+	private RecordRequest(NetSuiteExchange exchange, String type, String id, List<String> fields,
+			boolean expandSubResources, @Nullable Boolean exactlyOnce) {
 		this.exchange = exchange;
 		this.type = type;
 		this.id = id;
+		this.fields = fields;
+		this.expandSubResources = expandSubResources;
+		this.exactlyOnce = exactlyOnce;
 	}
 
 	/**
-	 * Read only the given fields.
+	 * Return this request reading only the given fields, besides any given before.
 	 * @param fields the field IDs
-	 * @return this request
+	 * @return the request
 	 */
+	@CheckReturnValue
 	public RecordRequest fields(String... fields) {
 		for (String field : fields) {
 			Assert.hasText(field, "'fields' must not contain empty names");
-			this.fields.add(field);
 		}
-		return this;
+		List<String> all = Stream.concat(this.fields.stream(), Stream.of(fields)).toList();
+		return new RecordRequest(this.exchange, this.type, this.id, all, this.expandSubResources, this.exactlyOnce);
 	}
 
 	/**
-	 * Read sublists and subrecords inline rather than as links.
-	 * @return this request
+	 * Return this request reading sublists and subrecords inline rather than as links.
+	 * @return the request
 	 */
+	@CheckReturnValue
 	public RecordRequest expandSubResources() {
-		this.expandSubResources = true;
-		return this;
+		return new RecordRequest(this.exchange, this.type, this.id, this.fields, true, this.exactlyOnce);
 	}
 
 	/**
-	 * Make {@link #update} an idempotent write: sent asynchronously with a fresh
-	 * idempotency key and returning once NetSuite's job has completed, so that one whose
-	 * answer was lost is repeated with the same key and executed exactly once.
-	 * @return this request
+	 * Return this request with an {@link #update} done exactly once: sent asynchronously
+	 * with a fresh idempotency key and returning once NetSuite's job has completed, so
+	 * that one whose answer was lost is repeated with the same key and executed once.
+	 * @return the request
 	 */
-	public RecordRequest idempotent() {
-		return idempotent(true);
+	@CheckReturnValue
+	public RecordRequest exactlyOnce() {
+		return exactlyOnce(true);
 	}
 
 	/**
-	 * Make {@link #update} an idempotent write or not, whatever
-	 * {@code netsuite.records.idempotent-writes} says.
-	 * @param idempotent whether the update is an idempotent write
-	 * @return this request
-	 * @see #idempotent()
+	 * Return this request with an {@link #update} done exactly once or not, whatever
+	 * {@code netsuite.records.exactly-once-writes} says.
+	 * @param exactlyOnce whether the update is done exactly once through an
+	 * asynchronous job
+	 * @return the request
+	 * @see #exactlyOnce()
 	 */
-	public RecordRequest idempotent(boolean idempotent) {
-		this.idempotent = idempotent;
-		return this;
+	@CheckReturnValue
+	public RecordRequest exactlyOnce(boolean exactlyOnce) {
+		return new RecordRequest(this.exchange, this.type, this.id, this.fields, this.expandSubResources, exactlyOnce);
 	}
 
 	/**
@@ -95,9 +109,8 @@ public final class RecordRequest {
 	 */
 	public Map<String, Object> get() {
 		// Straight from the body stream into a map, without the tree get(Class) goes through.
-		Map<String, Object> record = read((answer, body) -> Answers.value(this.exchange.mapper(),
-				this.exchange.mapper().getTypeFactory().constructMapType(Map.class, String.class, Object.class), answer,
-				body));
+		Map<String, Object> record = this.exchange.value(request(),
+				this.exchange.mapper().getTypeFactory().constructMapType(Map.class, String.class, Object.class));
 		record.remove("links");
 		return record;
 	}
@@ -126,74 +139,53 @@ public final class RecordRequest {
 	 * record, or with something that is not a record's JSON
 	 */
 	public <T> T get(ParameterizedTypeReference<T> type) {
-		return this.exchange.mapper()
-			.treeToValue(tree(), this.exchange.mapper().getTypeFactory().constructType(type.getType()));
-	}
-
-	private ObjectNode tree() {
-		return read((answer, body) -> {
-			JsonNode json = Answers.tree(this.exchange.mapper(), answer, body);
-			if (json == null) {
-				return null;
-			}
-			if (!(json instanceof ObjectNode object)) {
-				throw Answers.unreadable(NetSuiteUnreadableAnswerException.Reason.UNEXPECTED, answer, null);
-			}
-			object.remove("links");
-			return object;
-		});
+		JavaType javaType = this.exchange.mapper().getTypeFactory().constructType(type.getType());
+		return this.exchange.mapper().treeToValue(tree(), javaType);
 	}
 
 	// A read record comes or fails, never null: NetSuite's 404 is NetSuiteNotFoundException,
 	// and an answer without a record (empty, or JSON's null) is not one NetSuite gives.
-	private <T> T read(Reader<T> reader) {
-		return this.exchange.rest()
-			.get()
-			.uri((uri) -> {
-				if (!this.fields.isEmpty()) {
-					uri.queryParam("fields", "{fields}");
-				}
-				if (this.expandSubResources) {
-					uri.queryParam("expandSubResources", "true");
-				}
-				return uri.path(PATH).build(this.type, this.id, String.join(",", this.fields));
-			})
-			.accept(MediaType.APPLICATION_JSON)
-			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST)
-			.exchangeForRequiredValue((request, response) -> {
-				Answers.requireSuccess(request, response, this.exchange.errors(), false, null);
-				Answers.Answer answer = Answers.answer(request, response, false, null);
-				T record = reader.read(answer, response.getBody());
-				if (record == null) {
-					throw Answers.unreadable(NetSuiteUnreadableAnswerException.Reason.UNEXPECTED, answer, null);
-				}
-				return record;
-			}, true);
+	private ObjectNode tree() {
+		JsonNode record = this.exchange.object(request(), NetSuiteExchange.Call.READ);
+		ObjectNode object = (ObjectNode) record;
+		object.remove("links");
+		return object;
+	}
+
+	private RestClient.RequestBodySpec request() {
+		return this.exchange.rest(HttpMethod.GET, (uri) -> {
+			if (!this.fields.isEmpty()) {
+				uri.queryParam("fields", "{fields}");
+			}
+			if (this.expandSubResources) {
+				uri.queryParam("expandSubResources", "true");
+			}
+			return uri.path(PATH).build(this.type, this.id, String.join(",", this.fields));
+		});
 	}
 
 	/**
 	 * Update the given fields of the record ({@code PATCH}); fields not given keep their
-	 * values. Sent asynchronously when {@linkplain #idempotent() idempotent}.
+	 * values. Sent asynchronously when done {@linkplain #exactlyOnce() exactly once}.
 	 * @param changes the fields to change, as a map or an object Jackson can write
 	 * @throws NetSuiteException the error NetSuite answered, the same whether the write
-	 * was idempotent or not
+	 * was done exactly once or not
 	 * @throws NetSuiteUnreadableAnswerException with
 	 * {@link NetSuiteUnreadableAnswerException#mayHaveExecuted()} if the answer was not
 	 * NetSuite's {@code 204}: the update may or may not have happened
 	 */
 	public void update(Object changes) {
-		if ((this.idempotent != null) ? this.idempotent : this.exchange.idempotentWrites()) {
-			new AsyncRequest(this.exchange, HttpMethod.PATCH, PATH, this.type, this.id).body(changes).idempotent().submit().await();
+		Assert.notNull(changes, "'changes' must not be null");
+		if ((this.exactlyOnce != null) ? this.exactlyOnce : this.exchange.exactlyOnceWrites()) {
+			new AsyncRequest(this.exchange, HttpMethod.PATCH, PATH, this.type, this.id).body(changes)
+				.idempotent()
+				.submit()
+				.await();
 			return;
 		}
-		this.exchange.rest()
-			.patch()
-			.uri(PATH, this.type, this.id)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(this.exchange.mapper().writeValueAsBytes(changes))
-			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST)
-			.exchangeForRequiredValue((request, response) -> Answers.written(request, response, this.exchange,
-					Answers.WRITE_HINT), true);
+		this.exchange.write(
+				NetSuiteExchange.jsonBody(this.exchange.rest(HttpMethod.PATCH, PATH, this.type, this.id), changes),
+				Answers.WRITE_HINT);
 	}
 
 	/**
@@ -203,22 +195,7 @@ public final class RecordRequest {
 	 * NetSuite's {@code 204}: the record may or may not be deleted
 	 */
 	public void delete() {
-		this.exchange.rest()
-			.delete()
-			.uri(PATH, this.type, this.id)
-			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST)
-			.exchangeForRequiredValue((request, response) -> Answers.written(request, response, this.exchange,
-					Answers.DELETE_HINT), true);
-	}
-
-	/**
-	 * Reads a record from an answer's body stream.
-	 */
-	@FunctionalInterface
-	private interface Reader<T> {
-
-		@Nullable T read(Answers.Answer answer, InputStream body);
-
+		this.exchange.write(this.exchange.rest(HttpMethod.DELETE, PATH, this.type, this.id), Answers.DELETE_HINT);
 	}
 
 }

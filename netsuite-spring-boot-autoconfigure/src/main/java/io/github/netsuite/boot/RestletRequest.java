@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JavaType;
@@ -19,17 +20,20 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.lang.CheckReturnValue;
 import org.springframework.util.Assert;
 import org.springframework.web.client.RestClient;
 
 /**
  * A call to a RESTlet deployment ({@code /app/site/hosting/restlet.nl?script=…&deploy=…}).
- * Parameters are encoded once, and signed exactly as they go on the wire.
+ * Parameters are encoded once, and signed exactly as they go on the wire. Immutable: each
+ * modifier returns a copy, so a request can be shared, and called again. Its errors name
+ * the script and deployment.
  *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 public final class RestletRequest {
 
@@ -41,55 +45,75 @@ public final class RestletRequest {
 	 */
 	static final String URI_TEMPLATE = PATH + "?script={script}&deploy={deploy}";
 
+	// A RESTlet is a script: only what cannot change anything is safe to repeat.
+	private static final Set<HttpMethod> IDEMPOTENT_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD,
+			HttpMethod.OPTIONS);
+
 	private final NetSuiteExchange exchange;
 
 	private final String script;
 
 	private final String deploy;
 
-	private final List<String[]> params = new ArrayList<>();
+	private final List<Param> params;
 
-	private @Nullable MediaType contentType;
+	private final @Nullable MediaType contentType;
 
 	RestletRequest(NetSuiteExchange exchange, String script, String deploy) {
+		this(exchange, script, deploy, List.of(), null);
+	}
+
+	private RestletRequest(NetSuiteExchange exchange, String script, String deploy, List<Param> params,
+			@Nullable MediaType contentType) {
 		this.exchange = exchange;
 		this.script = script;
 		this.deploy = deploy;
+		this.params = params;
+		this.contentType = contentType;
 	}
 
 	/**
-	 * Add a query parameter; repeat the name for several values, which go on the wire in
-	 * order, next to each other.
+	 * Return this request with a query parameter added; repeat the name for several
+	 * values, which go on the wire in order, next to each other.
 	 * @param name the name
 	 * @param value the value, written with {@code toString()}
-	 * @return this request
+	 * @return the request
 	 */
+	@CheckReturnValue
 	public RestletRequest param(String name, Object value) {
 		Assert.hasText(name, "'name' must not be empty");
 		Assert.notNull(value, "'value' must not be null");
-		this.params.add(new String[] { name, value.toString() });
-		return this;
+		List<Param> params = new ArrayList<>(this.params);
+		params.add(new Param(name, value.toString()));
+		return new RestletRequest(this.exchange, this.script, this.deploy, List.copyOf(params), this.contentType);
 	}
 
 	/**
-	 * Add every entry of a map as a query parameter.
+	 * Return this request with every entry of a map added as a query parameter.
 	 * @param params the parameters
-	 * @return this request
+	 * @return the request
 	 */
+	@CheckReturnValue
 	public RestletRequest params(Map<String, ?> params) {
-		params.forEach(this::param);
-		return this;
+		List<Param> all = new ArrayList<>(this.params);
+		params.forEach((name, value) -> {
+			Assert.hasText(name, "'name' must not be empty");
+			Assert.notNull(value, "'value' must not be null");
+			all.add(new Param(name, value.toString()));
+		});
+		return new RestletRequest(this.exchange, this.script, this.deploy, List.copyOf(all), this.contentType);
 	}
 
 	/**
-	 * Set the content type of the body. By default a {@link String} body goes as
-	 * {@code text/plain} and anything else as JSON.
+	 * Return this request with the given content type of the body. By default a
+	 * {@link String} body goes as {@code text/plain} and anything else as JSON.
 	 * @param contentType the content type
-	 * @return this request
+	 * @return the request
 	 */
+	@CheckReturnValue
 	public RestletRequest contentType(MediaType contentType) {
-		this.contentType = contentType;
-		return this;
+		Assert.notNull(contentType, "'contentType' must not be null");
+		return new RestletRequest(this.exchange, this.script, this.deploy, this.params, contentType);
 	}
 
 	/**
@@ -206,14 +230,14 @@ public final class RestletRequest {
 	public <T> Optional<T> exchange(HttpMethod method, @Nullable Object body, Class<T> responseType) {
 		boolean streaming = responseType == InputStream.class || responseType == Resource.class
 				|| responseType == InputStreamResource.class;
-		return call(method, body).exchangeForRequiredValue((request, response) -> {
+		return this.exchange.answer(call(method, body), call(method), (request, response, answer) -> {
 			if (streaming) {
-				InputStream stream = stream(request, response);
+				InputStream stream = stream(response, answer);
 				return (stream == null) ? Optional.empty()
 						: Optional.of((responseType == InputStream.class) ? (T) stream
 								: (T) new InputStreamResource(stream, "RESTlet answer"));
 			}
-			return Optional.ofNullable(read(request, response, responseType));
+			return Optional.ofNullable(read(response, answer, responseType));
 		}, !streaming);
 	}
 
@@ -237,10 +261,10 @@ public final class RestletRequest {
 			return (Optional<T>) exchange(method, body, plain);
 		}
 		JavaType javaType = this.exchange.mapper().getTypeFactory().constructType(type);
-		return call(method, body).exchangeForRequiredValue((request, response) -> {
-			Answers.Answer answer = answer(request, response);
-			return Optional.ofNullable(Answers.<T>value(this.exchange.mapper(), javaType, answer, response.getBody()));
-		}, true);
+		return this.exchange.answer(call(method, body), call(method), (request, response,
+				answer) -> Optional.ofNullable(Answers.<T>value(this.exchange.mapper(), javaType, answer,
+						response.getBody())),
+				true);
 	}
 
 	private RestClient.RequestBodySpec call(HttpMethod method, @Nullable Object body) {
@@ -249,55 +273,47 @@ public final class RestletRequest {
 		variables.put("script", this.script);
 		variables.put("deploy", this.deploy);
 		for (int i = 0; i < this.params.size(); i++) {
-			variables.put("n" + i, this.params.get(i)[0]);
-			variables.put("v" + i, this.params.get(i)[1]);
+			variables.put("n" + i, this.params.get(i).name());
+			variables.put("v" + i, this.params.get(i).value());
 		}
 		// The custom parameters go on the URI but not into the template, so that the
 		// http.client.requests uri tag stays the same whatever the parameters.
-		RestClient.RequestBodySpec request = this.exchange.restlets()
-			.method(method)
-			.uri(URI_TEMPLATE, (uri) -> {
-				for (int i = 0; i < this.params.size(); i++) {
-					// As variables, so that names and values are encoded strictly, once
-					uri.queryParam("{n" + i + "}", "{v" + i + "}");
-				}
-				return uri.build(variables);
-			})
-			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.RESTLET);
+		RestClient.RequestBodySpec request = this.exchange.restlet(method, URI_TEMPLATE, (uri) -> {
+			for (int i = 0; i < this.params.size(); i++) {
+				// As variables, so that names and values are encoded strictly, once
+				uri.queryParam("{n" + i + "}", "{v" + i + "}");
+			}
+			return uri.build(variables);
+		});
 		if (body != null) {
 			MediaType type = (this.contentType != null) ? this.contentType
 					: (body instanceof String) ? MediaType.TEXT_PLAIN : MediaType.APPLICATION_JSON;
-			request.contentType(type).body(bytes(body, type));
+			request.contentType(type).body(body(body, type));
 		}
 		return request;
 	}
 
-	// Whether the RESTlet's script may have run although its answer cannot be read.
-	private static boolean mayHaveExecuted(HttpRequest request) {
-		return !NetSuiteRequests.isIdempotent(request);
+	// Whether the RESTlet's script may have run although its answer cannot be read, and
+	// what its errors name: the script and deployment, which the path does not say.
+	private NetSuiteExchange.Call call(HttpMethod method) {
+		NetSuiteExchange.Call call = IDEMPOTENT_METHODS.contains(method) ? NetSuiteExchange.Call.READ
+				: new NetSuiteExchange.Call(true, Answers.RESTLET_HINT, null, null, null);
+		return call.about("RESTlet " + this.script + "/" + this.deploy);
 	}
 
-	private Answers.Answer answer(HttpRequest request, ClientHttpResponse response) throws IOException {
-		boolean write = mayHaveExecuted(request);
-		Answers.requireSuccess(request, response, this.exchange.errors(), write, Answers.RESTLET_HINT);
-		return Answers.answer(request, response, write, Answers.RESTLET_HINT);
-	}
-
-	private byte[] bytes(Object body, MediaType type) {
+	// Text for a text type goes in the type's charset, UTF-8 unless it names one, whatever
+	// the string converter's default; anything else to the client's converters: JSON text
+	// and bytes as they are, objects written by Jackson with the application's mapper.
+	private static Object body(Object body, MediaType type) {
 		if (body instanceof String text && !MediaType.APPLICATION_JSON.isCompatibleWith(type)) {
 			return text.getBytes((type.getCharset() != null) ? type.getCharset() : StandardCharsets.UTF_8);
 		}
-		if (body instanceof byte[] raw) {
-			return raw;
-		}
-		return (body instanceof String json) ? json.getBytes(StandardCharsets.UTF_8)
-				: this.exchange.mapper().writeValueAsBytes(body);
+		return body;
 	}
 
 	@SuppressWarnings("unchecked")
-	private <T> @Nullable T read(HttpRequest request, ClientHttpResponse response, Class<T> responseType)
+	private <T> @Nullable T read(ClientHttpResponse response, Answers.Answer answer, Class<T> responseType)
 			throws IOException {
-		Answers.Answer answer = answer(request, response);
 		if (responseType == Void.class) {
 			// No answer wanted, but a page in place of the script's answer is not success.
 			if (Answers.nonEmpty(answer, response.getBody()) != null) {
@@ -332,10 +348,10 @@ public final class RestletRequest {
 	}
 
 	// The answer as a stream that owns the response (and its permit) until closed.
-	private @Nullable InputStream stream(HttpRequest request, ClientHttpResponse response) throws IOException {
+	private static @Nullable InputStream stream(ClientHttpResponse response, Answers.Answer answer)
+			throws IOException {
 		boolean handedOver = false;
 		try {
-			Answers.Answer answer = answer(request, response);
 			InputStream body = Answers.nonEmpty(answer, response.getBody());
 			if (body == null) {
 				return null;
@@ -349,6 +365,13 @@ public final class RestletRequest {
 				response.close();
 			}
 		}
+	}
+
+	/**
+	 * One query parameter, as given.
+	 */
+	private record Param(String name, String value) {
+
 	}
 
 	/**

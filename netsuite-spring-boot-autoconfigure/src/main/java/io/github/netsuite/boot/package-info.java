@@ -9,6 +9,18 @@
  * a {@link NetSuiteNotFoundException}). Only accessors of state that a value or an
  * exception may lack, such as {@link NetSuiteException#getErrorCode()}, return
  * {@code null}, marked {@link org.jspecify.annotations.Nullable @Nullable}.
+ * <p>
+ * The request objects the client hands out ({@link SuiteQlQuery}, {@link RecordRequest},
+ * {@link RecordCollection}, {@link RestletRequest}, {@link AsyncRequest}) have one style:
+ * they are immutable, and each modifier returns a copy. A request can then be built once,
+ * kept in a field, shared between threads and sent again, and a half-built one handed to
+ * another method cannot be changed behind the caller's back; the copies cost a few small
+ * objects per call, nothing beside the request on the wire. (Spring's own
+ * {@code RestClient} request specs are mutable builders, used once; these are values.)
+ * Each sends through the account's package-private {@code NetSuiteExchange}, the one
+ * place that writes request bodies (through the {@code RestClient}'s message converters,
+ * with the application's {@code JsonMapper}), reads answers, and turns NetSuite's errors
+ * into {@link NetSuiteException}s that name the account.
  */
 @NullMarked
 package io.github.netsuite.boot;

@@ -167,7 +167,7 @@ class NetSuiteClientWireMockTests {
 				assertThat(ex.getReason()).isEqualTo(NetSuiteUnreadableAnswerException.Reason.UNEXPECTED);
 				assertThat(ex.mayHaveExecuted()).isFalse();
 				assertThat(ex.getPath()).isEqualTo("/services/rest/record/v1/customer/42");
-				assertThat(ex).hasMessage("NetSuite answered 200 to GET /services/rest/record/v1/customer/42: "
+				assertThat(ex).hasMessage("Account 1234567_SB1: NetSuite answered 200 to GET /services/rest/record/v1/customer/42: "
 						+ "an answer not of the shape NetSuite answers (no content type)");
 			}));
 	}
@@ -301,7 +301,7 @@ class NetSuiteClientWireMockTests {
 				assertThat(ex.getMethod()).isEqualTo("GET");
 				assertThat(ex.getPath()).isEqualTo("/services/rest/record/v1/customer/999");
 			})
-			.withMessage("NetSuite answered 404 NONEXISTENT_ID to GET /services/rest/record/v1/customer/999: "
+			.withMessage("Account 1234567_SB1: NetSuite answered 404 NONEXISTENT_ID to GET /services/rest/record/v1/customer/999: "
 					+ "The record instance does not exist.");
 	}
 

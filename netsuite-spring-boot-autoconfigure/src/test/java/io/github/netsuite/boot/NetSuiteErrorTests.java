@@ -9,10 +9,52 @@ import org.springframework.http.HttpHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link NetSuiteError}: error bodies read strictly, and throttling recognised
- * only from its documented forms.
+ * Tests for {@link NetSuiteError}: error bodies read strictly, throttling recognised only
+ * from its documented forms, a failed task's error read by the same parser, and the
+ * account the exceptions name.
  */
 class NetSuiteErrorTests {
+
+	@Test
+	void readsAFailedTasksErrorFromASuccessfulAnswerWithTheStatusItNames() {
+		NetSuiteError error = NetSuiteError.inTaskResult(new HttpHeaders(), ("{\"status\":404,\"o:errorDetails\":"
+				+ "[{\"detail\":\"The record instance does not exist.\",\"o:errorCode\":\"NONEXISTENT_ID\"}]}")
+			.getBytes(StandardCharsets.UTF_8));
+		assertThat(error).isNotNull();
+		assertThat(error.status()).isEqualTo(404);
+		assertThat(error.errorCode()).isEqualTo("NONEXISTENT_ID");
+		assertThat(error.detail()).isEqualTo("The record instance does not exist.");
+	}
+
+	@Test
+	void takesATaskResultWithoutAnErrorCodeForNoError() {
+		assertThat(NetSuiteError.inTaskResult(new HttpHeaders(),
+				"{\"links\":[{\"rel\":\"self\",\"href\":\"x\"}]}".getBytes(StandardCharsets.UTF_8)))
+			.isNull();
+		assertThat(NetSuiteError.inTaskResult(new HttpHeaders(), new byte[0])).isNull();
+	}
+
+	@Test
+	void namesTheAccountAndARestletsScriptAndDeploymentAheadOfTheMessageOnce() {
+		NetSuiteException exception = new NetSuiteScriptException(400, "JS_EXCEPTION", "x is undefined", "POST",
+				"/app/site/hosting/restlet.nl", null);
+		assertThat(exception.getAccount()).isNull();
+		assertThat(exception).hasMessage("NetSuite answered 400 JS_EXCEPTION to POST /app/site/hosting/restlet.nl: "
+				+ "x is undefined");
+		exception.named("primary", "TSTDRV123", "RESTlet customscript_x/customdeploy_x");
+		exception.named("other", "OTHER", null);
+		assertThat(exception.getAccount()).isEqualTo("primary");
+		assertThat(exception).hasMessage("RESTlet customscript_x/customdeploy_x on account 'primary' (TSTDRV123): "
+				+ "NetSuite answered 400 JS_EXCEPTION to POST /app/site/hosting/restlet.nl: x is undefined");
+	}
+
+	@Test
+	void namesAnAccountKnownOnlyByItsRealm() {
+		NetSuiteException exception = new NetSuiteNotFoundException(404, null, null, "GET", "/x", null);
+		exception.named(null, "1234567_SB1", null);
+		assertThat(exception.getAccount()).isEqualTo("1234567_SB1");
+		assertThat(exception).hasMessage("Account 1234567_SB1: NetSuite answered 404 to GET /x");
+	}
 
 	@Test
 	void refusesARestErrorWithTheCodeTwiceRatherThanTakeTheLast() {

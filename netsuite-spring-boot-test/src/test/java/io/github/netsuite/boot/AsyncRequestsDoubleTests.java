@@ -48,7 +48,7 @@ class AsyncRequestsDoubleTests {
 	void waitsOutTheJobsDelayBeforeReturningTheNewId() {
 		this.netSuite.asyncDelay(Duration.ofMillis(150));
 		long start = System.nanoTime();
-		String id = this.client.records("partner").idempotent().create(Map.of("companyname", "P"));
+		String id = this.client.records("partner").exactlyOnce().create(Map.of("companyname", "P"));
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
 		assertThat(this.netSuite.records("partner").get(id)).containsEntry("companyname", "P");
 	}
@@ -56,8 +56,8 @@ class AsyncRequestsDoubleTests {
 	@Test
 	void updatesAndUpsertsIdempotentlyThroughJobs() {
 		this.netSuite.records("contact").put(5, Map.of("firstname", "Ann"));
-		this.client.record("contact", "5").idempotent().update(Map.of("lastname", "Lee"));
-		this.client.records("contact").idempotent().upsert("EXT-9", Map.of("firstname", "Bo"));
+		this.client.record("contact", "5").exactlyOnce().update(Map.of("lastname", "Lee"));
+		this.client.records("contact").exactlyOnce().upsert("EXT-9", Map.of("firstname", "Bo"));
 		assertThat(this.netSuite.records("contact").get(5)).containsEntry("firstname", "Ann")
 			.containsEntry("lastname", "Lee");
 		assertThat(this.netSuite.records("contact").findByExternalId("EXT-9")).containsEntry("firstname", "Bo");
@@ -66,7 +66,7 @@ class AsyncRequestsDoubleTests {
 	@Test
 	void surfacesAFailedJobAsTheExceptionOfTheSynchronousWrite() {
 		assertThatExceptionOfType(NetSuiteNotFoundException.class)
-			.isThrownBy(() -> this.client.record("contact", "999999").idempotent().update(Map.of("a", 1)))
+			.isThrownBy(() -> this.client.record("contact", "999999").exactlyOnce().update(Map.of("a", 1)))
 			.satisfies((ex) -> {
 				assertThat(ex.getErrorCode()).isEqualTo("NONEXISTENT_ID");
 				assertThat(ex.getMethod()).isEqualTo("PATCH");

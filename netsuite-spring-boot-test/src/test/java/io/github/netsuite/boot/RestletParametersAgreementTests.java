@@ -53,8 +53,7 @@ class RestletParametersAgreementTests {
 			expected.put("script", "customscript_params");
 			expected.put("deploy", "customdeploy_params");
 			expected.putAll(sent);
-			RestletRequest request = this.client.restlet("customscript_params", "customdeploy_params");
-			sent.forEach(request::param);
+			RestletRequest request = this.client.restlet("customscript_params", "customdeploy_params").params(sent);
 			assertThat(request.get(PARAMETERS)).as("seed %d", seed).contains(expected);
 		}
 	}

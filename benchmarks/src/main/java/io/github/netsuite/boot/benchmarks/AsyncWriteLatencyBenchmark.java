@@ -85,7 +85,7 @@ public final class AsyncWriteLatencyBenchmark {
 		// Warm up the JIT, the connections and the double
 		for (int i = 0; i < 20; i++) {
 			client.records("customer").create(customer);
-			client.records("customer").idempotent().create(customer);
+			client.records("customer").exactlyOnce().create(customer);
 		}
 		long[] sync = new long[creates];
 		long[] async = new long[creates];
@@ -94,7 +94,7 @@ public final class AsyncWriteLatencyBenchmark {
 			client.records("customer").create(customer);
 			sync[i] = System.nanoTime() - start;
 			start = System.nanoTime();
-			client.records("customer").idempotent().create(customer);
+			client.records("customer").exactlyOnce().create(customer);
 			async[i] = System.nanoTime() - start;
 		}
 		double syncMedian = median(sync);
@@ -120,7 +120,7 @@ public final class AsyncWriteLatencyBenchmark {
 		netSuite.reset();
 		netSuite.clearData();
 		netSuite.latency(Duration.ofMillis(20)).concurrencyLimit(2).loseAnswers(7);
-		NetSuiteClient client = client(netSuite, 4).withIdempotentWrites(idempotent)
+		NetSuiteClient client = client(netSuite, 4).withExactlyOnceWrites(idempotent)
 			.withAsyncPolling(Duration.ofMillis(10), Duration.ofMillis(200), Duration.ofMinutes(1));
 		ExecutorService callers = Executors.newFixedThreadPool(creates);
 		try {

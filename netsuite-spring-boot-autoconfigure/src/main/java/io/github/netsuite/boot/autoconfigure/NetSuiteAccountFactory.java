@@ -196,7 +196,7 @@ final class NetSuiteAccountFactory {
 		NetSuiteAccountProperties.Async async = settings.getAsync();
 		NetSuiteClient client = new NetSuiteClient(connection.getAccount(), rest, restlets, this.mapper, errors,
 				this.pageListener, settings.getSuiteql().getPrefetchPages())
-			.withIdempotentWrites(settings.getRecords().isIdempotentWrites())
+			.withExactlyOnceWrites(settings.getRecords().isExactlyOnceWrites())
 			.withAsyncPolling(async.getPollInterval(), async.getMaxPollInterval(), async.getTimeout());
 		return new NetSuiteAccount(name, connection.getAccount(), connection.getRestUrl(), connection.getRestletUrl(),
 				authentication, governor, rest, restlets, client);

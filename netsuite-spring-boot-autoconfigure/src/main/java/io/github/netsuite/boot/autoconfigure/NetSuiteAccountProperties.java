@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -228,16 +229,47 @@ public class NetSuiteAccountProperties {
 	public static class Records {
 
 		/**
-		 * Whether creates, updates and upserts go async with an idempotency key, so a lost answer is safely retried.
+		 * Whether creates, updates and upserts are done exactly once: sent async with an idempotency key and
+		 * awaited, so a lost answer is safely retried.
 		 */
-		private boolean idempotentWrites;
+		private boolean exactlyOnceWrites;
 
-		public boolean isIdempotentWrites() {
-			return this.idempotentWrites;
+		// Set by its own key, which then wins over the deprecated one whatever the binding order
+		private boolean exactlyOnceWritesBound;
+
+		public boolean isExactlyOnceWrites() {
+			return this.exactlyOnceWrites;
 		}
 
+		public void setExactlyOnceWrites(boolean exactlyOnceWrites) {
+			this.exactlyOnceWrites = exactlyOnceWrites;
+			this.exactlyOnceWritesBound = true;
+		}
+
+		/**
+		 * Whether creates, updates and upserts are done exactly once.
+		 * @return whether they are
+		 * @deprecated since 0.1.0 for {@code exactly-once-writes}: "idempotent" also names
+		 * requests that are safe to repeat, which is not what this does
+		 */
+		@Deprecated(since = "0.1.0")
+		@DeprecatedConfigurationProperty(replacement = "netsuite.records.exactly-once-writes", since = "0.1.0",
+				reason = "Renamed: writes done exactly once through an async job with an idempotency key")
+		public boolean isIdempotentWrites() {
+			return this.exactlyOnceWrites;
+		}
+
+		/**
+		 * Set whether creates, updates and upserts are done exactly once, unless
+		 * {@code exactly-once-writes} says.
+		 * @param idempotentWrites whether they are
+		 * @deprecated since 0.1.0 for {@link #setExactlyOnceWrites(boolean)}
+		 */
+		@Deprecated(since = "0.1.0")
 		public void setIdempotentWrites(boolean idempotentWrites) {
-			this.idempotentWrites = idempotentWrites;
+			if (!this.exactlyOnceWritesBound) {
+				this.exactlyOnceWrites = idempotentWrites;
+			}
 		}
 
 	}

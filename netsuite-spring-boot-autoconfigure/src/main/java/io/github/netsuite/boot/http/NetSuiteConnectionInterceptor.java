@@ -99,7 +99,7 @@ public final class NetSuiteConnectionInterceptor implements ClientHttpRequestInt
 
 	private static String remedy(HttpRequest request) {
 		return NetSuiteRequests.REST.equals(NetSuiteRequests.api(request))
-				? ": check before repeating it, or set netsuite.records.idempotent-writes=true so that record "
+				? ": check before repeating it, or set netsuite.records.exactly-once-writes=true so that record "
 						+ "writes run exactly once whatever the network loses"
 				: ": check before repeating it";
 	}

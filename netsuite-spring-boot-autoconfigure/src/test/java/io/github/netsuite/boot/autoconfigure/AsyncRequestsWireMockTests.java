@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Asynchronous requests and idempotent writes as auto-configured, against a real HTTP
+ * Asynchronous requests and writes done exactly once as auto-configured, against a real HTTP
  * server that answers as NetSuite's async API does.
  */
 class AsyncRequestsWireMockTests {
@@ -77,10 +77,10 @@ class AsyncRequestsWireMockTests {
 	}
 
 	@Test
-	void sendsAnIdempotentCreateAsyncWithAUuidKeyAndReturnsTheIdOfItsTaskResult() {
+	void sendsAnExactlyOnceCreateAsyncWithAUuidKeyAndReturnsTheIdOfItsTaskResult() {
 		server.stubFor(post(urlPathEqualTo(CUSTOMERS)).willReturn(accepted()));
 		this.contextRunner.run((context) -> {
-			String id = context.getBean(NetSuiteClient.class).records("customer").idempotent().create(Map.of("a", 1));
+			String id = context.getBean(NetSuiteClient.class).records("customer").exactlyOnce().create(Map.of("a", 1));
 			assertThat(id).isEqualTo("647");
 			LoggedRequest create = creates().get(0);
 			assertThat(create.getHeader("Prefer")).isEqualTo("respond-async");
@@ -89,9 +89,9 @@ class AsyncRequestsWireMockTests {
 	}
 
 	@Test
-	void makesEveryCreateIdempotentWhenThePropertySaysSo() {
+	void makesEveryCreateExactlyOnceWhenThePropertySaysSo() {
 		server.stubFor(post(urlPathEqualTo(CUSTOMERS)).willReturn(accepted()));
-		this.contextRunner.withPropertyValues("netsuite.records.idempotent-writes=true").run((context) -> {
+		this.contextRunner.withPropertyValues("netsuite.records.exactly-once-writes=true").run((context) -> {
 			NetSuiteClient client = context.getBean(NetSuiteClient.class);
 			assertThat(client.records("customer").create(Map.of("a", 1))).isEqualTo("647");
 			assertThat(client.records("customer").create(Map.of("a", 2))).isEqualTo("647");
@@ -103,14 +103,14 @@ class AsyncRequestsWireMockTests {
 	}
 
 	@Test
-	void makesWritesIdempotentOnlyForTheAccountWhosePropertySaysSo() {
+	void makesWritesExactlyOnceOnlyForTheAccountWhosePropertySaysSo() {
 		server.stubFor(post(urlPathEqualTo(CUSTOMERS)).willReturn(accepted()));
 		this.contextRunner
 			.withPropertyValues("netsuite.accounts.eu.account=7654321", "netsuite.accounts.eu.consumer-key=ck2",
 					"netsuite.accounts.eu.consumer-secret=cs2", "netsuite.accounts.eu.token-id=tk2",
 					"netsuite.accounts.eu.token-secret=ts2", "netsuite.accounts.eu.rest-url=" + server.baseUrl(),
 					"netsuite.accounts.eu.restlet-url=" + server.baseUrl(),
-					"netsuite.accounts.eu.records.idempotent-writes=true")
+					"netsuite.accounts.eu.records.exactly-once-writes=true")
 			.run((context) -> {
 				NetSuiteAccounts accounts = context.getBean(NetSuiteAccounts.class);
 				accounts.get("eu").client().records("customer").create(Map.of());
@@ -123,11 +123,47 @@ class AsyncRequestsWireMockTests {
 	}
 
 	@Test
-	void sendsACreateSynchronouslyWhenTheCallOptsOutOfIdempotentWrites() {
+	void keepsTheDeprecatedIdempotentWritesKeyForThePrimaryAccount() {
+		server.stubFor(post(urlPathEqualTo(CUSTOMERS)).willReturn(accepted()));
+		this.contextRunner.withPropertyValues("netsuite.records.idempotent-writes=true").run((context) -> {
+			assertThat(context.getBean(NetSuiteClient.class).records("customer").create(Map.of())).isEqualTo("647");
+			assertThat(creates().get(0).containsHeader(NetSuiteRequests.IDEMPOTENCY_KEY_HEADER)).isTrue();
+		});
+	}
+
+	@Test
+	void keepsTheDeprecatedIdempotentWritesKeyForANamedAccount() {
+		server.stubFor(post(urlPathEqualTo(CUSTOMERS)).willReturn(accepted()));
+		this.contextRunner
+			.withPropertyValues("netsuite.accounts.eu.account=7654321", "netsuite.accounts.eu.consumer-key=ck2",
+					"netsuite.accounts.eu.consumer-secret=cs2", "netsuite.accounts.eu.token-id=tk2",
+					"netsuite.accounts.eu.token-secret=ts2", "netsuite.accounts.eu.rest-url=" + server.baseUrl(),
+					"netsuite.accounts.eu.restlet-url=" + server.baseUrl(),
+					"netsuite.accounts.eu.records.idempotent-writes=true")
+			.run((context) -> {
+				context.getBean(NetSuiteAccounts.class).get("eu").client().records("customer").create(Map.of());
+				assertThat(creates().get(0).containsHeader(NetSuiteRequests.IDEMPOTENCY_KEY_HEADER)).isTrue();
+			});
+	}
+
+	@Test
+	void letsTheExactlyOnceWritesKeyWinOverTheDeprecatedOne() {
 		server.stubFor(post(urlPathEqualTo(CUSTOMERS)).willReturn(
 				aResponse().withStatus(204).withHeader(HttpHeaders.LOCATION, server.baseUrl() + CUSTOMERS + "/9")));
-		this.contextRunner.withPropertyValues("netsuite.records.idempotent-writes=true").run((context) -> {
-			String id = context.getBean(NetSuiteClient.class).records("customer").idempotent(false).create(Map.of());
+		this.contextRunner
+			.withPropertyValues("netsuite.records.idempotent-writes=true", "netsuite.records.exactly-once-writes=false")
+			.run((context) -> {
+				assertThat(context.getBean(NetSuiteClient.class).records("customer").create(Map.of())).isEqualTo("9");
+				assertThat(creates().get(0).containsHeader(NetSuiteRequests.IDEMPOTENCY_KEY_HEADER)).isFalse();
+			});
+	}
+
+	@Test
+	void sendsACreateSynchronouslyWhenTheCallOptsOutOfExactlyOnceWrites() {
+		server.stubFor(post(urlPathEqualTo(CUSTOMERS)).willReturn(
+				aResponse().withStatus(204).withHeader(HttpHeaders.LOCATION, server.baseUrl() + CUSTOMERS + "/9")));
+		this.contextRunner.withPropertyValues("netsuite.records.exactly-once-writes=true").run((context) -> {
+			String id = context.getBean(NetSuiteClient.class).records("customer").exactlyOnce(false).create(Map.of());
 			assertThat(id).isEqualTo("9");
 			assertThat(creates().get(0).containsHeader(NetSuiteRequests.IDEMPOTENCY_KEY_HEADER)).isFalse();
 		});
@@ -137,7 +173,7 @@ class AsyncRequestsWireMockTests {
 	void retriesALostCreateWithTheSameIdempotencyKeyAndAFreshSignature() {
 		stubCreates(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), idempotencyError());
 		this.contextRunner.run((context) -> {
-			String id = context.getBean(NetSuiteClient.class).records("customer").idempotent().create(Map.of("a", 1));
+			String id = context.getBean(NetSuiteClient.class).records("customer").exactlyOnce().create(Map.of("a", 1));
 			assertThat(id).isEqualTo("647");
 			List<LoggedRequest> creates = creates();
 			assertThat(creates).hasSize(2);
@@ -152,7 +188,7 @@ class AsyncRequestsWireMockTests {
 	void retriesAnIdempotentCreateWhoseAnswerTimedOutWithTheSameKey() {
 		stubCreates(accepted().withFixedDelay(1_000), idempotencyError());
 		this.contextRunner.withPropertyValues("netsuite.read-timeout=200ms").run((context) -> {
-			assertThat(context.getBean(NetSuiteClient.class).records("customer").idempotent().create(Map.of()))
+			assertThat(context.getBean(NetSuiteClient.class).records("customer").exactlyOnce().create(Map.of()))
 				.isEqualTo("647");
 			List<LoggedRequest> creates = creates();
 			assertThat(creates).hasSize(2);
@@ -165,7 +201,7 @@ class AsyncRequestsWireMockTests {
 	void retriesAnIdempotentCreateAnsweredWith500() {
 		stubCreates(aResponse().withStatus(500), accepted());
 		this.contextRunner.run((context) -> {
-			assertThat(context.getBean(NetSuiteClient.class).records("customer").idempotent().create(Map.of()))
+			assertThat(context.getBean(NetSuiteClient.class).records("customer").exactlyOnce().create(Map.of()))
 				.isEqualTo("647");
 			assertThat(creates()).hasSize(2);
 		});
@@ -204,7 +240,7 @@ class AsyncRequestsWireMockTests {
 			.withBody("{\"status\":400,\"o:errorDetails\":[{\"detail\":\"Please enter value(s) for: Company Name.\","
 					+ "\"o:errorCode\":\"USER_ERROR\"}]}")));
 		this.contextRunner.run((context) -> assertThatExceptionOfType(NetSuiteValidationException.class)
-			.isThrownBy(() -> context.getBean(NetSuiteClient.class).records("customer").idempotent().create(Map.of()))
+			.isThrownBy(() -> context.getBean(NetSuiteClient.class).records("customer").exactlyOnce().create(Map.of()))
 			.satisfies((ex) -> {
 				assertThat(ex.getErrorCode()).isEqualTo("USER_ERROR");
 				assertThat(ex.getDetail()).isEqualTo("Please enter value(s) for: Company Name.");
@@ -214,13 +250,44 @@ class AsyncRequestsWireMockTests {
 	}
 
 	@Test
+	void reportsAFailedTaskWhoseErrorCameInsideASuccessfulAnswerAsTheSynchronousWriteWould() {
+		server.stubFor(post(urlPathEqualTo(CUSTOMERS)).willReturn(accepted()));
+		server.stubFor(get(urlPathEqualTo(JOB)).willReturn(okJson("{\"completed\":true,\"progress\":\"failed\"}")));
+		server.stubFor(get(urlPathEqualTo(JOB + "/task/7/result")).willReturn(okJson("{\"status\":400,"
+				+ "\"o:errorDetails\":[{\"detail\":\"Please enter value(s) for: Company Name.\","
+				+ "\"o:errorCode\":\"USER_ERROR\"}]}")));
+		this.contextRunner.run((context) -> assertThatExceptionOfType(NetSuiteValidationException.class)
+			.isThrownBy(() -> context.getBean(NetSuiteClient.class).records("customer").exactlyOnce().create(Map.of()))
+			.satisfies((ex) -> {
+				assertThat(ex.getStatusCode()).isEqualTo(400);
+				assertThat(ex.getErrorCode()).isEqualTo("USER_ERROR");
+				assertThat(ex.getDetail()).isEqualTo("Please enter value(s) for: Company Name.");
+				assertThat(ex.getMethod()).isEqualTo("POST");
+				assertThat(ex.getPath()).isEqualTo(CUSTOMERS);
+				assertThat(ex.getAccount()).isEqualTo("primary");
+			}));
+	}
+
+	@Test
+	void namesTheAccountWhenAJobDoesNotCompleteInTime() {
+		server.stubFor(post(urlPathEqualTo(CUSTOMERS)).willReturn(accepted()));
+		server.stubFor(get(urlPathEqualTo(JOB)).willReturn(okJson("{\"completed\":false,\"progress\":\"pending\"}")));
+		this.contextRunner.run((context) -> assertThatExceptionOfType(NetSuiteJobTimeoutException.class)
+			.isThrownBy(() -> context.getBean(NetSuiteClient.class)
+				.async(HttpMethod.POST, CUSTOMERS)
+				.submit()
+				.await(Duration.ofMillis(50)))
+			.satisfies((ex) -> assertThat(ex.getMessage()).startsWith("Account 'primary' (1234567_SB1): ")));
+	}
+
+	@Test
 	void reportsAFailedUpdateAsNotFoundLikeTheSynchronousUpdate() {
 		server.stubFor(patch(urlPathEqualTo(CUSTOMERS + "/5")).willReturn(accepted()));
 		server.stubFor(get(urlPathEqualTo(JOB + "/task/7/result")).willReturn(aResponse().withStatus(404)
 			.withBody("{\"status\":404,\"o:errorDetails\":[{\"detail\":\"The record instance does not exist.\","
 					+ "\"o:errorCode\":\"NONEXISTENT_ID\"}]}")));
 		this.contextRunner.run((context) -> assertThatExceptionOfType(NetSuiteNotFoundException.class)
-			.isThrownBy(() -> context.getBean(NetSuiteClient.class).record("customer", "5").idempotent().update(Map.of()))
+			.isThrownBy(() -> context.getBean(NetSuiteClient.class).record("customer", "5").exactlyOnce().update(Map.of()))
 			.satisfies((ex) -> assertThat(ex.getPath()).isEqualTo(CUSTOMERS + "/5")));
 	}
 
@@ -230,7 +297,7 @@ class AsyncRequestsWireMockTests {
 		server.stubFor(get(urlPathEqualTo(JOB + "/task/7/result")).willReturn(okJson(
 				"{\"links\":[{\"rel\":\"self\",\"href\":\"" + server.baseUrl() + CUSTOMERS + "/808\"}]}")));
 		this.contextRunner.run((context) -> assertThat(
-				context.getBean(NetSuiteClient.class).records("customer").idempotent().create(Map.of()))
+				context.getBean(NetSuiteClient.class).records("customer").exactlyOnce().create(Map.of()))
 			.isEqualTo("808"));
 	}
 
@@ -241,7 +308,7 @@ class AsyncRequestsWireMockTests {
 				+ "\"task\":{\"links\":[{\"rel\":\"related\",\"href\":\"https://elsewhere.invalid" + JOB + "/task\"}]}}")));
 		server.stubFor(get(urlPathEqualTo(JOB + "/task")).willReturn(okJson("{\"items\":[{\"id\":\"7\"}]}")));
 		this.contextRunner.run((context) -> assertThat(
-				context.getBean(NetSuiteClient.class).records("customer").idempotent().create(Map.of()))
+				context.getBean(NetSuiteClient.class).records("customer").exactlyOnce().create(Map.of()))
 			.isEqualTo("647"));
 	}
 
@@ -274,7 +341,7 @@ class AsyncRequestsWireMockTests {
 		this.contextRunner.withPropertyValues("netsuite.async.timeout=150ms").run((context) -> {
 			long start = System.nanoTime();
 			assertThatExceptionOfType(NetSuiteJobTimeoutException.class)
-				.isThrownBy(() -> context.getBean(NetSuiteClient.class).records("customer").idempotent().create(Map.of()))
+				.isThrownBy(() -> context.getBean(NetSuiteClient.class).records("customer").exactlyOnce().create(Map.of()))
 				.satisfies((ex) -> {
 					assertThat(ex.getJob().id()).isEqualTo("42");
 					assertThat(ex.getJob().idempotencyKey()).isNotNull();

@@ -62,9 +62,9 @@ class CallDeadlineWireMockTests {
 					.create(Map.of("companyname", "A")))
 				.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(NetSuiteConnectionException.Reason.CONNECTION_FAILED))
 				.satisfies((ex) -> assertThat(ex.mayHaveExecuted()).isTrue())
-				.withMessageStartingWith("Lost NetSuite's answer at ")
+				.withMessageStartingWith("Account 'primary' (1234567_SB1): Lost NetSuite's answer at ")
 				.withMessageContaining("NetSuite may have executed it")
-				.withMessageContaining("netsuite.records.idempotent-writes");
+				.withMessageContaining("netsuite.records.exactly-once-writes");
 			assertThat(server.findAll(anyRequestedFor(anyUrl()))).hasSize(1);
 		});
 	}
@@ -75,7 +75,7 @@ class CallDeadlineWireMockTests {
 		this.contextRunner.run((context) -> assertThatExceptionOfType(NetSuiteConnectionException.class)
 			.isThrownBy(() -> context.getBean(NetSuiteClient.class).record("customer", "1").get())
 			.satisfies((ex) -> assertThat(ex.mayHaveExecuted()).isFalse())
-			.withMessageStartingWith("Could not reach NetSuite at ")
+			.withMessageStartingWith("Account 'primary' (1234567_SB1): Could not reach NetSuite at ")
 			.withMessageNotContaining("may have executed"));
 	}
 

@@ -27,6 +27,18 @@ class ConfigurationMetadataTests {
 		assertThat(property(metadata, "netsuite.account").isMissingNode()).isFalse();
 	}
 
+	@Test
+	void namesExactlyOnceWritesAsTheReplacementOfIdempotentWrites() throws Exception {
+		JsonNode metadata = generatedMetadata();
+		JsonNode renamed = property(metadata, "netsuite.records.idempotent-writes");
+		assertThat(renamed.path("deprecated").asBoolean(false)).isTrue();
+		assertThat(renamed.path("deprecation").path("replacement").asString())
+			.isEqualTo("netsuite.records.exactly-once-writes");
+		JsonNode replacement = property(metadata, "netsuite.records.exactly-once-writes");
+		assertThat(replacement.path("type").asString()).isEqualTo("java.lang.Boolean");
+		assertThat(replacement.path("deprecated").asBoolean(false)).isFalse();
+	}
+
 	private static JsonNode generatedMetadata() throws IOException, URISyntaxException {
 		// The one in this module's classes, not another jar's.
 		URI classes = NetSuiteProperties.class.getProtectionDomain().getCodeSource().getLocation().toURI();

@@ -58,7 +58,7 @@ class NetSuiteConnectionWireMockTests {
 				assertThat(ex.getReason()).isEqualTo(Reason.CONNECTION_REFUSED);
 				assertThat(ex.getHost()).isEqualTo(host);
 				assertThat(ex.getStatusCode()).isZero();
-				assertThat(ex.getMessage()).startsWith("Could not reach NetSuite at " + host
+				assertThat(ex.getMessage()).startsWith("Account 'primary' (1234567_SB1): Could not reach NetSuite at " + host
 						+ " for GET /services/rest/record/v1/customer/1: connection refused (");
 			}));
 	}

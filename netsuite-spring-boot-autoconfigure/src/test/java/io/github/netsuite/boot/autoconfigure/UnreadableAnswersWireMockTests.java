@@ -88,7 +88,7 @@ class UnreadableAnswersWireMockTests {
 					assertThat(ex.getContentType()).isEqualTo("text/html; charset=UTF-8");
 					assertThat(ex.getMethod()).isEqualTo("GET");
 					assertThat(ex.getPath()).isEqualTo("/services/rest/record/v1/customer/1");
-					assertThat(ex).hasMessage("NetSuite answered 200 to GET /services/rest/record/v1/customer/1: "
+					assertThat(ex).hasMessage("Account 'primary' (1234567_SB1): NetSuite answered 200 to GET /services/rest/record/v1/customer/1: "
 							+ "an answer that is not JSON (text/html; charset=UTF-8)");
 				});
 			assertThat(requests()).isOne();
@@ -110,7 +110,7 @@ class UnreadableAnswersWireMockTests {
 					assertThat(ex.mayHaveExecuted()).isTrue();
 					assertThat(ex.getMethod()).isEqualTo("POST");
 					assertThat(ex.getMessage()).contains("NetSuite may have executed the request")
-						.contains("netsuite.records.idempotent-writes")
+						.contains("netsuite.records.exactly-once-writes")
 						.doesNotContain("created the record");
 				});
 			assertThat(requests()).isOne();
@@ -322,10 +322,10 @@ class UnreadableAnswersWireMockTests {
 	void saysAnExactlyOnceCreateWhoseResultIsAnHtmlPageMayHaveHappened() {
 		stubJob(html());
 		this.contextRunner.run((context) -> {
-			assertMayHaveExecuted(() -> client(context).records("customer").idempotent().create(Map.of()),
+			assertMayHaveExecuted(() -> client(context).records("customer").exactlyOnce().create(Map.of()),
 					Reason.NOT_JSON);
 			assertThatExceptionOfType(NetSuiteUnreadableAnswerException.class)
-				.isThrownBy(() -> client(context).records("customer").idempotent().create(Map.of()))
+				.isThrownBy(() -> client(context).records("customer").exactlyOnce().create(Map.of()))
 				.satisfies((ex) -> {
 					assertThat(ex.getMethod()).isEqualTo("POST");
 					assertThat(ex.getPath()).isEqualTo(CUSTOMERS);
@@ -339,7 +339,7 @@ class UnreadableAnswersWireMockTests {
 		stubJob(aResponse().withStatus(204)
 			.withHeader(HttpHeaders.LOCATION, server.baseUrl() + "/services/rest/record/v1/salesorder/5"));
 		this.contextRunner.run((context) -> assertMayHaveExecuted(
-				() -> client(context).records("customer").idempotent().create(Map.of()), Reason.UNEXPECTED));
+				() -> client(context).records("customer").exactlyOnce().create(Map.of()), Reason.UNEXPECTED));
 	}
 
 	@Test
@@ -353,7 +353,7 @@ class UnreadableAnswersWireMockTests {
 			.whenScenarioStateIs("page seen")
 			.willReturn(okJson("{\"completed\":true,\"progress\":\"succeeded\"}")));
 		this.contextRunner.run((context) -> {
-			assertThat(client(context).records("customer").idempotent().create(Map.of())).isEqualTo("647");
+			assertThat(client(context).records("customer").exactlyOnce().create(Map.of())).isEqualTo("647");
 			assertThat(server.findAll(getRequestedFor(urlPathEqualTo(JOB)))).hasSize(2);
 		});
 	}
@@ -362,7 +362,7 @@ class UnreadableAnswersWireMockTests {
 	void refusesAnAcceptedSubmissionWithoutAJobToFollow() {
 		server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(202)));
 		this.contextRunner.run((context) -> {
-			assertMayHaveExecuted(() -> client(context).records("customer").idempotent().create(Map.of()),
+			assertMayHaveExecuted(() -> client(context).records("customer").exactlyOnce().create(Map.of()),
 					Reason.UNEXPECTED);
 			assertThat(requests()).isOne();
 		});

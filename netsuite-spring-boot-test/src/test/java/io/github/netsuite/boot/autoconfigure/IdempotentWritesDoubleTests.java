@@ -68,7 +68,7 @@ class IdempotentWritesDoubleTests {
 
 	@Test
 	void withIdempotentWritesEveryCreateIsAcknowledgedWithItsIdAndDoneExactlyOnce() {
-		this.contextRunner.withPropertyValues("netsuite.records.idempotent-writes=true").run((context) -> {
+		this.contextRunner.withPropertyValues("netsuite.records.exactly-once-writes=true").run((context) -> {
 			NetSuiteClient client = context.getBean(NetSuiteClient.class);
 			List<Outcome> outcomes = createInParallel(client);
 			assertThat(outcomes).allSatisfy((outcome) -> assertThat(outcome.failure()).isNull());

@@ -113,7 +113,7 @@ class CustomerController {
 	}
 
 	/**
-	 * Create a customer. With {@code netsuite.records.idempotent-writes=true} the client
+	 * Create a customer. With {@code netsuite.records.exactly-once-writes=true} the client
 	 * sends it as an asynchronous request with an idempotency key and answers once
 	 * NetSuite's job has completed, so a create whose answer was lost on the way is
 	 * repeated without creating the customer twice; the answer here is the same.

@@ -46,11 +46,10 @@ class RestletController {
 	@RequestMapping(path = "/restlets/{script}/{deploy}", method = { RequestMethod.GET, RequestMethod.POST })
 	ResponseEntity<String> call(@PathVariable String script, @PathVariable String deploy,
 			@RequestBody(required = false) byte @Nullable [] body, HttpServletRequest request) {
-		RestletRequest restlet = this.netSuite.restlet(script, deploy);
-		addQueryParameters(restlet, request.getQueryString());
+		RestletRequest restlet = withQueryParameters(this.netSuite.restlet(script, deploy), request.getQueryString());
 		HttpMethod method = HttpMethod.valueOf(request.getMethod());
 		if (body != null) {
-			restlet.contentType(StringUtils.hasText(request.getContentType())
+			restlet = restlet.contentType(StringUtils.hasText(request.getContentType())
 					? MediaType.parseMediaType(request.getContentType()) : MediaType.APPLICATION_JSON);
 		}
 		return restlet.exchange(method, body, String.class)
@@ -61,9 +60,9 @@ class RestletController {
 	}
 
 	// From the query string rather than getParameterMap(), which mixes in form fields of the body
-	private static void addQueryParameters(RestletRequest restlet, @Nullable String query) {
+	private static RestletRequest withQueryParameters(RestletRequest restlet, @Nullable String query) {
 		if (!StringUtils.hasLength(query)) {
-			return;
+			return restlet;
 		}
 		for (String pair : query.split("&")) {
 			if (pair.isEmpty()) {
@@ -77,9 +76,11 @@ class RestletController {
 						"'script' and 'deploy' come from the path /restlets/{script}/{deploy}");
 			}
 			if (!name.isEmpty()) {
-				restlet.param(name, value);
+				// A copy with the parameter: the request is immutable
+				restlet = restlet.param(name, value);
 			}
 		}
+		return restlet;
 	}
 
 	private static String decode(String text) {

@@ -167,8 +167,8 @@ class SampleApplicationTests {
 		// As the README's example shows it
 		assertThat(problem.get("netsuiteDetail").asString())
 			.isEqualTo("The record instance does not exist. Provide a valid record instance ID.");
-		assertThat(problem.get("detail").asString())
-			.startsWith("NetSuite answered 404 NONEXISTENT_ID to GET /services/rest/record/v1/customer/999999: "
+		assertThat(problem.get("detail").asString()).startsWith("Account 'primary' (")
+			.contains("): NetSuite answered 404 NONEXISTENT_ID to GET /services/rest/record/v1/customer/999999: "
 					+ "The record instance does not exist.");
 		assertThat(problem.get("instance").asString()).isEqualTo("/customers/999999");
 	}

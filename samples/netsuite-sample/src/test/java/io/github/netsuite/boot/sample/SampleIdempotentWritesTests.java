@@ -19,11 +19,11 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code POST /customers} end to end with {@code netsuite.records.idempotent-writes=true},
+ * {@code POST /customers} end to end with {@code netsuite.records.exactly-once-writes=true},
  * on the embedded double while it loses the answer to the create.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "netsuite.records.idempotent-writes=true", "netsuite.async.poll-interval=10ms",
+		properties = { "netsuite.records.exactly-once-writes=true", "netsuite.async.poll-interval=10ms",
 				"netsuite.retry.initial-backoff=10ms" })
 class SampleIdempotentWritesTests {
 
