@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 import tools.jackson.databind.node.ObjectNode;
 
@@ -151,9 +150,7 @@ public final class SuiteQlQuery {
 	}
 
 	private Stream<ObjectNode> rows() {
-		SuiteQlPages pages = new SuiteQlPages(this::fetch, this.exchange.pageExecutor(), this.query, this.pageSize,
-				this.prefetch, this.maxRows);
-		return StreamSupport.stream(pages, false).onClose(pages::close);
+		return Pages.suiteQl(this.exchange, this::fetch, this.query, this.pageSize, this.prefetch, this.maxRows);
 	}
 
 	private NetSuitePage<ObjectNode> fetch(String query, int limit, int offset) {
@@ -173,7 +170,7 @@ public final class SuiteQlQuery {
 			.accept(MediaType.APPLICATION_JSON)
 			.body(body)
 			// Read from the body stream as it arrives, within its byte limit and deadline
-			.exchangeForRequiredValue((request, response) -> PagedItems.read(request, response, this.exchange), true);
+			.exchangeForRequiredValue((request, response) -> Pages.read(request, response, this.exchange), true);
 		this.exchange.pageRead(page.items().size());
 		return page;
 	}
