@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -42,9 +44,13 @@ import org.springframework.web.client.ResourceAccessException;
  * <li>{@code ahead} holds the pages after {@code current} in reading order, each the page
  * that reading one page at a time would read next, at most {@code prefetch} of them, and
  * none whose rows are past {@code maxRows}.</li>
- * <li>Each page is fetched once, by the executor or by the consumer: a page the consumer
- * needs that has not started yet (queued behind other work, or refused by the executor) is
- * fetched on the consumer's thread rather than waited for.</li>
+ * <li>{@code ahead} holds only pages the executor accepted; one it refuses is fetched on
+ * the consumer's thread when the consumer reaches it.</li>
+ * <li>Each page is fetched once, by the executor or by the consumer. An executor that may
+ * queue (Boot's {@code applicationTaskExecutor}) may hold a page behind other work: a page
+ * the consumer needs that has not started yet is fetched on the consumer's thread rather
+ * than waited for. One that hands each task to a thread at once (the client's own pool)
+ * starts what it accepted before long, and the consumer waits for it.</li>
  * <li>A page fetched ahead runs in the observation that was current on the consumer's thread
  * when it was planned, so its observations are children of the caller's.</li>
  * <li>Once closed, nothing more is fetched: every page not yet read is cancelled, which
@@ -64,6 +70,8 @@ final class Pages extends Spliterators.AbstractSpliterator<ObjectNode> implement
 	private final Fetcher fetcher;
 
 	private final Executor executor;
+
+	private final boolean executorMayQueue;
 
 	private final ObservationRegistry observations;
 
@@ -100,6 +108,8 @@ final class Pages extends Spliterators.AbstractSpliterator<ObjectNode> implement
 		super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
 		this.fetcher = fetcher;
 		this.executor = executor;
+		this.executorMayQueue = !(executor instanceof ThreadPoolExecutor pool
+				&& pool.getQueue() instanceof SynchronousQueue);
 		this.observations = observations;
 		this.query = query;
 		this.keyset = keyset;
@@ -194,7 +204,8 @@ final class Pages extends Spliterators.AbstractSpliterator<ObjectNode> implement
 		// Planned before waiting, so that while the next page is awaited the one after those
 		// ahead may start too: still at most prefetch + 1 pages outstanding
 		planAhead(this.pageSize);
-		this.rows = current.await().items();
+		// A page not planned ahead was never forked: it is fetched here
+		this.rows = current.await(planned == null || this.executorMayQueue).items();
 		planAhead(this.rows.size());
 		return true;
 	}
@@ -206,10 +217,10 @@ final class Pages extends Spliterators.AbstractSpliterator<ObjectNode> implement
 		while (last != null && this.ahead.size() < this.prefetch
 				&& this.rowsOut + rowsOnCurrent + (long) this.ahead.size() * this.pageSize < this.maxRows) {
 			Page next = after(last, false);
-			if (next != null) {
-				next.fork(this.executor);
-				this.ahead.add(next);
+			if (next == null || !next.fork(this.executor)) {
+				return;
 			}
+			this.ahead.add(next);
 			last = next;
 		}
 	}
@@ -218,7 +229,7 @@ final class Pages extends Spliterators.AbstractSpliterator<ObjectNode> implement
 	// result. Planning ahead (not 'needed') does not wait for 'last', and also answers null
 	// while what follows it is not known yet.
 	private @Nullable Page after(Page last, boolean needed) {
-		NetSuitePage<ObjectNode> page = needed ? last.await() : last.now();
+		NetSuitePage<ObjectNode> page = needed ? last.await(true) : last.now();
 		if (page != null && (!page.hasMore() || page.items().isEmpty())) {
 			return null;
 		}
@@ -307,12 +318,14 @@ final class Pages extends Spliterators.AbstractSpliterator<ObjectNode> implement
 	 */
 	private record Page(String query, int offset, long total, FutureTask<NetSuitePage<ObjectNode>> task) {
 
-		void fork(Executor executor) {
+		// Whether the executor accepted the page.
+		boolean fork(Executor executor) {
 			try {
 				executor.execute(this.task);
+				return true;
 			}
 			catch (RejectedExecutionException ex) {
-				// Fetched on the consumer's thread when it reaches the page
+				return false;
 			}
 		}
 
@@ -329,10 +342,12 @@ final class Pages extends Spliterators.AbstractSpliterator<ObjectNode> implement
 			}
 		}
 
-		// The page, or what its fetch threw, as thrown. Fetches it on this thread unless it
-		// has started elsewhere, then waits for it.
-		NetSuitePage<ObjectNode> await() {
-			this.task.run();
+		// The page, or what its fetch threw, as thrown; waits for it. With 'here', fetches it
+		// on this thread first unless it has started elsewhere.
+		NetSuitePage<ObjectNode> await(boolean here) {
+			if (here) {
+				this.task.run();
+			}
 			try {
 				return this.task.get();
 			}
