@@ -42,10 +42,9 @@ import org.springframework.web.client.ResourceAccessException;
  * <li>Only the consumer's thread plans, reads and cancels pages; the executor only fetches
  * them. Not thread-safe, as a stream is not.</li>
  * <li>{@code ahead} holds the pages after {@code current} in reading order, each the page
- * that reading one page at a time would read next, at most {@code prefetch} of them, and
- * none whose rows are past {@code maxRows}.</li>
- * <li>{@code ahead} holds only pages the executor accepted; one it refuses is fetched on
- * the consumer's thread when the consumer reaches it.</li>
+ * that reading one page at a time would read next: at most {@code prefetch} of them, none
+ * whose rows are past {@code maxRows}, and only pages the executor accepted (one it refuses
+ * is fetched on the consumer's thread when the consumer reaches it).</li>
  * <li>Each page is fetched once, by the executor or by the consumer. An executor that may
  * queue (Boot's {@code applicationTaskExecutor}) may hold a page behind other work: a page
  * the consumer needs that has not started yet is fetched on the consumer's thread rather
