@@ -15,6 +15,7 @@ import org.springframework.util.Assert;
  * account's concurrency permits, or to read one page.
  *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 public final class SuiteQlQuery {
 
@@ -80,8 +81,11 @@ public final class SuiteQlQuery {
 	/**
 	 * Stream every row as a map of column to value, in query order. While the stream's
 	 * consumer reads a page, the next {@link #prefetch(int) prefetch} pages are fetched
-	 * concurrently; with {@code prefetch(0)} the next page is fetched only when the stream
-	 * reaches it. An error on any page surfaces as an exception from the stream where that
+	 * concurrently on the client's page executor, each observed as a child of the
+	 * observation current where the stream is read; a page the stream reaches that a
+	 * queueing executor has not started yet is fetched on the consumer's thread. With
+	 * {@code prefetch(0)}
+	 * the next page is fetched only when the stream reaches it. An error on any page surfaces as an exception from the stream where that
 	 * page's rows would have come, never as a shorter stream. Past NetSuite's 100,000-row
 	 * offset ceiling, a query ordered by {@code id} continues by keyset; any other fails
 	 * with {@link NetSuiteQueryLimitException} rather than end early.
