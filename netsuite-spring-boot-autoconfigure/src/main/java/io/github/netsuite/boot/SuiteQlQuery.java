@@ -84,9 +84,9 @@ public final class SuiteQlQuery {
 	 * concurrently on the client's page executor, each observed as a child of the
 	 * observation current where the stream is read; a page the stream reaches that a
 	 * queueing executor has not started yet is fetched on the consumer's thread. With
-	 * {@code prefetch(0)}
-	 * the next page is fetched only when the stream reaches it. An error on any page surfaces as an exception from the stream where that
-	 * page's rows would have come, never as a shorter stream. Past NetSuite's 100,000-row
+	 * {@code prefetch(0)} the next page is fetched only when the stream reaches it. An
+	 * error on any page surfaces as an exception from the stream where that page's rows
+	 * would have come, never as a shorter stream. Past NetSuite's 100,000-row
 	 * offset ceiling, a query ordered by {@code id} continues by keyset; any other fails
 	 * with {@link NetSuiteQueryLimitException} rather than end early.
 	 * <p>
