@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,12 +22,15 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link Pages}, the paging engine, over a table in memory and real executors:
- * one that queues without running, one that refuses, and a thread pool.
+ * Boot's kind with its one thread busy, one that refuses, the client's own pool and a
+ * thread pool.
  */
 class PagesTests {
 
@@ -51,15 +55,17 @@ class PagesTests {
 	}
 
 	@Test
-	void fetchesOnTheConsumersThreadThePagesItNeedsThatTheExecutorHasNotStarted() {
-		Held held = new Held();
-		List<String> ids = ids(pages(table(10), held, ObservationRegistry.NOOP, 3, Integer.MAX_VALUE));
+	void fetchesOnTheConsumersThreadThePagesItNeedsThatABusyExecutorHasNotStarted() throws InterruptedException {
+		CountDownLatch busy = new CountDownLatch(1);
+		ThreadPoolTaskExecutor executor = busy(busy);
+		List<String> ids = ids(pages(table(10), executor, ObservationRegistry.NOOP, 3, Integer.MAX_VALUE));
 		assertThat(ids).containsExactlyElementsOf(numbers(1, 10));
 		assertThat(this.fetches).extracting(Fetch::thread).containsOnly(Thread.currentThread());
 		assertThat(this.fetches).extracting(Fetch::offset).containsExactly(0, 2, 4, 6, 8);
-		// The executor got the pages ahead; run late, they fetch nothing more
-		assertThat(held.tasks).isNotEmpty();
-		held.runAll();
+		// The pages ahead waited in the executor's queue; run late, they fetch nothing more
+		assertThat(executor.getQueueSize()).isEqualTo(4);
+		busy.countDown();
+		executor.shutdown();
 		assertThat(this.fetches).hasSize(5);
 	}
 
@@ -91,14 +97,16 @@ class PagesTests {
 	}
 
 	@Test
-	void closingEarlyLeavesNothingToFetchInTheExecutorsQueue() {
-		Held held = new Held();
-		try (Stream<ObjectNode> rows = pages(table(10), held, ObservationRegistry.NOOP, 3, Integer.MAX_VALUE)
+	void closingEarlyLeavesNothingToFetchInTheExecutorsQueue() throws InterruptedException {
+		CountDownLatch busy = new CountDownLatch(1);
+		ThreadPoolTaskExecutor executor = busy(busy);
+		try (Stream<ObjectNode> rows = pages(table(10), executor, ObservationRegistry.NOOP, 3, Integer.MAX_VALUE)
 			.stream()) {
 			assertThat(rows.findFirst()).isPresent();
 		}
-		assertThat(held.tasks).hasSize(3);
-		held.runAll();
+		assertThat(executor.getQueueSize()).isEqualTo(3);
+		busy.countDown();
+		executor.shutdown();
 		assertThat(this.fetches).extracting(Fetch::offset).containsExactly(0);
 	}
 
@@ -190,6 +198,28 @@ class PagesTests {
 		return this.registry;
 	}
 
+	// Boot's kind of executor, one thread, busy until 'busy' counts down: what it is given
+	// waits in its queue. Shutting it down runs what is queued and waits for it.
+	private static ThreadPoolTaskExecutor busy(CountDownLatch busy) throws InterruptedException {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(1);
+		executor.setWaitForTasksToCompleteOnShutdown(true);
+		executor.setAwaitTerminationSeconds(5);
+		executor.initialize();
+		CountDownLatch started = new CountDownLatch(1);
+		executor.execute(() -> {
+			started.countDown();
+			try {
+				busy.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		started.await();
+		return executor;
+	}
+
 	// Runs each task on a thread of its own and returns once it has ended.
 	private static void onAnotherThread(Runnable task) {
 		Thread thread = new Thread(task);
@@ -213,24 +243,6 @@ class PagesTests {
 	}
 
 	record Fetch(String query, int offset, Thread thread, Observation observation) {
-	}
-
-	/**
-	 * An executor whose queue holds every task until told to run them, as a busy one may.
-	 */
-	static final class Held implements Executor {
-
-		final List<Runnable> tasks = new ArrayList<>();
-
-		@Override
-		public void execute(Runnable task) {
-			this.tasks.add(task);
-		}
-
-		void runAll() {
-			this.tasks.forEach(Runnable::run);
-		}
-
 	}
 
 }
