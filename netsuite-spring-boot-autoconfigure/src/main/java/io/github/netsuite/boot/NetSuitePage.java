@@ -11,6 +11,7 @@ import java.util.List;
  * @param hasMore whether NetSuite has more items after this page
  * @param totalResults how many items the whole result has
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 public record NetSuitePage<T>(List<T> items, int offset, boolean hasMore, long totalResults) {
 

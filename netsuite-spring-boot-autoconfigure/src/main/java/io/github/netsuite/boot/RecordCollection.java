@@ -190,13 +190,7 @@ public final class RecordCollection {
 	}
 
 	private Stream<ObjectNode> streamItems() {
-		int[] offset = { 0 };
-		return PagedItems.stream((previous, last) -> {
-			if (previous != null) {
-				offset[0] += this.pageSize;
-			}
-			return fetch(this.pageSize, offset[0]);
-		});
+		return Pages.records(this.exchange, (query, limit, offset) -> fetch(limit, offset), this.pageSize);
 	}
 
 	/**
@@ -219,7 +213,7 @@ public final class RecordCollection {
 			.uri((uri) -> uri(uri, limit, offset))
 			.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
 			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST)
-			.exchangeForRequiredValue((request, response) -> PagedItems.read(request, response, this.exchange), true);
+			.exchangeForRequiredValue((request, response) -> Pages.read(request, response, this.exchange), true);
 	}
 
 	private URI uri(UriBuilder uri, int limit, int offset) {

@@ -7,11 +7,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The threads that fetch a client's SuiteQL pages ahead. Their own, not the common
- * {@code ForkJoinPool}: a fetch blocks on a permit and on the wire. None exist until a
- * page is fetched ahead; each ends after a short idle time and is a daemon, so a client
- * needs no closing and never holds the JVM open. The pool is bounded: past its size a page
- * is fetched on the consumer's thread, which is slower but keeps every guarantee.
+ * The threads that fetch a client's pages ahead when the application provides no executor
+ * for them. Their own, not the common {@code ForkJoinPool}: a fetch blocks on a permit and
+ * on the wire. None exist until a page is fetched ahead; each ends after a short idle time
+ * and is a daemon, so a client needs no closing and never holds the JVM open. The pool is
+ * bounded and queues nothing: past its size a page is refused, and {@link Pages} fetches it
+ * on the consumer's thread when the consumer reaches it, which is slower but keeps every
+ * guarantee.
  *
  * @author NetSuite Spring Boot team
  */
@@ -32,7 +34,7 @@ final class SuiteQlExecutor {
 					Thread thread = new Thread(task, "netsuite-suiteql-" + name + "-" + count.incrementAndGet());
 					thread.setDaemon(true);
 					return thread;
-				}, new ThreadPoolExecutor.CallerRunsPolicy());
+				}, new ThreadPoolExecutor.AbortPolicy());
 	}
 
 }

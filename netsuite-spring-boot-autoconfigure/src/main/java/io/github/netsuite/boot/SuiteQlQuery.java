@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 import tools.jackson.databind.node.ObjectNode;
 
@@ -16,6 +15,7 @@ import org.springframework.util.Assert;
  * account's concurrency permits, or to read one page.
  *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 public final class SuiteQlQuery {
 
@@ -81,9 +81,12 @@ public final class SuiteQlQuery {
 	/**
 	 * Stream every row as a map of column to value, in query order. While the stream's
 	 * consumer reads a page, the next {@link #prefetch(int) prefetch} pages are fetched
-	 * concurrently; with {@code prefetch(0)} the next page is fetched only when the stream
-	 * reaches it. An error on any page surfaces as an exception from the stream where that
-	 * page's rows would have come, never as a shorter stream. Past NetSuite's 100,000-row
+	 * concurrently on the client's page executor, each observed as a child of the
+	 * observation current where the stream is read; a page the stream reaches that a
+	 * queueing executor has not started yet is fetched on the consumer's thread. With
+	 * {@code prefetch(0)} the next page is fetched only when the stream reaches it. An
+	 * error on any page surfaces as an exception from the stream where that page's rows
+	 * would have come, never as a shorter stream. Past NetSuite's 100,000-row
 	 * offset ceiling, a query ordered by {@code id} continues by keyset; any other fails
 	 * with {@link NetSuiteQueryLimitException} rather than end early.
 	 * <p>
@@ -151,9 +154,7 @@ public final class SuiteQlQuery {
 	}
 
 	private Stream<ObjectNode> rows() {
-		SuiteQlPages pages = new SuiteQlPages(this::fetch, this.exchange.pageExecutor(), this.query, this.pageSize,
-				this.prefetch, this.maxRows);
-		return StreamSupport.stream(pages, false).onClose(pages::close);
+		return Pages.suiteQl(this.exchange, this::fetch, this.query, this.pageSize, this.prefetch, this.maxRows);
 	}
 
 	private NetSuitePage<ObjectNode> fetch(String query, int limit, int offset) {
@@ -173,7 +174,7 @@ public final class SuiteQlQuery {
 			.accept(MediaType.APPLICATION_JSON)
 			.body(body)
 			// Read from the body stream as it arrives, within its byte limit and deadline
-			.exchangeForRequiredValue((request, response) -> PagedItems.read(request, response, this.exchange), true);
+			.exchangeForRequiredValue((request, response) -> Pages.read(request, response, this.exchange), true);
 		this.exchange.pageRead(page.items().size());
 		return page;
 	}

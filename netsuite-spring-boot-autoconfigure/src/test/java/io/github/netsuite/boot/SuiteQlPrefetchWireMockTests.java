@@ -23,6 +23,10 @@ import io.github.netsuite.boot.http.ConcurrencyGovernor;
 import io.github.netsuite.boot.http.NetSuiteAuthenticationInterceptor;
 import io.github.netsuite.boot.http.NetSuiteErrorInterceptor;
 import io.github.netsuite.boot.http.TbaAuthentication;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.ObservationView;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -208,6 +212,45 @@ class SuiteQlPrefetchWireMockTests {
 		}
 		assertThat(ids).containsExactlyElementsOf(ids(1, 6));
 		assertThat(requestsSeen).containsExactly(1, 1, 2, 2, 3, 3);
+	}
+
+	@Test
+	void aPageFetchedAheadIsObservedAsAChildOfTheCallersObservation() {
+		stubPages(4, 0);
+		ObservationRegistry registry = ObservationRegistry.create();
+		Map<Thread, ObservationView> parents = new ConcurrentHashMap<>();
+		registry.observationConfig().observationHandler(new ObservationHandler<>() {
+
+			@Override
+			public void onStart(Observation.Context context) {
+				if (context.getName().equals("http.client.requests")) {
+					parents.put(Thread.currentThread(), context.getParentObservation());
+				}
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+
+		});
+		RestClient rest = RestClient.builder()
+			.baseUrl(server.baseUrl())
+			.requestFactory(new JdkClientHttpRequestFactory())
+			.observationRegistry(registry)
+			.build();
+		NetSuiteExchange exchange = new NetSuiteExchange(AccountId.of("1234567_SB1"), rest, rest,
+				JsonMapper.builder().build(), new NetSuiteErrorDecoder(null), SuiteQlPageListener.NONE, 3,
+				SuiteQlExecutor.create("observed"), registry, false, NetSuiteJob.AsyncPolling.DEFAULTS);
+		Observation caller = Observation.start("caller", registry);
+		try (Observation.Scope scope = caller.openScope()) {
+			assertThat(new SuiteQlQuery(exchange, QUERY, PAGE_SIZE, 3, Long.MAX_VALUE).stream().count()).isEqualTo(8);
+		}
+		finally {
+			caller.stop();
+		}
+		assertThat(parents.keySet()).anySatisfy((thread) -> assertThat(thread.getName()).startsWith("netsuite-suiteql-observed-"));
+		assertThat(parents.values()).containsOnly(caller);
 	}
 
 	private void stubPages(int pages, int delayMillis) {
