@@ -12,10 +12,10 @@ import io.github.netsuite.boot.SuiteQlPageListener;
 import io.github.netsuite.boot.auth.AccountId;
 import io.github.netsuite.boot.auth.TbaCredentials;
 import io.github.netsuite.boot.auth.TbaSigner;
-import io.github.netsuite.boot.http.ConcurrencyGovernor;
-import io.github.netsuite.boot.http.NetSuiteAuthenticationInterceptor;
-import io.github.netsuite.boot.http.NetSuiteErrorInterceptor;
-import io.github.netsuite.boot.http.TbaAuthentication;
+import io.github.netsuite.boot.ConcurrencyGovernor;
+import io.github.netsuite.boot.NetSuiteAuthenticationInterceptor;
+import io.github.netsuite.boot.NetSuiteErrorInterceptor;
+import io.github.netsuite.boot.TbaAuthentication;
 import io.github.netsuite.boot.test.NetSuiteDouble;
 import tools.jackson.databind.json.JsonMapper;
 

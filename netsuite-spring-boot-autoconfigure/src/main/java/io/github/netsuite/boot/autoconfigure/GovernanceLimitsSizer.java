@@ -4,7 +4,7 @@ import java.util.Map;
 
 import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.NetSuiteAccounts;
-import io.github.netsuite.boot.http.ConcurrencyGovernor;
+import io.github.netsuite.boot.ConcurrencyGovernor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

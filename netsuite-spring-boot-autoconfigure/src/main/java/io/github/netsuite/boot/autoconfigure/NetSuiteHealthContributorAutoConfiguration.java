@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.health.NetSuiteHealthIndicator;
-import io.github.netsuite.boot.http.RetryInterceptor;
+import io.github.netsuite.boot.RetryInterceptor;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;

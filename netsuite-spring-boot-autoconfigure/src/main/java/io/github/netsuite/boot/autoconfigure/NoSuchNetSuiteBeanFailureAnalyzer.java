@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NetSuiteClient;
-import io.github.netsuite.boot.http.NetSuiteAuthenticationInterceptor;
+import io.github.netsuite.boot.NetSuiteAuthenticationInterceptor;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.AotDetector;

@@ -11,9 +11,9 @@ import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.NoSuchNetSuiteAccountException;
 import io.github.netsuite.boot.auth.AccountId;
 import io.github.netsuite.boot.auth.TbaCredentials;
-import io.github.netsuite.boot.http.ConcurrencyGovernor;
-import io.github.netsuite.boot.http.NetSuiteAuthenticationInterceptor;
-import io.github.netsuite.boot.http.SharedPermitStore;
+import io.github.netsuite.boot.ConcurrencyGovernor;
+import io.github.netsuite.boot.NetSuiteAuthenticationInterceptor;
+import io.github.netsuite.boot.SharedPermitStore;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 

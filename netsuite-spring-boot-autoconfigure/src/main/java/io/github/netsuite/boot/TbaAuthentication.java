@@ -1,11 +1,9 @@
-package io.github.netsuite.boot.http;
+package io.github.netsuite.boot;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
-import io.github.netsuite.boot.NetSuiteAuthentication;
-import io.github.netsuite.boot.NetSuiteError;
 import io.github.netsuite.boot.auth.TbaSigner;
 import org.jspecify.annotations.Nullable;
 

@@ -1,4 +1,4 @@
-package io.github.netsuite.boot.http;
+package io.github.netsuite.boot;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -16,17 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.github.netsuite.boot.NetSuiteAuthentication;
-import io.github.netsuite.boot.NetSuiteAuthenticationException;
-import io.github.netsuite.boot.NetSuiteConcurrencyLimitException;
-import io.github.netsuite.boot.NetSuiteConnectionException;
 import io.github.netsuite.boot.NetSuiteConnectionException.Reason;
-import io.github.netsuite.boot.NetSuiteError;
-import io.github.netsuite.boot.NetSuiteRedirectException;
-import io.github.netsuite.boot.NetSuiteRequests;
-import io.github.netsuite.boot.NetSuiteServerException;
-import io.github.netsuite.boot.NetSuiteTimeoutException;
-import io.github.netsuite.boot.NetSuiteUnreadableAnswerException;
 import io.github.netsuite.boot.auth.ClientAssertions;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

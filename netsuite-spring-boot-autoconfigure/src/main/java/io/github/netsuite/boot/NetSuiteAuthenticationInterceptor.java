@@ -1,9 +1,8 @@
-package io.github.netsuite.boot.http;
+package io.github.netsuite.boot;
 
 import java.io.IOException;
 import java.util.Objects;
 
-import io.github.netsuite.boot.NetSuiteAuthentication;
 
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
