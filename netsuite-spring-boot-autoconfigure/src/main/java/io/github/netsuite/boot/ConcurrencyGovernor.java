@@ -139,10 +139,17 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, 
 	 * their permits.
 	 * @param newLimit the new limit
 	 */
+	@Override
 	public synchronized void resize(int newLimit) {
 		Assert.isTrue(newLimit > 0, "'newLimit' must be positive");
 		this.adaptiveLimit.reset(newLimit);
 		apply(newLimit);
+	}
+
+	@Override
+	public String description() {
+		return "concurrency limit " + ceiling() + (this.adaptive ? " (adaptive)" : " (fixed)") + ", permits "
+				+ ((this.shared != null) ? "in redis" : "local");
 	}
 
 	// Reads the limit again under the lock, so that an older change never wins over a newer.

@@ -11,6 +11,7 @@ import org.springframework.http.HttpRequest;
  * refused one carried, and to explain a refusal.
  *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 public interface NetSuiteAuthentication {
 
@@ -49,5 +50,23 @@ public interface NetSuiteAuthentication {
 	 * @return what to check or fix, never a secret
 	 */
 	String failureHint(NetSuiteError error);
+
+	/**
+	 * Describe the authentication for a log line, never with a secret, such as
+	 * {@code token-based authentication (TBA)}.
+	 * @return the description; by default, the application's authentication by its type
+	 */
+	default String description() {
+		return "authentication by the application's " + getClass().getSimpleName();
+	}
+
+	/**
+	 * Return whether the authentication fetches access tokens with requests of its own
+	 * through the account's chain (observed with the API {@code token}).
+	 * @return whether it requests tokens; by default {@code false}
+	 */
+	default boolean requestsTokens() {
+		return false;
+	}
 
 }

@@ -44,11 +44,14 @@ public final class NetSuiteConnectionInterceptor implements ClientHttpRequestInt
 
 	private final @Nullable Duration callTimeout;
 
+	private final String timeoutProperty;
+
 	/**
 	 * Create an interceptor that sets no deadline on the calls it sees.
 	 */
 	public NetSuiteConnectionInterceptor() {
 		this.callTimeout = null;
+		this.timeoutProperty = CALL_TIMEOUT_PROPERTY;
 	}
 
 	/**
@@ -57,7 +60,13 @@ public final class NetSuiteConnectionInterceptor implements ClientHttpRequestInt
 	 * @param callTimeout the time a whole call may take ({@code netsuite.call-timeout})
 	 */
 	public NetSuiteConnectionInterceptor(Duration callTimeout) {
+		this(callTimeout, CALL_TIMEOUT_PROPERTY);
+	}
+
+	// A deadline named by another property, such as a health probe's.
+	NetSuiteConnectionInterceptor(Duration callTimeout, String timeoutProperty) {
 		this.callTimeout = callTimeout;
+		this.timeoutProperty = timeoutProperty;
 	}
 
 	@Override
@@ -67,7 +76,7 @@ public final class NetSuiteConnectionInterceptor implements ClientHttpRequestInt
 			// A caller such as health may have set a tighter one.
 			request.getAttributes()
 				.putIfAbsent(NetSuiteRequests.DEADLINE_ATTRIBUTE,
-						NetSuiteRequests.Deadline.in(this.callTimeout, CALL_TIMEOUT_PROPERTY));
+						NetSuiteRequests.Deadline.in(this.callTimeout, this.timeoutProperty));
 		}
 		try {
 			return execution.execute(request, body);

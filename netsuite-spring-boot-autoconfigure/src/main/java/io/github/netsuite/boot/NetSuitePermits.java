@@ -5,6 +5,7 @@ package io.github.netsuite.boot;
  * may be on the wire at once, are, and wait for a permit.
  *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 public interface NetSuitePermits {
 
@@ -25,5 +26,20 @@ public interface NetSuitePermits {
 	 * @return the waiting requests
 	 */
 	int waiting();
+
+	/**
+	 * Change the limit, for instance to what NetSuite grants the integration
+	 * ({@code netsuite.concurrency.use-governance-limits}): it becomes the ceiling, which
+	 * an adaptive limit starts over from. Requests in flight keep their permits.
+	 * @param limit the new limit
+	 */
+	void resize(int limit);
+
+	/**
+	 * Describe the permits for a log line, such as {@code concurrency limit 5 (adaptive),
+	 * permits local}: the ceiling, whether it adapts, where the permits live.
+	 * @return the description
+	 */
+	String description();
 
 }

@@ -168,6 +168,16 @@ public final class OAuth2Authentication implements NetSuiteAuthentication {
 	}
 
 	@Override
+	public String description() {
+		return "OAuth 2.0 client credentials";
+	}
+
+	@Override
+	public boolean requestsTokens() {
+		return true;
+	}
+
+	@Override
 	public String failureHint(NetSuiteError error) {
 		return CHECKLIST;
 	}

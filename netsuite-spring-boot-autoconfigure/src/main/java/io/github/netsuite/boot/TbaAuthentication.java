@@ -62,6 +62,11 @@ public final class TbaAuthentication implements NetSuiteAuthentication {
 	}
 
 	@Override
+	public String description() {
+		return "token-based authentication (TBA)";
+	}
+
+	@Override
 	public String failureHint(NetSuiteError error) {
 		return error.mentions(ROLE_DISABLED_DETAIL) ? ROLE_DISABLED_HINT : INVALID_LOGIN_HINT;
 	}

@@ -8,12 +8,9 @@ import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NetSuiteAuthentication;
 import io.github.netsuite.boot.NetSuiteClient;
+import io.github.netsuite.boot.NetSuitePermits;
 import io.github.netsuite.boot.SuiteQlPageListener;
-import io.github.netsuite.boot.ConcurrencyGovernor;
-import io.github.netsuite.boot.NetSuiteAuthenticationInterceptor;
-import io.github.netsuite.boot.OAuth2Authentication;
 import io.github.netsuite.boot.SharedPermitStore;
-import io.github.netsuite.boot.TbaAuthentication;
 import io.github.netsuite.boot.redis.RedisSharedPermitStore;
 import io.github.netsuite.boot.observation.NetSuiteRequestObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
@@ -41,6 +38,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.util.Assert;
 import org.springframework.web.client.RestClient;
 
@@ -115,7 +113,7 @@ public final class NetSuiteAutoConfiguration {
 				jsonMapper.getIfAvailable(
 						() -> JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()),
 				properties.getRetry(),
-				(account, rows) -> listeners.forEach((listener) -> listener.pageRead(account, rows)),
+				(account, rows) -> listeners.forEach((listener) -> listener.pageRead(account, rows)), null,
 				sharedPermitStore::getIfAvailable, netSuiteAccountResources::add);
 		List<NetSuiteAccount> accounts = new ArrayList<>();
 		// An application may bring its own authentication for the primary account.
@@ -157,17 +155,14 @@ public final class NetSuiteAutoConfiguration {
 			.append("': realm ")
 			.append(account.id().realm())
 			.append(", ")
-			.append(authentication(account.authentication()))
+			.append(account.authentication().description())
 			.append(", REST ")
 			.append(account.restUrl())
 			.append(", RESTlets ")
 			.append(account.restletUrl());
-		if (account.permits() instanceof ConcurrencyGovernor governor) {
-			line.append(", concurrency limit ")
-				.append(governor.ceiling())
-				.append(governor.isAdaptive() ? " (adaptive)" : " (fixed)")
-				.append(", permits ")
-				.append((governor.sharedPermits() != null) ? "in redis" : "local");
+		NetSuitePermits permits = account.permits();
+		if (permits != null) {
+			line.append(", ").append(permits.description());
 			if (settings.getConcurrency().isUseGovernanceLimits()) {
 				line.append(", limit to be sized from NetSuite's governance limits");
 			}
@@ -181,16 +176,6 @@ public final class NetSuiteAutoConfiguration {
 		return line.toString();
 	}
 
-	private static String authentication(NetSuiteAuthentication authentication) {
-		if (authentication instanceof TbaAuthentication) {
-			return "token-based authentication (TBA)";
-		}
-		if (authentication instanceof OAuth2Authentication) {
-			return "OAuth 2.0 client credentials";
-		}
-		return "authentication by the application's " + authentication.getClass().getSimpleName();
-	}
-
 	// Validation has thrown unless every account has its connection.
 	private static NetSuiteConnectionDetails connection(Map<String, NetSuitePropertiesValidation.Account> connections,
 			String name) {
@@ -199,11 +184,23 @@ public final class NetSuiteAutoConfiguration {
 		return connection;
 	}
 
+	/**
+	 * Name of the bean of the primary account's authentication as a
+	 * {@link ClientHttpRequestInterceptor}, for users who build their own
+	 * {@link RestClient}s: it signs (or carries the access token of) every request it
+	 * sees, and nothing else (no permit, retry or error reading).
+	 */
+	public static final String AUTHENTICATION_INTERCEPTOR_BEAN_NAME = "netSuiteAuthenticationInterceptor";
+
 	// For users who build their own clients: the primary account's authentication.
-	@Bean
-	@ConditionalOnMissingBean
-	NetSuiteAuthenticationInterceptor netSuiteAuthenticationInterceptor(NetSuiteAccounts accounts) {
-		return new NetSuiteAuthenticationInterceptor(accounts.primary().authentication());
+	@Bean(name = AUTHENTICATION_INTERCEPTOR_BEAN_NAME)
+	@ConditionalOnMissingBean(name = AUTHENTICATION_INTERCEPTOR_BEAN_NAME)
+	ClientHttpRequestInterceptor netSuiteAuthenticationInterceptor(NetSuiteAccounts accounts) {
+		NetSuiteAuthentication authentication = accounts.primary().authentication();
+		return (request, body, execution) -> {
+			authentication.authenticate(request, body);
+			return execution.execute(request, body);
+		};
 	}
 
 	@Bean

@@ -8,7 +8,6 @@ import java.util.stream.Stream;
 import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.health.NetSuiteHealthIndicator;
-import io.github.netsuite.boot.RetryInterceptor;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -67,12 +66,8 @@ public final class NetSuiteHealthContributorAutoConfiguration {
 		// timeout, and without retries, which would carry a probe past that timeout.
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 			.withTimeouts(connectTimeout, timeout);
-		RestClient healthClient = account.restClient()
-			.mutate()
-			.requestFactory(NetSuiteAccountFactory.requestFactory(
-					requestFactoryBuilders.getIfAvailable(ClientHttpRequestFactoryBuilder::detect), settings))
-			.requestInterceptors((interceptors) -> interceptors.removeIf(RetryInterceptor.class::isInstance))
-			.build();
+		RestClient healthClient = account.probeClient(NetSuiteAccountFactory.requestFactory(
+				requestFactoryBuilders.getIfAvailable(ClientHttpRequestFactoryBuilder::detect), settings), timeout);
 		return new NetSuiteHealthIndicator(account, healthClient, timeout, properties.getHealth().getCacheTtl());
 	}
 

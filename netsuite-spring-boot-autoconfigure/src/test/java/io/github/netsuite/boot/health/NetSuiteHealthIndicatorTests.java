@@ -15,12 +15,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NetSuiteAuthentication;
+import io.github.netsuite.boot.NetSuitePermits;
 import io.github.netsuite.boot.NetSuiteAuthenticationException;
 import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.NetSuiteError;
@@ -28,8 +30,6 @@ import io.github.netsuite.boot.NetSuiteRedirectException;
 import io.github.netsuite.boot.auth.AccountId;
 import io.github.netsuite.boot.auth.TbaCredentials;
 import io.github.netsuite.boot.auth.TbaSigner;
-import io.github.netsuite.boot.ConcurrencyGovernor;
-import io.github.netsuite.boot.NetSuiteAuthenticationInterceptor;
 import io.github.netsuite.boot.TbaAuthentication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -405,8 +405,10 @@ class NetSuiteHealthIndicatorTests {
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"serverTime\":\"{{now format=\"yyyy-MM-dd'T'HH:mm:ss.SSSX\" timezone=\"UTC\"}}\"}")
 			.withTransformers("response-template"));
-		ConcurrencyGovernor onePermit = new ConcurrencyGovernor(1, Duration.ofSeconds(10));
-		NetSuiteAccount account = account(URI.create(restUrl()), onePermit);
+		NetSuiteAccount account = account(URI.create(restUrl()), tba(), (builder) -> builder
+			.concurrencyLimit(1, Duration.ofSeconds(10))
+			.adaptiveLimit(false));
+		NetSuitePermits onePermit = account.permits();
 		NetSuiteHealthIndicator indicator = new NetSuiteHealthIndicator(account, client(account),
 				Duration.ofSeconds(10), Duration.ZERO);
 		// Once without waiting, so that WireMock's first templating does not delay the measured answer
@@ -456,27 +458,39 @@ class NetSuiteHealthIndicatorTests {
 	}
 
 	private static NetSuiteAccount account(URI restUrl, ClientHttpRequestInterceptor... outer) {
-		return account(restUrl, new TbaAuthentication(new TbaSigner(AccountId.of("1234567_SB1"),
-				new TbaCredentials(SECRETS[0], SECRETS[1], SECRETS[2], SECRETS[3]))), outer);
+		return account(restUrl, tba(), outer);
+	}
+
+	private static NetSuiteAuthentication tba() {
+		return NetSuiteAccount.builder(AccountId.of("1234567_SB1"))
+			.tba(new TbaCredentials(SECRETS[0], SECRETS[1], SECRETS[2], SECRETS[3]))
+			.build()
+			.authentication();
 	}
 
 	private static NetSuiteAccount account(URI restUrl, NetSuiteAuthentication authentication,
 			ClientHttpRequestInterceptor... outer) {
-		AccountId id = AccountId.of("1234567_SB1");
+		return account(restUrl, authentication, (builder) -> builder.noConcurrencyLimit(), outer);
+	}
+
+	// The account's chain without retry; the given interceptors outermost.
+	private static NetSuiteAccount account(URI restUrl, NetSuiteAuthentication authentication,
+			UnaryOperator<NetSuiteAccount.Builder> settings, ClientHttpRequestInterceptor... outer) {
 		// Redirects not followed, as the starter's; timeouts longer than the checks'; HTTP/1.1, as
 		// the JDK's client holds a second request to a host while its first offers an upgrade to h2c.
-		RestClient client = RestClient.builder()
-			.baseUrl(restUrl)
+		return settings.apply(NetSuiteAccount.builder(AccountId.of("1234567_SB1"))
+			.restUrl(restUrl)
+			.restletUrl(restUrl)
+			.authentication(authentication)
+			.noRetry()
 			.requestFactory(ClientHttpRequestFactoryBuilder.jdk()
 				.withHttpClientCustomizer((httpClient) -> httpClient.version(HttpClient.Version.HTTP_1_1))
 				.build(HttpClientSettings.defaults()
 					.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30))
 					.withRedirects(HttpRedirects.DONT_FOLLOW)))
-			.requestInterceptors((interceptors) -> interceptors.addAll(List.of(outer)))
-			.requestInterceptor(new NetSuiteAuthenticationInterceptor(authentication))
+			.restClientBuilders(() -> RestClient.builder()
+				.requestInterceptors((interceptors) -> interceptors.addAll(List.of(outer)))))
 			.build();
-		return new NetSuiteAccount(NetSuiteAccounts.PRIMARY, id, restUrl, restUrl, authentication, null, client,
-				client, new NetSuiteClient(client, client, JsonMapper.shared()));
 	}
 
 	private static RestClient client(NetSuiteAccount account) {
