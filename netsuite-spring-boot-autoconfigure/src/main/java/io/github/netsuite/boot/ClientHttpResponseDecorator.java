@@ -13,7 +13,7 @@ import org.springframework.http.client.ClientHttpResponse;
  *
  * @author NetSuite Spring Boot team
  */
-public class ClientHttpResponseDecorator implements ClientHttpResponse {
+class ClientHttpResponseDecorator implements ClientHttpResponse {
 
 	private final ClientHttpResponse delegate;
 
@@ -21,7 +21,7 @@ public class ClientHttpResponseDecorator implements ClientHttpResponse {
 	 * Create a decorator.
 	 * @param delegate the response to pass to
 	 */
-	public ClientHttpResponseDecorator(ClientHttpResponse delegate) {
+	ClientHttpResponseDecorator(ClientHttpResponse delegate) {
 		this.delegate = delegate;
 	}
 

@@ -51,7 +51,7 @@ import org.springframework.util.unit.DataSize;
  * @author NetSuite Spring Boot team
  * @since 0.1.0
  */
-public final class NetSuiteAnswerGuard implements ClientHttpRequestInterceptor {
+final class NetSuiteAnswerGuard implements ClientHttpRequestInterceptor {
 
 	static final String ATTEMPT_TIMEOUT_PROPERTY = "netsuite.attempt-timeout";
 
@@ -80,7 +80,7 @@ public final class NetSuiteAnswerGuard implements ClientHttpRequestInterceptor {
 	 * @param attemptTimeout the longest time for one attempt, headers and body
 	 * @param maxAnswerSize the largest body read
 	 */
-	public NetSuiteAnswerGuard(Duration attemptTimeout, DataSize maxAnswerSize) {
+	NetSuiteAnswerGuard(Duration attemptTimeout, DataSize maxAnswerSize) {
 		Assert.isTrue(!attemptTimeout.isNegative() && !attemptTimeout.isZero(), "'attemptTimeout' must be positive");
 		Assert.isTrue(maxAnswerSize.toBytes() > 0, "'maxAnswerSize' must be positive");
 		this.attemptTimeout = attemptTimeout;

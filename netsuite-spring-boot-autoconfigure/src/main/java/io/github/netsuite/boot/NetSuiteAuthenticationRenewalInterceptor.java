@@ -19,7 +19,7 @@ import org.springframework.http.client.ClientHttpResponse;
  *
  * @author NetSuite Spring Boot team
  */
-public final class NetSuiteAuthenticationRenewalInterceptor implements ClientHttpRequestInterceptor {
+final class NetSuiteAuthenticationRenewalInterceptor implements ClientHttpRequestInterceptor {
 
 	private final NetSuiteAuthentication authentication;
 
@@ -27,7 +27,7 @@ public final class NetSuiteAuthenticationRenewalInterceptor implements ClientHtt
 	 * Create an interceptor.
 	 * @param authentication the account's authentication
 	 */
-	public NetSuiteAuthenticationRenewalInterceptor(NetSuiteAuthentication authentication) {
+	NetSuiteAuthenticationRenewalInterceptor(NetSuiteAuthentication authentication) {
 		this.authentication = Objects.requireNonNull(authentication, "authentication");
 	}
 

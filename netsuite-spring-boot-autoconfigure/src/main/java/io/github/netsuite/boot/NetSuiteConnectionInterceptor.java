@@ -40,7 +40,7 @@ import org.springframework.http.client.ClientHttpResponse;
  *
  * @author NetSuite Spring Boot team
  */
-public final class NetSuiteConnectionInterceptor implements ClientHttpRequestInterceptor {
+final class NetSuiteConnectionInterceptor implements ClientHttpRequestInterceptor {
 
 	private final @Nullable Duration callTimeout;
 
@@ -49,7 +49,7 @@ public final class NetSuiteConnectionInterceptor implements ClientHttpRequestInt
 	/**
 	 * Create an interceptor that sets no deadline on the calls it sees.
 	 */
-	public NetSuiteConnectionInterceptor() {
+	NetSuiteConnectionInterceptor() {
 		this.callTimeout = null;
 		this.timeoutProperty = CALL_TIMEOUT_PROPERTY;
 	}
@@ -59,7 +59,7 @@ public final class NetSuiteConnectionInterceptor implements ClientHttpRequestInt
 	 * unless its caller set one.
 	 * @param callTimeout the time a whole call may take ({@code netsuite.call-timeout})
 	 */
-	public NetSuiteConnectionInterceptor(Duration callTimeout) {
+	NetSuiteConnectionInterceptor(Duration callTimeout) {
 		this(callTimeout, CALL_TIMEOUT_PROPERTY);
 	}
 

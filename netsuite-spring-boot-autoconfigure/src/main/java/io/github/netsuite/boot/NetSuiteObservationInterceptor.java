@@ -28,7 +28,7 @@ import org.springframework.http.client.ClientHttpResponse;
  *
  * @author NetSuite Spring Boot team
  */
-public final class NetSuiteObservationInterceptor implements ClientHttpRequestInterceptor {
+final class NetSuiteObservationInterceptor implements ClientHttpRequestInterceptor {
 
 	private static final NetSuiteRequestObservationConvention DEFAULT_CONVENTION = new DefaultNetSuiteRequestObservationConvention();
 
@@ -44,7 +44,7 @@ public final class NetSuiteObservationInterceptor implements ClientHttpRequestIn
 	 * @param realm the account realm, the {@code netsuite.account} key value
 	 * @param convention a custom convention, or {@code null} for the default one
 	 */
-	public NetSuiteObservationInterceptor(ObservationRegistry registry, String realm,
+	NetSuiteObservationInterceptor(ObservationRegistry registry, String realm,
 			@Nullable NetSuiteRequestObservationConvention convention) {
 		this.registry = Objects.requireNonNull(registry, "registry");
 		this.realm = Objects.requireNonNull(realm, "realm");

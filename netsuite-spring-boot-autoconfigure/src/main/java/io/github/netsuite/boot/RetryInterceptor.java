@@ -47,7 +47,7 @@ import org.springframework.util.Assert;
  *
  * @author NetSuite Spring Boot team
  */
-public final class RetryInterceptor implements ClientHttpRequestInterceptor {
+final class RetryInterceptor implements ClientHttpRequestInterceptor {
 
 	private static final Set<Integer> RETRYABLE_STATUSES = Set.of(502, 503, 504);
 
@@ -68,7 +68,7 @@ public final class RetryInterceptor implements ClientHttpRequestInterceptor {
 	 * @param maxElapsed the longest time from the first attempt after which no further
 	 * attempt starts
 	 */
-	public RetryInterceptor(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxElapsed) {
+	RetryInterceptor(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxElapsed) {
 		Assert.isTrue(maxAttempts >= 1, "'maxAttempts' must be at least 1");
 		this.maxAttempts = maxAttempts;
 		this.initialBackoff = initialBackoff;

@@ -26,7 +26,6 @@ import io.github.netsuite.boot.NetSuiteError;
 import io.github.netsuite.boot.NetSuiteErrorDecoder;
 import io.github.netsuite.boot.NetSuiteException;
 import io.github.netsuite.boot.NetSuiteRedirectException;
-import io.github.netsuite.boot.NetSuiteRequests;
 import io.github.netsuite.boot.NetSuiteTimeoutException;
 import io.github.netsuite.boot.NetSuiteUnreadableAnswerException;
 import io.github.netsuite.boot.NetSuiteUnreadableAnswerException.Reason;
@@ -253,13 +252,12 @@ public class NetSuiteHealthIndicator implements HealthIndicator, AutoCloseable {
 	// Null when serverTime is not there (404), to fall back.
 	private @Nullable Health check(HttpMethod method, String path) {
 		try {
-			// The permit wait and the attempt end with the probe's own time, so a hung
-			// check does not hold the indicator's thread past it.
+			// The client is the account's probe client (NetSuiteAccount#probeClient): the permit
+			// wait and the attempt end with the probe's own time, so a hung check does not hold
+			// the indicator's thread past it.
 			Answer answer = this.restClient.method(method)
 				.uri(path)
 				.accept(MediaType.APPLICATION_JSON)
-				.attribute(NetSuiteRequests.DEADLINE_ATTRIBUTE,
-						NetSuiteRequests.Deadline.in(this.timeout, HEALTH_TIMEOUT))
 				.exchange((request, response) -> answer(request, response), true);
 			return answered(method, path, answer);
 		}
@@ -496,8 +494,8 @@ public class NetSuiteHealthIndicator implements HealthIndicator, AutoCloseable {
 		byte[] body = response.getBody().readNBytes(MAX_BODY);
 		Wire wire = (request.getAttributes().get(WIRE_ATTRIBUTE) instanceof Wire stamped) ? stamped
 				: new Wire(this.clock.instant(), Duration.ZERO);
-		return new Answer(status, response.getHeaders(), body, NetSuiteRequests.error(request), wire.localTime(),
-				wire.latency());
+		// The chain replays an error body it read, so the error is read from it here.
+		return new Answer(status, response.getHeaders(), body, null, wire.localTime(), wire.latency());
 	}
 
 	// Scheme, host and port of a redirect's target: its path or query might carry a secret.

@@ -42,6 +42,7 @@ import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.web.client.RestClient;
 
@@ -483,18 +484,23 @@ class NetSuiteHealthIndicatorTests {
 			.restletUrl(restUrl)
 			.authentication(authentication)
 			.noRetry()
-			.requestFactory(ClientHttpRequestFactoryBuilder.jdk()
-				.withHttpClientCustomizer((httpClient) -> httpClient.version(HttpClient.Version.HTTP_1_1))
-				.build(HttpClientSettings.defaults()
-					.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30))
-					.withRedirects(HttpRedirects.DONT_FOLLOW)))
+			.requestFactory(requestFactory())
 			.restClientBuilders(() -> RestClient.builder()
 				.requestInterceptors((interceptors) -> interceptors.addAll(List.of(outer)))))
 			.build();
 	}
 
+	// As the auto-configuration gives it: the account's probe client.
 	private static RestClient client(NetSuiteAccount account) {
-		return account.restClient();
+		return account.probeClient(requestFactory(), Duration.ofSeconds(30));
+	}
+
+	private static ClientHttpRequestFactory requestFactory() {
+		return ClientHttpRequestFactoryBuilder.jdk()
+			.withHttpClientCustomizer((httpClient) -> httpClient.version(HttpClient.Version.HTTP_1_1))
+			.build(HttpClientSettings.defaults()
+				.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30))
+				.withRedirects(HttpRedirects.DONT_FOLLOW));
 	}
 
 	private static Map<String, Object> withoutLatency(Health health) {
