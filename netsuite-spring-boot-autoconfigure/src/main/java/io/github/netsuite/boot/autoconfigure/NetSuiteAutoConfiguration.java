@@ -3,6 +3,12 @@ package io.github.netsuite.boot.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.NetSuiteAccounts;
@@ -20,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -67,6 +74,14 @@ public final class NetSuiteAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(NetSuiteAutoConfiguration.class);
 
+	private static final String PAGE_EXECUTOR_PROPERTY = "netsuite.page-executor";
+
+	// Spring Boot's TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME
+	private static final String APPLICATION_TASK_EXECUTOR = "applicationTaskExecutor";
+
+	// Beyond this many fetches at once, more threads would only wait for permits.
+	private static final int PAGE_THREADS = 64;
+
 	/**
 	 * Name of the primary account's {@link RestClient} bean for REST web services
 	 * (records, SuiteQL). It is not a default candidate: inject it with
@@ -98,7 +113,7 @@ public final class NetSuiteAutoConfiguration {
 			ObjectProvider<SuiteQlPageListener> suiteQlPageListeners,
 			ObjectProvider<NetSuiteAuthentication> primaryAuthentication,
 			ObjectProvider<SharedPermitStore> sharedPermitStore, NetSuiteAccountResources netSuiteAccountResources,
-			Environment environment) {
+			BeanFactory beanFactory, Environment environment) {
 		// Checked once, every account at once; a key file is read here and nowhere else.
 		boolean fromProperties = connectionDetails instanceof PropertiesNetSuiteConnectionDetails;
 		Map<String, NetSuitePropertiesValidation.Account> connections = NetSuitePropertiesValidation
@@ -113,7 +128,8 @@ public final class NetSuiteAutoConfiguration {
 				jsonMapper.getIfAvailable(
 						() -> JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()),
 				properties.getRetry(),
-				(account, rows) -> listeners.forEach((listener) -> listener.pageRead(account, rows)), null,
+				(account, rows) -> listeners.forEach((listener) -> listener.pageRead(account, rows)),
+				pageExecutor(properties.getPageExecutor(), beanFactory, netSuiteAccountResources::add),
 				sharedPermitStore::getIfAvailable, netSuiteAccountResources::add);
 		List<NetSuiteAccount> accounts = new ArrayList<>();
 		// An application may bring its own authentication for the primary account.
@@ -132,6 +148,53 @@ public final class NetSuiteAutoConfiguration {
 			}
 		}
 		return new NetSuiteAccounts(accounts);
+	}
+
+	/**
+	 * Return the executor that fetches pages ahead: the bean {@code netsuite.page-executor}
+	 * names, else Boot's {@code applicationTaskExecutor} (virtual threads when the
+	 * application enables them), else a bounded pool of daemon threads of the starter's
+	 * own, shared by every account and stopped at shutdown.
+	 * @param name the bean name, or {@code null}
+	 * @param beanFactory where the bean lives
+	 * @param closeables takes what is closed at shutdown
+	 * @return the executor
+	 * @throws InvalidNetSuitePropertiesException if the named bean does not exist or is no
+	 * {@link Executor}
+	 */
+	static Executor pageExecutor(@Nullable String name, BeanFactory beanFactory,
+			Consumer<AutoCloseable> closeables) {
+		if (name != null && !name.isBlank()) {
+			if (!beanFactory.containsBean(name)) {
+				throw invalidPageExecutor("names no bean ('" + name + "')");
+			}
+			if (!beanFactory.isTypeMatch(name, Executor.class)) {
+				throw invalidPageExecutor("names a bean that is not an Executor ('" + name + "')");
+			}
+			return beanFactory.getBean(name, Executor.class);
+		}
+		if (beanFactory.containsBean(APPLICATION_TASK_EXECUTOR)
+				&& beanFactory.isTypeMatch(APPLICATION_TASK_EXECUTOR, Executor.class)) {
+			return beanFactory.getBean(APPLICATION_TASK_EXECUTOR, Executor.class);
+		}
+		// Its own threads: a fetch blocks on a permit and on the wire. None until a page is
+		// fetched ahead; past the pool's size a page is fetched on the consumer's thread.
+		AtomicInteger count = new AtomicInteger();
+		ThreadPoolExecutor own = new ThreadPoolExecutor(0, PAGE_THREADS, 30, TimeUnit.SECONDS,
+				new SynchronousQueue<>(), (task) -> {
+					Thread thread = new Thread(task, "netsuite-pages-" + count.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				}, new ThreadPoolExecutor.CallerRunsPolicy());
+		closeables.accept(own::shutdown);
+		return own;
+	}
+
+	private static InvalidNetSuitePropertiesException invalidPageExecutor(String reason) {
+		return new InvalidNetSuitePropertiesException(List.of(new InvalidNetSuitePropertiesException.Problem(
+				PAGE_EXECUTOR_PROPERTY, reason,
+				"name an Executor bean, or remove the property to use applicationTaskExecutor or the starter's "
+						+ "own threads")));
 	}
 
 	// Closed after the accounts and what uses them: requests still waiting for a permit

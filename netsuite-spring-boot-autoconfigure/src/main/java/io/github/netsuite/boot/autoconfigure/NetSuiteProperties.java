@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.netsuite.boot.NetSuiteAccounts;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -29,6 +30,14 @@ public class NetSuiteProperties extends NetSuiteAccountProperties {
 	private final Map<String, NetSuiteAccountProperties> accounts = new LinkedHashMap<>();
 
 	/**
+	 * Name of the Executor bean that fetches pages ahead for every account. By default
+	 * Spring Boot's 'applicationTaskExecutor' when there is one (on virtual threads with
+	 * 'spring.threads.virtual.enabled'), else a bounded pool of daemon threads of the
+	 * starter's own.
+	 */
+	private @Nullable String pageExecutor;
+
+	/**
 	 * Retry settings.
 	 */
 	private final Retry retry = new Retry();
@@ -44,6 +53,14 @@ public class NetSuiteProperties extends NetSuiteAccountProperties {
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public @Nullable String getPageExecutor() {
+		return this.pageExecutor;
+	}
+
+	public void setPageExecutor(@Nullable String pageExecutor) {
+		this.pageExecutor = pageExecutor;
 	}
 
 	public Map<String, NetSuiteAccountProperties> getAccounts() {
