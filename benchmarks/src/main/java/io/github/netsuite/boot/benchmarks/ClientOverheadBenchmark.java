@@ -1,26 +1,16 @@
 package io.github.netsuite.boot.benchmarks;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.NetSuiteClient;
-import io.github.netsuite.boot.NetSuiteErrorDecoder;
-import io.github.netsuite.boot.NetSuiteRequests;
-import io.github.netsuite.boot.SuiteQlPageListener;
 import io.github.netsuite.boot.auth.AccountId;
 import io.github.netsuite.boot.auth.TbaCredentials;
-import io.github.netsuite.boot.auth.TbaSigner;
-import io.github.netsuite.boot.ConcurrencyGovernor;
-import io.github.netsuite.boot.NetSuiteAuthenticationInterceptor;
-import io.github.netsuite.boot.NetSuiteAuthenticationRenewalInterceptor;
-import io.github.netsuite.boot.NetSuiteErrorInterceptor;
-import io.github.netsuite.boot.RetryInterceptor;
-import io.github.netsuite.boot.TbaAuthentication;
 import io.github.netsuite.boot.observation.NetSuiteMeterObservationHandler;
-import io.github.netsuite.boot.NetSuiteObservationInterceptor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -38,7 +28,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -105,7 +94,7 @@ public class ClientOverheadBenchmark {
 		return response;
 	}
 
-	// The chain NetSuiteAccountFactory builds, outermost first.
+	// As the auto-configuration builds it, with its defaults: the same public path.
 	private static NetSuiteClient netSuiteClient(String baseUrl, ClientHttpRequestFactory requestFactory) {
 		MeterRegistry meters = new SimpleMeterRegistry();
 		ObservationRegistry observations = ObservationRegistry.create();
@@ -113,26 +102,15 @@ public class ClientOverheadBenchmark {
 		observations.observationConfig()
 			.observationHandler(new FirstMatchingCompositeObservationHandler(new NetSuiteMeterObservationHandler(meters),
 					new DefaultMeterObservationHandler(meters)));
-		AccountId account = AccountId.of("1234567_SB1");
-		TbaSigner signer = new TbaSigner(account, new TbaCredentials(SigningBenchmark.CONSUMER_KEY,
-				SigningBenchmark.CONSUMER_SECRET, SigningBenchmark.TOKEN_ID, SigningBenchmark.TOKEN_SECRET));
-		TbaAuthentication authentication = new TbaAuthentication(signer);
-		NetSuiteErrorDecoder errors = new NetSuiteErrorDecoder(authentication);
-		RestClient rest = RestClient.builder()
-			.baseUrl(baseUrl)
+		return NetSuiteAccount.builder(AccountId.of("1234567_SB1"))
+			.restUrl(URI.create(baseUrl))
+			.restletUrl(URI.create(baseUrl))
+			.tba(new TbaCredentials(SigningBenchmark.CONSUMER_KEY, SigningBenchmark.CONSUMER_SECRET,
+					SigningBenchmark.TOKEN_ID, SigningBenchmark.TOKEN_SECRET))
 			.requestFactory(requestFactory)
-			.requestInterceptor(new RetryInterceptor(4, Duration.ofMillis(500), Duration.ofSeconds(10),
-					Duration.ofSeconds(60)))
-			.requestInterceptor(new NetSuiteAuthenticationRenewalInterceptor(authentication))
-			.requestInterceptor(new ConcurrencyGovernor(5, Duration.ofSeconds(30)))
-			.requestInterceptor(new NetSuiteObservationInterceptor(observations, account.realm(), null))
-			.requestInterceptor(new NetSuiteErrorInterceptor())
-			.requestInterceptor(new NetSuiteAuthenticationInterceptor(authentication))
-			.defaultRequest((request) -> request.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST))
-			.defaultStatusHandler(NetSuiteErrorDecoder.IS_ERROR, errors)
-			.build();
-		return new NetSuiteClient(account, rest, rest, JsonMapper.builder().build(), errors,
-				SuiteQlPageListener.NONE);
+			.observations(observations, null)
+			.build()
+			.client();
 	}
 
 	@TearDown
