@@ -40,6 +40,7 @@ import org.springframework.util.Assert;
  * instance's own permits alone limit it until the store answers again.
  *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, NetSuitePermits, AutoCloseable {
 

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
  * falls back to the instance's own permits.
  *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 public class SharedPermitsUnavailableException extends RuntimeException {
 

@@ -16,6 +16,7 @@ import org.springframework.http.MediaType;
  * a {@link TbaSigner}, the {@code Authorization} header set, never appended.
  *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 public final class TbaAuthentication implements NetSuiteAuthentication {
 

@@ -63,6 +63,7 @@ import org.springframework.web.client.RestClient;
  * stops start-up with a message naming every key that is wrong.
  *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 @AutoConfiguration(after = RestClientAutoConfiguration.class,
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * named accounts under {@code accounts}, and what all accounts share (retry, health).
  *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 @ConfigurationProperties("netsuite")
 public class NetSuiteProperties extends NetSuiteAccountProperties {

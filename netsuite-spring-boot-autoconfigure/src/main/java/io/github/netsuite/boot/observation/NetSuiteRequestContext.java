@@ -12,6 +12,7 @@ import org.springframework.http.HttpRequest;
  * API it addresses and, once answered, NetSuite's status and error code.
  *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 public class NetSuiteRequestContext extends Observation.Context {
 
