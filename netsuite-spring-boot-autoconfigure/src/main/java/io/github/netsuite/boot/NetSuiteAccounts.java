@@ -18,6 +18,7 @@ import org.springframework.util.Assert;
  * </pre>
  *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 public final class NetSuiteAccounts {
 

@@ -94,4 +94,22 @@ public interface NetSuiteAuthentication {
 		return (hint != null) ? Map.of("checklist", hint) : Map.of();
 	}
 
+	/**
+	 * Describe the authentication for a log line, never with a secret, such as
+	 * {@code token-based authentication (TBA)}.
+	 * @return the description; by default, the application's authentication by its type
+	 */
+	default String description() {
+		return "authentication by the application's " + getClass().getSimpleName();
+	}
+
+	/**
+	 * Return whether the authentication fetches access tokens with requests of its own
+	 * through the account's chain (observed with the API {@code token}).
+	 * @return whether it requests tokens; by default {@code false}
+	 */
+	default boolean requestsTokens() {
+		return false;
+	}
+
 }

@@ -31,7 +31,11 @@ import org.springframework.web.client.RestClient;
  *     .orElse(Map.of());
  * </pre>
  *
+ * An account's client comes from {@link NetSuiteAccount#builder} (the auto-configuration
+ * builds the primary account's as a bean).
+ *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 public final class NetSuiteClient {
 
@@ -42,45 +46,18 @@ public final class NetSuiteClient {
 
 	private final NetSuiteExchange exchange;
 
-	/**
-	 * Create a client over plain signed clients, with a generic hint on login failures.
-	 * @param rest a client signed for the account, with the REST web services base URL
-	 * @param restlets a client signed for the account, with the RESTlet base URL
-	 * @param mapper the mapper for request and response bodies
-	 */
-	public NetSuiteClient(RestClient rest, RestClient restlets, ObjectMapper mapper) {
+	// For tests over plain signed clients, with a generic hint on login failures.
+	NetSuiteClient(RestClient rest, RestClient restlets, ObjectMapper mapper) {
 		this(null, rest, restlets, mapper, new NetSuiteErrorDecoder(null), SuiteQlPageListener.NONE);
 	}
 
-	/**
-	 * Create a client for an account that reports the SuiteQL pages it reads.
-	 * @param account the account, as told to the listener, or {@code null} if unknown
-	 * (the listener is then not told)
-	 * @param rest a client signed for the account, with the REST web services base URL
-	 * @param restlets a client signed for the account, with the RESTlet base URL
-	 * @param mapper the mapper for request and response bodies
-	 * @param errors the decoder of the account's error answers
-	 * @param suiteQlPageListener told of every SuiteQL page read
-	 */
-	public NetSuiteClient(@Nullable AccountId account, RestClient rest, RestClient restlets, ObjectMapper mapper,
+	// For tests: an account's client without the account; NetSuiteAccount.builder builds the real ones.
+	NetSuiteClient(@Nullable AccountId account, RestClient rest, RestClient restlets, ObjectMapper mapper,
 			NetSuiteErrorDecoder errors, SuiteQlPageListener suiteQlPageListener) {
 		this(account, rest, restlets, mapper, errors, suiteQlPageListener, DEFAULT_SUITEQL_PREFETCH_PAGES);
 	}
 
-	/**
-	 * Create a client for an account that reports the SuiteQL pages it reads and fetches
-	 * the given number of SuiteQL pages ahead.
-	 * @param account the account, as told to the listener, or {@code null} if unknown
-	 * (the listener is then not told)
-	 * @param rest a client signed for the account, with the REST web services base URL
-	 * @param restlets a client signed for the account, with the RESTlet base URL
-	 * @param mapper the mapper for request and response bodies
-	 * @param errors the decoder of the account's error answers
-	 * @param suiteQlPageListener told of every SuiteQL page read
-	 * @param suiteQlPrefetchPages SuiteQL pages fetched ahead while a stream's consumer
-	 * reads one, {@code 0} for one page at a time
-	 */
-	public NetSuiteClient(@Nullable AccountId account, RestClient rest, RestClient restlets, ObjectMapper mapper,
+	NetSuiteClient(@Nullable AccountId account, RestClient rest, RestClient restlets, ObjectMapper mapper,
 			NetSuiteErrorDecoder errors, SuiteQlPageListener suiteQlPageListener, int suiteQlPrefetchPages) {
 		Assert.isTrue(suiteQlPrefetchPages >= 0, "'suiteQlPrefetchPages' must not be negative");
 		this.exchange = new NetSuiteExchange(account, rest, restlets, mapper, errors, suiteQlPageListener,
@@ -89,7 +66,7 @@ public final class NetSuiteClient {
 				NetSuiteJob.AsyncPolling.DEFAULTS);
 	}
 
-	private NetSuiteClient(NetSuiteExchange exchange) {
+	NetSuiteClient(NetSuiteExchange exchange) {
 		this.exchange = exchange;
 	}
 

@@ -41,4 +41,19 @@ public interface NetSuitePermits {
 		return Map.of();
 	}
 
+	/**
+	 * Change the limit, for instance to what NetSuite grants the integration
+	 * ({@code netsuite.concurrency.use-governance-limits}): it becomes the ceiling, which
+	 * an adaptive limit starts over from. Requests in flight keep their permits.
+	 * @param limit the new limit
+	 */
+	void resize(int limit);
+
+	/**
+	 * Describe the permits for a log line, such as {@code concurrency limit 5 (adaptive),
+	 * permits local}: the ceiling, whether it adapts, where the permits live.
+	 * @return the description
+	 */
+	String description();
+
 }

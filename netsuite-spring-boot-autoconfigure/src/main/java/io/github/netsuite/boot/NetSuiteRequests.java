@@ -19,19 +19,19 @@ import org.springframework.http.HttpRequest;
  *
  * @author NetSuite Spring Boot team
  */
-public final class NetSuiteRequests {
+final class NetSuiteRequests {
 
 	/**
 	 * The attribute that names the API: {@link #REST}, {@link #SUITEQL}, {@link #RESTLET}
 	 * or {@link #TOKEN}.
 	 */
-	public static final String API_ATTRIBUTE = "io.github.netsuite.boot.api";
+	static final String API_ATTRIBUTE = "io.github.netsuite.boot.api";
 
 	/**
 	 * The attribute that says whether a request is safe to repeat when its answer may be
 	 * lost ({@link Boolean}).
 	 */
-	public static final String IDEMPOTENT_ATTRIBUTE = "io.github.netsuite.boot.idempotent";
+	static final String IDEMPOTENT_ATTRIBUTE = "io.github.netsuite.boot.idempotent";
 
 	/**
 	 * The attribute that holds the idempotency key ({@link String}) a request carries in
@@ -39,22 +39,22 @@ public final class NetSuiteRequests {
 	 * executes at most once whatever the attempts, so that one whose answer was lost may
 	 * be repeated with the same key.
 	 */
-	public static final String IDEMPOTENCY_KEY_ATTRIBUTE = "io.github.netsuite.boot.idempotency-key";
+	static final String IDEMPOTENCY_KEY_ATTRIBUTE = "io.github.netsuite.boot.idempotency-key";
 
 	/**
 	 * The header NetSuite reads an asynchronous request's idempotency key from.
 	 */
-	public static final String IDEMPOTENCY_KEY_HEADER = "X-NetSuite-Idempotency-Key";
+	static final String IDEMPOTENCY_KEY_HEADER = "X-NetSuite-Idempotency-Key";
 
 	/**
 	 * The attribute that holds the attempt number, 1 for the first.
 	 */
-	public static final String ATTEMPT_ATTRIBUTE = "io.github.netsuite.boot.attempt";
+	static final String ATTEMPT_ATTRIBUTE = "io.github.netsuite.boot.attempt";
 
 	/**
 	 * The attribute that holds the {@link NetSuiteError} of the attempt's error answer.
 	 */
-	public static final String ERROR_ATTRIBUTE = "io.github.netsuite.boot.error";
+	static final String ERROR_ATTRIBUTE = "io.github.netsuite.boot.error";
 
 	/**
 	 * The attribute that holds the call's {@link Deadline}: set by the outermost
@@ -62,27 +62,27 @@ public final class NetSuiteRequests {
 	 * (health sets {@code netsuite.health.timeout}'s). The wait for a permit, every attempt
 	 * and the back-off between them end by it.
 	 */
-	public static final String DEADLINE_ATTRIBUTE = "io.github.netsuite.boot.deadline";
+	static final String DEADLINE_ATTRIBUTE = "io.github.netsuite.boot.deadline";
 
 	/**
 	 * REST web services other than SuiteQL: records, metadata, system.
 	 */
-	public static final String REST = "rest";
+	static final String REST = "rest";
 
 	/**
 	 * SuiteQL queries.
 	 */
-	public static final String SUITEQL = "suiteql";
+	static final String SUITEQL = "suiteql";
 
 	/**
 	 * RESTlets.
 	 */
-	public static final String RESTLET = "restlet";
+	static final String RESTLET = "restlet";
 
 	/**
 	 * OAuth 2.0 token requests.
 	 */
-	public static final String TOKEN = "token";
+	static final String TOKEN = "token";
 
 	private static final Set<HttpMethod> IDEMPOTENT_REST_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD,
 			HttpMethod.OPTIONS, HttpMethod.PUT, HttpMethod.DELETE);
@@ -100,7 +100,7 @@ public final class NetSuiteRequests {
 	 * @return {@link #REST}, {@link #SUITEQL} or {@link #RESTLET}; {@link #REST} when
 	 * unmarked
 	 */
-	public static String api(HttpRequest request) {
+	static String api(HttpRequest request) {
 		Object api = request.getAttributes().get(API_ATTRIBUTE);
 		return (api instanceof String name) ? name : REST;
 	}
@@ -112,7 +112,7 @@ public final class NetSuiteRequests {
 	 * @param request the request
 	 * @return whether the request may be repeated
 	 */
-	public static boolean isIdempotent(HttpRequest request) {
+	static boolean isIdempotent(HttpRequest request) {
 		Object idempotent = request.getAttributes().get(IDEMPOTENT_ATTRIBUTE);
 		if (idempotent instanceof Boolean marked) {
 			return marked;
@@ -127,7 +127,7 @@ public final class NetSuiteRequests {
 	 * @param request the request
 	 * @return the key, or {@code null} when the request carries none
 	 */
-	public static @Nullable String idempotencyKey(HttpRequest request) {
+	static @Nullable String idempotencyKey(HttpRequest request) {
 		Object key = request.getAttributes().get(IDEMPOTENCY_KEY_ATTRIBUTE);
 		return (key instanceof String text && !text.isEmpty()) ? text : null;
 	}
@@ -137,7 +137,7 @@ public final class NetSuiteRequests {
 	 * @param request the request
 	 * @return the attempt, 1 for the first
 	 */
-	public static int attempt(HttpRequest request) {
+	static int attempt(HttpRequest request) {
 		Object attempt = request.getAttributes().get(ATTEMPT_ATTRIBUTE);
 		return (attempt instanceof Integer number) ? number : 1;
 	}
@@ -147,7 +147,7 @@ public final class NetSuiteRequests {
 	 * @param request the request
 	 * @return the deadline, or {@code null} when the request carries none
 	 */
-	public static @Nullable Deadline deadline(HttpRequest request) {
+	static @Nullable Deadline deadline(HttpRequest request) {
 		Object deadline = request.getAttributes().get(DEADLINE_ATTRIBUTE);
 		return (deadline instanceof Deadline value) ? value : null;
 	}
@@ -158,7 +158,7 @@ public final class NetSuiteRequests {
 	 * @return the error, or {@code null} when the attempt was not answered with one or
 	 * nothing read it
 	 */
-	public static @Nullable NetSuiteError error(HttpRequest request) {
+	static @Nullable NetSuiteError error(HttpRequest request) {
 		Object error = request.getAttributes().get(ERROR_ATTRIBUTE);
 		return (error instanceof NetSuiteError netSuiteError) ? netSuiteError : null;
 	}
@@ -171,7 +171,7 @@ public final class NetSuiteRequests {
 	 * @param property the property that sets that time, named when it runs out
 	 * @since 0.1.0
 	 */
-	public record Deadline(long nanoTime, Duration timeout, String property) {
+	record Deadline(long nanoTime, Duration timeout, String property) {
 
 		/**
 		 * Return a deadline the given time from now.
@@ -179,7 +179,7 @@ public final class NetSuiteRequests {
 		 * @param property the property that sets it, e.g. {@code netsuite.health.timeout}
 		 * @return the deadline
 		 */
-		public static Deadline in(Duration timeout, String property) {
+		static Deadline in(Duration timeout, String property) {
 			return new Deadline(System.nanoTime() + timeout.toNanos(), timeout, property);
 		}
 
@@ -187,7 +187,7 @@ public final class NetSuiteRequests {
 		 * Return the time left, never negative.
 		 * @return the nanoseconds left until the deadline
 		 */
-		public long remainingNanos() {
+		long remainingNanos() {
 			return Math.max(this.nanoTime - System.nanoTime(), 0);
 		}
 
@@ -195,7 +195,7 @@ public final class NetSuiteRequests {
 		 * Return whether the deadline has passed.
 		 * @return whether no time is left
 		 */
-		public boolean hasPassed() {
+		boolean hasPassed() {
 			return this.nanoTime - System.nanoTime() <= 0;
 		}
 

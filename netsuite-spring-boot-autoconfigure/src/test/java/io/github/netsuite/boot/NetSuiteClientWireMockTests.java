@@ -14,8 +14,6 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.netsuite.boot.auth.AccountId;
 import io.github.netsuite.boot.auth.TbaCredentials;
 import io.github.netsuite.boot.auth.TbaSigner;
-import io.github.netsuite.boot.http.NetSuiteAuthenticationInterceptor;
-import io.github.netsuite.boot.http.TbaAuthentication;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

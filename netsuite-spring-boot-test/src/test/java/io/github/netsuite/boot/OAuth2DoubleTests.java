@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.netsuite.boot.autoconfigure.NetSuiteAutoConfiguration;
-import io.github.netsuite.boot.http.OAuth2Authentication;
+import io.github.netsuite.boot.OAuth2Authentication;
 import io.github.netsuite.boot.test.EnableNetSuiteDouble;
 import io.github.netsuite.boot.test.EnableNetSuiteDouble.Authentication;
 import io.github.netsuite.boot.test.LoginAttempt;

@@ -1,5 +1,6 @@
 package io.github.netsuite.boot.benchmarks;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,24 +13,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.NetSuiteClient;
-import io.github.netsuite.boot.NetSuiteErrorDecoder;
-import io.github.netsuite.boot.NetSuiteRequests;
-import io.github.netsuite.boot.SuiteQlPageListener;
 import io.github.netsuite.boot.auth.AccountId;
 import io.github.netsuite.boot.auth.TbaCredentials;
-import io.github.netsuite.boot.auth.TbaSigner;
-import io.github.netsuite.boot.http.ConcurrencyGovernor;
-import io.github.netsuite.boot.http.NetSuiteAuthenticationInterceptor;
-import io.github.netsuite.boot.http.NetSuiteAuthenticationRenewalInterceptor;
-import io.github.netsuite.boot.http.NetSuiteErrorInterceptor;
-import io.github.netsuite.boot.http.RetryInterceptor;
-import io.github.netsuite.boot.http.TbaAuthentication;
 import io.github.netsuite.boot.test.NetSuiteDouble;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
-import org.springframework.web.client.RestClient;
 
 /**
  * What an idempotent write costs in latency against a plain one: the same create, one
@@ -159,26 +149,17 @@ public final class AsyncWriteLatencyBenchmark {
 		return client(netSuite, 5);
 	}
 
-	// The chain NetSuiteAccountFactory builds, outermost first, without observation.
+	// As the auto-configuration builds it, without observation: the same public path.
 	private static NetSuiteClient client(NetSuiteDouble netSuite, int limit) {
-		AccountId account = AccountId.of(netSuite.account());
-		TbaSigner signer = new TbaSigner(account, new TbaCredentials(netSuite.consumerKey(), netSuite.consumerSecret(),
-				netSuite.tokenId(), netSuite.tokenSecret()));
-		TbaAuthentication authentication = new TbaAuthentication(signer);
-		NetSuiteErrorDecoder errors = new NetSuiteErrorDecoder(authentication);
-		RestClient rest = RestClient.builder()
-			.baseUrl(netSuite.restUrl())
+		return NetSuiteAccount.builder(AccountId.of(netSuite.account()))
+			.restUrl(URI.create(netSuite.restUrl()))
+			.restletUrl(URI.create(netSuite.restUrl()))
+			.tba(new TbaCredentials(netSuite.consumerKey(), netSuite.consumerSecret(), netSuite.tokenId(),
+					netSuite.tokenSecret()))
 			.requestFactory(new SimpleClientHttpRequestFactory())
-			.requestInterceptor(new RetryInterceptor(4, Duration.ofMillis(500), Duration.ofSeconds(10),
-					Duration.ofSeconds(60)))
-			.requestInterceptor(new NetSuiteAuthenticationRenewalInterceptor(authentication))
-			.requestInterceptor(new ConcurrencyGovernor(limit, Duration.ofSeconds(30), true, null))
-			.requestInterceptor(new NetSuiteErrorInterceptor())
-			.requestInterceptor(new NetSuiteAuthenticationInterceptor(authentication))
-			.defaultRequest((request) -> request.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST))
-			.defaultStatusHandler(NetSuiteErrorDecoder.IS_ERROR, errors)
-			.build();
-		return new NetSuiteClient(account, rest, rest, JsonMapper.builder().build(), errors, SuiteQlPageListener.NONE);
+			.concurrencyLimit(limit, Duration.ofSeconds(30))
+			.build()
+			.client();
 	}
 
 	private static double median(long[] nanos) {

@@ -3,7 +3,6 @@ package io.github.netsuite.boot.benchmarks;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -11,20 +10,9 @@ import java.util.concurrent.TimeUnit;
 import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NetSuiteClient;
-import io.github.netsuite.boot.NetSuiteErrorDecoder;
-import io.github.netsuite.boot.NetSuiteRequests;
-import io.github.netsuite.boot.SuiteQlPageListener;
 import io.github.netsuite.boot.auth.AccountId;
 import io.github.netsuite.boot.auth.TbaCredentials;
-import io.github.netsuite.boot.auth.TbaSigner;
-import io.github.netsuite.boot.http.ConcurrencyGovernor;
-import io.github.netsuite.boot.http.NetSuiteAuthenticationInterceptor;
-import io.github.netsuite.boot.http.NetSuiteAuthenticationRenewalInterceptor;
-import io.github.netsuite.boot.http.NetSuiteErrorInterceptor;
-import io.github.netsuite.boot.http.RetryInterceptor;
-import io.github.netsuite.boot.http.TbaAuthentication;
 import io.github.netsuite.boot.observation.NetSuiteMetricsAutoConfiguration;
-import io.github.netsuite.boot.observation.NetSuiteObservationInterceptor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -43,7 +31,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.http.HttpStatus;
@@ -111,33 +98,19 @@ public class ClientOverheadBenchmark {
 		return response;
 	}
 
-	// The chain NetSuiteAccountFactory builds, outermost first.
+	// As the auto-configuration builds it, with its defaults: the same public path.
 	private static NetSuiteClient netSuiteClient(String baseUrl, ClientHttpRequestFactory requestFactory) {
 		ObservationRegistry observations = ObservationRegistry.create();
-		AccountId account = AccountId.of("1234567_SB1");
-		TbaSigner signer = new TbaSigner(account, new TbaCredentials(SigningBenchmark.CONSUMER_KEY,
-				SigningBenchmark.CONSUMER_SECRET, SigningBenchmark.TOKEN_ID, SigningBenchmark.TOKEN_SECRET));
-		TbaAuthentication authentication = new TbaAuthentication(signer);
-		NetSuiteErrorDecoder errors = new NetSuiteErrorDecoder(authentication);
-		RestClient rest = RestClient.builder()
-			.baseUrl(baseUrl)
+		NetSuiteAccount account = NetSuiteAccount.builder(AccountId.of("1234567_SB1"))
+			.restUrl(URI.create(baseUrl))
+			.restletUrl(URI.create(baseUrl))
+			.tba(new TbaCredentials(SigningBenchmark.CONSUMER_KEY, SigningBenchmark.CONSUMER_SECRET,
+					SigningBenchmark.TOKEN_ID, SigningBenchmark.TOKEN_SECRET))
 			.requestFactory(requestFactory)
-			.requestInterceptor(new RetryInterceptor(4, Duration.ofMillis(500), Duration.ofSeconds(10),
-					Duration.ofSeconds(60)))
-			.requestInterceptor(new NetSuiteAuthenticationRenewalInterceptor(authentication))
-			.requestInterceptor(new ConcurrencyGovernor(5, Duration.ofSeconds(30)))
-			.requestInterceptor(new NetSuiteObservationInterceptor(observations, account.realm(), null))
-			.requestInterceptor(new NetSuiteErrorInterceptor())
-			.requestInterceptor(new NetSuiteAuthenticationInterceptor(authentication))
-			.defaultRequest((request) -> request.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST))
-			.defaultStatusHandler(NetSuiteErrorDecoder.IS_ERROR, errors)
+			.observations(observations, null)
 			.build();
-		NetSuiteClient client = new NetSuiteClient(account, rest, rest, JsonMapper.builder().build(), errors,
-				SuiteQlPageListener.NONE);
-		URI url = URI.create(baseUrl);
-		observeAsBootDoes(observations, new NetSuiteAccounts(List.of(new NetSuiteAccount(NetSuiteAccounts.PRIMARY,
-				account, url, url, authentication, null, rest, rest, client))));
-		return client;
+		observeAsBootDoes(observations, new NetSuiteAccounts(List.of(account)));
+		return account.client();
 	}
 
 	// As Spring Boot registers them: the starter's meter handler, from its metrics

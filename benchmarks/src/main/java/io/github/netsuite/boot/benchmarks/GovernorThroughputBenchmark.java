@@ -2,10 +2,12 @@ package io.github.netsuite.boot.benchmarks;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -13,17 +15,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.netsuite.boot.NetSuiteAccount;
+import io.github.netsuite.boot.NetSuitePermits;
 import io.github.netsuite.boot.auth.AccountId;
 import io.github.netsuite.boot.auth.TbaCredentials;
-import io.github.netsuite.boot.auth.TbaSigner;
-import io.github.netsuite.boot.http.ConcurrencyGovernor;
-import io.github.netsuite.boot.http.NetSuiteAuthenticationInterceptor;
-import io.github.netsuite.boot.http.NetSuiteErrorInterceptor;
-import io.github.netsuite.boot.http.RetryInterceptor;
-import io.github.netsuite.boot.http.SharedPermits;
 import io.github.netsuite.boot.redis.RedisSharedPermitStore;
 import io.lettuce.core.ClientOptions;
-import io.github.netsuite.boot.http.TbaAuthentication;
 
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
@@ -91,20 +88,27 @@ public final class GovernorThroughputBenchmark {
 		System.out.printf("most requests in flight at the server: %d (limit %d)%n", result.maxInFlight(), limit);
 	}
 
+	// An account on the slow server, built as users build one.
+	private static NetSuiteAccount.Builder account(SlowServer server) {
+		URI url = URI.create("http://127.0.0.1:" + server.port());
+		return NetSuiteAccount.builder(AccountId.of("1234567"))
+			.restUrl(url)
+			.restletUrl(url)
+			.tba(new TbaCredentials("ck", "cs", "tk", "ts"))
+			.requestFactory(new SimpleClientHttpRequestFactory());
+	}
+
 	static Result run(int limit, Duration latency, Duration duration, int callers) throws Exception {
 		// Without it the JDK's server writes headers and body in two segments and waits out
 		// the client's delayed ACK: some 40 ms a request that no NetSuite would add.
 		SlowServer server = SlowServer.start(latency, Integer.MAX_VALUE, callers + 4);
 		ExecutorService executor = Executors.newFixedThreadPool(callers);
 		try {
-			TbaSigner signer = new TbaSigner(AccountId.of("1234567"), new TbaCredentials("ck", "cs", "tk", "ts"));
-			ConcurrencyGovernor governor = new ConcurrencyGovernor(limit, Duration.ofMinutes(1));
-			RestClient client = RestClient.builder()
-				.baseUrl("http://127.0.0.1:" + server.port())
-				.requestFactory(new SimpleClientHttpRequestFactory())
-				.requestInterceptor(governor)
-				.requestInterceptor(new NetSuiteAuthenticationInterceptor(new TbaAuthentication(signer)))
-				.build();
+			RestClient client = account(server).noRetry()
+				.concurrencyLimit(limit, Duration.ofMinutes(1))
+				.adaptiveLimit(false)
+				.build()
+				.restClient();
 			// Warm up the JIT and the connection pool before measuring.
 			measure(executor, client, callers, Duration.ofSeconds(2));
 			// What one request really takes here, server and HTTP stack included.
@@ -182,17 +186,11 @@ public final class GovernorThroughputBenchmark {
 		SlowServer server = SlowServer.start(latency, netSuiteLimit, callers + 4);
 		ExecutorService executor = Executors.newFixedThreadPool(callers);
 		try {
-			TbaSigner signer = new TbaSigner(AccountId.of("1234567"), new TbaCredentials("ck", "cs", "tk", "ts"));
-			ConcurrencyGovernor governor = new ConcurrencyGovernor(ceiling, Duration.ofMinutes(1), adaptive, null);
-			RestClient client = RestClient.builder()
-				.baseUrl("http://127.0.0.1:" + server.port())
-				.requestFactory(new SimpleClientHttpRequestFactory())
-				.requestInterceptor(
-						new RetryInterceptor(4, Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ofSeconds(60)))
-				.requestInterceptor(governor)
-				.requestInterceptor(new NetSuiteErrorInterceptor())
-				.requestInterceptor(new NetSuiteAuthenticationInterceptor(new TbaAuthentication(signer)))
+			NetSuiteAccount account = account(server).concurrencyLimit(ceiling, Duration.ofMinutes(1))
+				.adaptiveLimit(adaptive)
 				.build();
+			NetSuitePermits governor = Objects.requireNonNull(account.permits(), "permits");
+			RestClient client = account.restClient();
 			AtomicLong errors = new AtomicLong();
 			long completed = measureWithErrors(executor, List.of(client), callers, duration, errors);
 			double throughput = completed / (duration.toNanos() / 1e9);
@@ -249,23 +247,16 @@ public final class GovernorThroughputBenchmark {
 		List<RedisSharedPermitStore> stores = new ArrayList<>();
 		ExecutorService executor = Executors.newFixedThreadPool(callers);
 		try {
-			TbaSigner signer = new TbaSigner(AccountId.of("1234567"), new TbaCredentials("ck", "cs", "tk", "ts"));
 			List<RestClient> clients = new ArrayList<>();
 			for (int i = 0; i < instances; i++) {
-				SharedPermits shared = null;
+				NetSuiteAccount.Builder account = account(server).noRetry().concurrencyLimit(limit, Duration.ofMinutes(1));
 				if (port > 0) {
 					RedisSharedPermitStore store = new RedisSharedPermitStore(connectionFactory(port));
 					stores.add(store);
-					shared = store.permits("1234567", Duration.ofSeconds(30));
+					account.sharedPermits(store, Duration.ofSeconds(30));
 					store.start();
 				}
-				ConcurrencyGovernor governor = new ConcurrencyGovernor(limit, Duration.ofMinutes(1), true, shared);
-				clients.add(RestClient.builder()
-					.baseUrl("http://127.0.0.1:" + server.port())
-					.requestFactory(new SimpleClientHttpRequestFactory())
-					.requestInterceptor(governor)
-					.requestInterceptor(new NetSuiteAuthenticationInterceptor(new TbaAuthentication(signer)))
-					.build());
+				clients.add(account.build().restClient());
 			}
 			// Warm up before measuring.
 			measureWithErrors(executor, clients, callers, Duration.ofSeconds(2), new AtomicLong());

@@ -1,26 +1,19 @@
 package io.github.netsuite.boot.benchmarks;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.NetSuiteClient;
-import io.github.netsuite.boot.NetSuiteErrorDecoder;
-import io.github.netsuite.boot.SuiteQlPageListener;
 import io.github.netsuite.boot.auth.AccountId;
 import io.github.netsuite.boot.auth.TbaCredentials;
-import io.github.netsuite.boot.auth.TbaSigner;
-import io.github.netsuite.boot.http.ConcurrencyGovernor;
-import io.github.netsuite.boot.http.NetSuiteAuthenticationInterceptor;
-import io.github.netsuite.boot.http.NetSuiteErrorInterceptor;
-import io.github.netsuite.boot.http.TbaAuthentication;
 import io.github.netsuite.boot.test.NetSuiteDouble;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
-import org.springframework.web.client.RestClient;
 
 /**
  * A bulk SuiteQL read with pages fetched ahead against one page at a time, in one run:
@@ -54,21 +47,21 @@ public final class SuiteQlPrefetchBenchmark {
 		try (NetSuiteDouble netSuite = NetSuiteDouble.builder().build().start()) {
 			netSuite.table("customer", rows, SuiteQlPrefetchBenchmark::customer);
 			netSuite.concurrencyLimit(limit);
-			ConcurrencyGovernor governor = new ConcurrencyGovernor(limit, Duration.ofMinutes(1));
+			// One account, so one set of permits, for every prefetch.
+			NetSuiteClient client = client(netSuite, limit);
 			System.out.printf(Locale.ROOT, "%,d rows, pages of 1,000, %d ms per page, concurrency limit %d%n", rows,
 					pageLatency.toMillis(), limit);
 			List<Map<String, Object>> baseline = null;
 			// One warm-up read without latency, so that the first timed read does not pay for class loading
-			client(netSuite, governor, 0).suiteql(QUERY).stream().count();
+			client.suiteql(QUERY).prefetch(0).stream().count();
 			netSuite.suiteQlPageLatency(pageLatency);
 			double[][] seconds = new double[rounds][PREFETCH.length];
 			for (int round = 0; round < rounds; round++) {
 				for (int i = 0; i < PREFETCH.length; i++) {
-					NetSuiteClient client = client(netSuite, governor, PREFETCH[i]);
 					long requestsBefore = netSuite.requestCount();
 					netSuite.resetMaxInFlight();
 					long start = System.nanoTime();
-					List<Map<String, Object>> read = client.suiteql(QUERY).stream().toList();
+					List<Map<String, Object>> read = client.suiteql(QUERY).prefetch(PREFETCH[i]).stream().toList();
 					seconds[round][i] = (System.nanoTime() - start) / 1e9;
 					if (baseline == null) {
 						baseline = read;
@@ -93,21 +86,20 @@ public final class SuiteQlPrefetchBenchmark {
 		}
 	}
 
-	// The chain the auto-configuration builds, without retry and observation: the permit,
-	// error reading and signing, on the JDK's plain HttpURLConnection.
-	private static NetSuiteClient client(NetSuiteDouble netSuite, ConcurrencyGovernor governor, int prefetch) {
-		AccountId account = AccountId.of(netSuite.account());
-		TbaAuthentication authentication = new TbaAuthentication(new TbaSigner(account, new TbaCredentials(
-				netSuite.consumerKey(), netSuite.consumerSecret(), netSuite.tokenId(), netSuite.tokenSecret())));
-		RestClient rest = RestClient.builder()
-			.baseUrl(netSuite.restUrl())
+	// As the auto-configuration builds it, without retry: the permit, error reading and
+	// signing, on the JDK's plain HttpURLConnection.
+	private static NetSuiteClient client(NetSuiteDouble netSuite, int limit) {
+		return NetSuiteAccount.builder(AccountId.of(netSuite.account()))
+			.restUrl(URI.create(netSuite.restUrl()))
+			.restletUrl(URI.create(netSuite.restUrl()))
+			.tba(new TbaCredentials(netSuite.consumerKey(), netSuite.consumerSecret(), netSuite.tokenId(),
+					netSuite.tokenSecret()))
 			.requestFactory(new SimpleClientHttpRequestFactory())
-			.requestInterceptor(governor)
-			.requestInterceptor(new NetSuiteErrorInterceptor())
-			.requestInterceptor(new NetSuiteAuthenticationInterceptor(authentication))
-			.build();
-		return new NetSuiteClient(account, rest, rest, JsonMapper.builder().build(),
-				new NetSuiteErrorDecoder(authentication), SuiteQlPageListener.NONE, prefetch);
+			.noRetry()
+			.concurrencyLimit(limit, Duration.ofMinutes(1))
+			.adaptiveLimit(false)
+			.build()
+			.client();
 	}
 
 	private static boolean inIdOrder(List<Map<String, Object>> rows) {

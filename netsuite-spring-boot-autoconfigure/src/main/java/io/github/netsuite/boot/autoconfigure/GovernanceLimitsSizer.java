@@ -4,7 +4,7 @@ import java.util.Map;
 
 import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.NetSuiteAccounts;
-import io.github.netsuite.boot.http.ConcurrencyGovernor;
+import io.github.netsuite.boot.NetSuitePermits;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -37,14 +37,15 @@ class GovernanceLimitsSizer implements SmartInitializingSingleton {
 	@Override
 	public void afterSingletonsInstantiated() {
 		for (NetSuiteAccount account : this.accounts.all()) {
+			NetSuitePermits permits = account.permits();
 			if (this.properties.accountSettings(account.name()).getConcurrency().isUseGovernanceLimits()
-					&& account.permits() instanceof ConcurrencyGovernor governor) {
-				size(account, governor);
+					&& permits != null) {
+				size(account, permits);
 			}
 		}
 	}
 
-	private void size(NetSuiteAccount account, ConcurrencyGovernor governor) {
+	private void size(NetSuiteAccount account, NetSuitePermits permits) {
 		try {
 			Map<?, ?> limits = account.restClient()
 				.get()
@@ -54,15 +55,14 @@ class GovernanceLimitsSizer implements SmartInitializingSingleton {
 				.body(Map.class);
 			int limit = (limits != null) ? limitFor(limits) : 0;
 			if (limit > 0) {
-				governor.resize(limit);
+				permits.resize(limit);
 				logger.info("NetSuite grants this integration " + limit + " concurrent requests on account "
-						+ account.id().realm() + "; using that " + (governor.isAdaptive()
-								? "as the ceiling of its adaptive limit" : "limit"));
+						+ account.id().realm() + "; using that: " + permits.description());
 			}
 		}
 		catch (RuntimeException ex) {
 			logger.info("Could not read NetSuite's governance limits of account " + account.id().realm() + " ("
-					+ ex.getClass().getSimpleName() + "); keeping its concurrency limit of " + governor.ceiling());
+					+ ex.getClass().getSimpleName() + "); keeping its " + permits.description());
 		}
 	}
 

@@ -1,36 +1,17 @@
 package io.github.netsuite.boot.autoconfigure;
 
-import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.github.netsuite.boot.NetSuiteAccount;
+import io.github.netsuite.boot.HttpComponentsAttemptAbort;
 import io.github.netsuite.boot.NetSuiteAuthentication;
-import io.github.netsuite.boot.NetSuiteClient;
-import io.github.netsuite.boot.NetSuiteErrorDecoder;
-import io.github.netsuite.boot.NetSuiteRequests;
+import io.github.netsuite.boot.SharedPermitStore;
 import io.github.netsuite.boot.SuiteQlPageListener;
-import io.github.netsuite.boot.auth.ClientAssertions;
 import io.github.netsuite.boot.auth.OAuth2Credentials;
 import io.github.netsuite.boot.auth.TbaCredentials;
-import io.github.netsuite.boot.auth.TbaSigner;
-import io.github.netsuite.boot.http.ConcurrencyGovernor;
-import io.github.netsuite.boot.http.HttpComponentsAttemptAbort;
-import io.github.netsuite.boot.http.NetSuiteAnswerGuard;
-import io.github.netsuite.boot.http.NetSuiteConnectionInterceptor;
-import io.github.netsuite.boot.http.NetSuiteAuthenticationInterceptor;
-import io.github.netsuite.boot.http.NetSuiteAuthenticationRenewalInterceptor;
-import io.github.netsuite.boot.http.NetSuiteErrorInterceptor;
-import io.github.netsuite.boot.http.OAuth2Authentication;
-import io.github.netsuite.boot.http.RetryInterceptor;
-import io.github.netsuite.boot.http.SharedPermitStore;
-import io.github.netsuite.boot.http.SharedPermits;
-import io.github.netsuite.boot.http.TbaAuthentication;
-import io.github.netsuite.boot.observation.NetSuiteObservationInterceptor;
 import io.github.netsuite.boot.observation.NetSuiteRequestObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -43,26 +24,18 @@ import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFacto
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.http.client.ClientHttpRequestFactory;
-import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.util.Assert;
 import org.springframework.web.client.RestClient;
 
 /**
- * Builds each {@link NetSuiteAccount} from its connection and settings and from what all
- * accounts share: {@link RestClient.Builder}s with the application's
+ * Maps each account's connection and settings onto {@link NetSuiteAccount#builder}, with
+ * what all accounts share: {@link RestClient.Builder}s with the application's
  * {@link RestClientCustomizer}s (so Boot's {@code http.client.requests} observation and
  * message converters apply), the request factory, the observation registry, the JSON
- * mapper, the retry settings and the SuiteQL page listeners.
+ * mapper, the retry settings, the SuiteQL page listeners and the executor of pages
+ * fetched ahead. The builder assembles the chain (see {@link NetSuiteAccount.Builder}).
  * <p>
- * The interceptors of an account's clients, outermost first: retry (a fresh attempt each
- * time), authentication renewal (an access token fetched before the permit is taken),
- * concurrency permit (held only while a request is on the wire), observation (each
- * attempt on the wire), error reading (an error body read once), authentication (a
- * new nonce and timestamp, or the current token, on every attempt), then the answer
- * guard (no redirect, the attempt's deadline, the size of its body). The outermost,
- * connection failures, also starts the call's deadline.
- * <p>
- * What it creates that holds threads or connections (governors, request factories) is
+ * What it creates that holds threads or connections (the accounts, request factories) is
  * handed to a consumer that closes it at shutdown.
  *
  * @author NetSuite Spring Boot team
@@ -88,6 +61,8 @@ final class NetSuiteAccountFactory {
 
 	private final SuiteQlPageListener pageListener;
 
+	private final @Nullable Executor pageExecutor;
+
 	private final Supplier<@Nullable SharedPermitStore> sharedPermitStore;
 
 	private final Consumer<AutoCloseable> closeables;
@@ -96,7 +71,8 @@ final class NetSuiteAccountFactory {
 			ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder, HttpClientSettings httpClientSettings,
 			ObservationRegistry observationRegistry, @Nullable NetSuiteRequestObservationConvention convention,
 			ObjectMapper mapper, NetSuiteProperties.Retry retry, SuiteQlPageListener pageListener,
-			Supplier<@Nullable SharedPermitStore> sharedPermitStore, Consumer<AutoCloseable> closeables) {
+			@Nullable Executor pageExecutor, Supplier<@Nullable SharedPermitStore> sharedPermitStore,
+			Consumer<AutoCloseable> closeables) {
 		this.builders = builders;
 		this.requestFactoryBuilder = requestFactoryBuilder;
 		this.httpClientSettings = httpClientSettings;
@@ -105,6 +81,7 @@ final class NetSuiteAccountFactory {
 		this.mapper = mapper;
 		this.retry = retry;
 		this.pageListener = pageListener;
+		this.pageExecutor = pageExecutor;
 		this.sharedPermitStore = sharedPermitStore;
 		this.closeables = closeables;
 	}
@@ -141,71 +118,55 @@ final class NetSuiteAccountFactory {
 
 	NetSuiteAccount create(String name, NetSuiteConnectionDetails connection, NetSuiteAccountProperties settings,
 			@Nullable NetSuiteAuthentication customAuthentication) {
-		NetSuiteAccountProperties.Concurrency concurrency = settings.getConcurrency();
-		ConcurrencyGovernor governor = concurrency.isEnabled() ? governor(name, connection, concurrency) : null;
-		if (governor != null) {
-			this.closeables.accept(governor);
-		}
 		ClientHttpRequestFactory requestFactory = requestFactory(this.requestFactoryBuilder,
 				this.httpClientSettings.withTimeouts(settings.getConnectTimeout(), settings.getReadTimeout()));
+		NetSuiteAccount.Builder builder = NetSuiteAccount.builder(connection.getAccount())
+			.name(name)
+			.restUrl(connection.getRestUrl())
+			.restletUrl(connection.getRestletUrl())
+			.requestFactory(requestFactory)
+			.restClientBuilders(this.builders)
+			.jsonMapper(this.mapper)
+			.observations(this.observationRegistry, this.convention)
+			.attemptTimeout(settings.getAttemptTimeout())
+			.callTimeout(settings.getCallTimeout())
+			.maxAnswerSize(settings.getMaxAnswerSize())
+			// One token request: its connection and its answer (the builder adds its permit).
+			.tokenRequestTimeout(settings.getConnectTimeout().plus(settings.getReadTimeout()))
+			.suiteQlPrefetchPages(settings.getSuiteql().getPrefetchPages())
+			.suiteQlPageListener(this.pageListener)
+			.exactlyOnceWrites(settings.getRecords().isExactlyOnceWrites())
+			.asyncPolling(settings.getAsync().getPollInterval(), settings.getAsync().getMaxPollInterval(),
+					settings.getAsync().getTimeout());
+		if (this.pageExecutor != null) {
+			builder.pageExecutor(this.pageExecutor);
+		}
+		if (this.retry.isEnabled()) {
+			builder.retry(this.retry.getMaxAttempts(), this.retry.getInitialBackoff(), this.retry.getMaxBackoff(),
+					this.retry.getMaxElapsed());
+		}
+		else {
+			builder.noRetry();
+		}
+		concurrency(builder, name, settings.getConcurrency());
+		authentication(builder, connection, customAuthentication);
+		NetSuiteAccount account = builder.build();
+		// The account first: requests still waiting for a permit fail before the factory closes.
+		this.closeables.accept(account);
 		if (requestFactory instanceof AutoCloseable || requestFactory instanceof DisposableBean) {
 			this.closeables.accept(() -> close(requestFactory));
 		}
-		RetryInterceptor retry = this.retry.isEnabled() ? new RetryInterceptor(this.retry.getMaxAttempts(),
-				this.retry.getInitialBackoff(), this.retry.getMaxBackoff(), this.retry.getMaxElapsed()) : null;
-		// Permit, observation and error reading: what every request of the account has.
-		List<ClientHttpRequestInterceptor> onTheWire = new ArrayList<>();
-		if (governor != null) {
-			onTheWire.add(governor);
-		}
-		onTheWire.add(new NetSuiteObservationInterceptor(this.observationRegistry, connection.getAccount().realm(),
-				this.convention));
-		onTheWire.add(new NetSuiteErrorInterceptor(settings.getMaxAnswerSize()));
-		NetSuiteAnswerGuard answerGuard = new NetSuiteAnswerGuard(settings.getAttemptTimeout(),
-				settings.getMaxAnswerSize());
-		// No retry: OAuth2Authentication repeats a token request itself, with a new assertion.
-		List<ClientHttpRequestInterceptor> tokenInterceptors = new ArrayList<>(
-				List.of(new NetSuiteConnectionInterceptor(settings.getCallTimeout())));
-		tokenInterceptors.addAll(onTheWire);
-		tokenInterceptors.add(answerGuard);
-		OAuth2Authentication.Retry tokenRetry = this.retry.isEnabled()
-				? new OAuth2Authentication.Retry(this.retry.getMaxAttempts(), this.retry.getInitialBackoff(),
-						this.retry.getMaxBackoff(), this.retry.getMaxElapsed())
-				: OAuth2Authentication.Retry.NONE;
-		// One token request: its permit, its connection and its answer.
-		Duration tokenRequestTimeout = settings.getConnectTimeout()
-			.plus(settings.getReadTimeout())
-			.plus((governor != null) ? concurrency.getAcquireTimeout() : Duration.ZERO);
-		NetSuiteAuthentication authentication = (customAuthentication != null) ? customAuthentication
-				: authentication(connection, requestFactory, tokenInterceptors, tokenRetry, tokenRequestTimeout);
-		List<ClientHttpRequestInterceptor> interceptors = new ArrayList<>(
-				List.of(new NetSuiteConnectionInterceptor(settings.getCallTimeout())));
-		if (retry != null) {
-			interceptors.add(retry);
-		}
-		// Ahead of the permit: what an authentication fetches never waits on its caller's permit.
-		interceptors.add(new NetSuiteAuthenticationRenewalInterceptor(authentication));
-		interceptors.addAll(onTheWire);
-		interceptors.add(new NetSuiteAuthenticationInterceptor(authentication));
-		interceptors.add(answerGuard);
-		NetSuiteErrorDecoder errors = new NetSuiteErrorDecoder(authentication);
-		RestClient rest = signedClient(connection.getRestUrl(), NetSuiteRequests.REST, requestFactory, interceptors,
-				errors);
-		RestClient restlets = signedClient(connection.getRestletUrl(), NetSuiteRequests.RESTLET, requestFactory,
-				interceptors, errors);
-		NetSuiteAccountProperties.Async async = settings.getAsync();
-		NetSuiteClient client = new NetSuiteClient(connection.getAccount(), rest, restlets, this.mapper, errors,
-				this.pageListener, settings.getSuiteql().getPrefetchPages())
-			.withExactlyOnceWrites(settings.getRecords().isExactlyOnceWrites())
-			.withAsyncPolling(async.getPollInterval(), async.getMaxPollInterval(), async.getTimeout());
-		return new NetSuiteAccount(name, connection.getAccount(), connection.getRestUrl(), connection.getRestletUrl(),
-				authentication, governor, rest, restlets, client);
+		return account;
 	}
 
-	// The limit is the ceiling of an adaptive one; with the redis store, that of all instances.
-	private ConcurrencyGovernor governor(String name, NetSuiteConnectionDetails connection,
+	private void concurrency(NetSuiteAccount.Builder builder, String name,
 			NetSuiteAccountProperties.Concurrency concurrency) {
-		SharedPermits shared = null;
+		if (!concurrency.isEnabled()) {
+			builder.noConcurrencyLimit();
+			return;
+		}
+		builder.concurrencyLimit(concurrency.getLimit(), concurrency.getAcquireTimeout())
+			.adaptiveLimit(concurrency.isAdaptive());
 		if (concurrency.getStore() == NetSuiteAccountProperties.Concurrency.Store.REDIS) {
 			SharedPermitStore store = this.sharedPermitStore.get();
 			if (store == null) {
@@ -213,41 +174,25 @@ final class NetSuiteAccountFactory {
 						+ "needs Spring Data Redis with Lettuce and Spring Boot's Redis auto-configuration: add "
 						+ "org.springframework.boot:spring-boot-starter-data-redis and configure spring.data.redis.*");
 			}
-			shared = store.permits(connection.getAccount().realm(), concurrency.getLeaseTime());
+			builder.sharedPermits(store, concurrency.getLeaseTime());
 		}
-		return new ConcurrencyGovernor(concurrency.getLimit(), concurrency.getAcquireTimeout(),
-				concurrency.isAdaptive(), shared);
 	}
 
-	// Token-based authentication, or OAuth 2.0 with a token client that has the account's
-	// permits and observation but no authentication or retry of its own.
-	private NetSuiteAuthentication authentication(NetSuiteConnectionDetails connection,
-			ClientHttpRequestFactory requestFactory, List<ClientHttpRequestInterceptor> tokenInterceptors,
-			OAuth2Authentication.Retry tokenRetry, Duration tokenRequestTimeout) {
+	// The application's own authentication, OAuth 2.0, or token-based authentication.
+	private static void authentication(NetSuiteAccount.Builder builder, NetSuiteConnectionDetails connection,
+			@Nullable NetSuiteAuthentication customAuthentication) {
 		OAuth2Credentials oauth2 = connection.getOAuth2Credentials();
-		if (oauth2 != null) {
-			RestClient tokenClient = this.builders.get()
-				.requestFactory(requestFactory)
-				.requestInterceptors((list) -> list.addAll(tokenInterceptors))
-				.build();
-			return new OAuth2Authentication(new ClientAssertions(oauth2, connection.getTokenUrl(), Clock.systemUTC()),
-					tokenClient, Clock.systemUTC(), tokenRetry, tokenRequestTimeout);
-		}
 		TbaCredentials credentials = connection.getCredentials();
-		Assert.state(credentials != null, "NetSuiteConnectionDetails must give TBA or OAuth 2.0 credentials");
-		return new TbaAuthentication(new TbaSigner(connection.getAccount(), credentials));
-	}
-
-	// The account's API on every request, so that retry and observation need not guess it.
-	private RestClient signedClient(URI baseUrl, String api, ClientHttpRequestFactory requestFactory,
-			List<ClientHttpRequestInterceptor> interceptors, NetSuiteErrorDecoder errors) {
-		return this.builders.get()
-			.baseUrl(baseUrl)
-			.requestFactory(requestFactory)
-			.requestInterceptors((list) -> list.addAll(interceptors))
-			.defaultRequest((request) -> request.attribute(NetSuiteRequests.API_ATTRIBUTE, api))
-			.defaultStatusHandler(NetSuiteErrorDecoder.IS_ERROR, errors)
-			.build();
+		if (customAuthentication != null) {
+			builder.authentication(customAuthentication);
+		}
+		else if (oauth2 != null) {
+			builder.oauth2(oauth2).tokenUrl(connection.getTokenUrl());
+		}
+		else {
+			Assert.state(credentials != null, "NetSuiteConnectionDetails must give TBA or OAuth 2.0 credentials");
+			builder.tba(credentials);
+		}
 	}
 
 	/**

@@ -4,17 +4,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NetSuiteAuthentication;
 import io.github.netsuite.boot.NetSuiteClient;
+import io.github.netsuite.boot.NetSuitePermits;
 import io.github.netsuite.boot.SuiteQlPageListener;
-import io.github.netsuite.boot.http.ConcurrencyGovernor;
-import io.github.netsuite.boot.http.NetSuiteAuthenticationInterceptor;
-import io.github.netsuite.boot.http.OAuth2Authentication;
-import io.github.netsuite.boot.http.SharedPermitStore;
-import io.github.netsuite.boot.http.TbaAuthentication;
+import io.github.netsuite.boot.SharedPermitStore;
 import io.github.netsuite.boot.redis.RedisSharedPermitStore;
 import io.github.netsuite.boot.observation.NetSuiteRequestObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
@@ -24,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -42,6 +46,8 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.util.Assert;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -58,6 +64,7 @@ import org.springframework.web.client.RestClient;
  * stops start-up with a message naming every key that is wrong.
  *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 @AutoConfiguration(after = RestClientAutoConfiguration.class,
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
@@ -68,6 +75,14 @@ import org.springframework.web.client.RestClient;
 public final class NetSuiteAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(NetSuiteAutoConfiguration.class);
+
+	private static final String PAGE_EXECUTOR_PROPERTY = "netsuite.page-executor";
+
+	// Spring Boot's TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME
+	private static final String APPLICATION_TASK_EXECUTOR = "applicationTaskExecutor";
+
+	// Beyond this many fetches at once, more threads would only wait for permits.
+	private static final int PAGE_THREADS = 64;
 
 	/**
 	 * Name of the primary account's {@link RestClient} bean for REST web services
@@ -100,7 +115,7 @@ public final class NetSuiteAutoConfiguration {
 			ObjectProvider<SuiteQlPageListener> suiteQlPageListeners,
 			ObjectProvider<NetSuiteAuthentication> primaryAuthentication,
 			ObjectProvider<SharedPermitStore> sharedPermitStore, NetSuiteAccountResources netSuiteAccountResources,
-			Environment environment) {
+			BeanFactory beanFactory, Environment environment) {
 		// The primary account's connection is the bean, from the properties unless the application
 		// defines its own; a named account's is from its properties. Checked once, all at once.
 		PropertiesNetSuiteConnectionDetails primary = propertiesConnectionDetails.getIfAvailable();
@@ -121,6 +136,7 @@ public final class NetSuiteAutoConfiguration {
 						() -> JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()),
 				properties.getRetry(),
 				(account, rows) -> listeners.forEach((listener) -> listener.pageRead(account, rows)),
+				pageExecutor(properties.getPageExecutor(), beanFactory, netSuiteAccountResources::add),
 				sharedPermitStore::getIfAvailable, netSuiteAccountResources::add);
 		List<NetSuiteAccount> accounts = new ArrayList<>();
 		// An application may bring its own authentication for the primary account.
@@ -136,6 +152,54 @@ public final class NetSuiteAutoConfiguration {
 			}
 		}
 		return new NetSuiteAccounts(accounts);
+	}
+
+	/**
+	 * Return the executor that fetches pages ahead: the bean {@code netsuite.page-executor}
+	 * names, else Boot's {@code applicationTaskExecutor} (virtual threads when the
+	 * application enables them), else a bounded pool of daemon threads of the starter's
+	 * own, shared by every account and stopped at shutdown.
+	 * @param name the bean name, or {@code null}
+	 * @param beanFactory where the bean lives
+	 * @param closeables takes what is closed at shutdown
+	 * @return the executor
+	 * @throws InvalidNetSuitePropertiesException if the named bean does not exist or is no
+	 * {@link Executor}
+	 */
+	static Executor pageExecutor(@Nullable String name, BeanFactory beanFactory,
+			Consumer<AutoCloseable> closeables) {
+		if (name != null && !name.isBlank()) {
+			if (!beanFactory.containsBean(name)) {
+				throw invalidPageExecutor("names no bean ('" + name + "')");
+			}
+			if (!beanFactory.isTypeMatch(name, Executor.class)) {
+				throw invalidPageExecutor("names a bean that is not an Executor ('" + name + "')");
+			}
+			return beanFactory.getBean(name, Executor.class);
+		}
+		if (beanFactory.containsBean(APPLICATION_TASK_EXECUTOR)
+				&& beanFactory.isTypeMatch(APPLICATION_TASK_EXECUTOR, Executor.class)) {
+			return beanFactory.getBean(APPLICATION_TASK_EXECUTOR, Executor.class);
+		}
+		// Its own threads: a fetch blocks on a permit and on the wire. None until a page is
+		// fetched ahead; past the pool's size a fetch is refused, and the consumer fetches the
+		// page itself when it gets there.
+		AtomicInteger count = new AtomicInteger();
+		ThreadPoolExecutor own = new ThreadPoolExecutor(0, PAGE_THREADS, 30, TimeUnit.SECONDS,
+				new SynchronousQueue<>(), (task) -> {
+					Thread thread = new Thread(task, "netsuite-pages-" + count.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				}, new ThreadPoolExecutor.AbortPolicy());
+		closeables.accept(own::shutdown);
+		return own;
+	}
+
+	private static InvalidNetSuitePropertiesException invalidPageExecutor(String reason) {
+		return new InvalidNetSuitePropertiesException(List.of(new InvalidNetSuitePropertiesException.Problem(
+				PAGE_EXECUTOR_PROPERTY, reason,
+				"name an Executor bean, or remove the property to use applicationTaskExecutor or the starter's "
+						+ "own threads")));
 	}
 
 	// Closed after the accounts and what uses them: requests still waiting for a permit
@@ -159,17 +223,14 @@ public final class NetSuiteAutoConfiguration {
 			.append("': realm ")
 			.append(account.id().realm())
 			.append(", ")
-			.append(authentication(account.authentication()))
+			.append(account.authentication().description())
 			.append(", REST ")
 			.append(account.restUrl())
 			.append(", RESTlets ")
 			.append(account.restletUrl());
-		if (account.permits() instanceof ConcurrencyGovernor governor) {
-			line.append(", concurrency limit ")
-				.append(governor.ceiling())
-				.append(governor.isAdaptive() ? " (adaptive)" : " (fixed)")
-				.append(", permits ")
-				.append((governor.sharedPermits() != null) ? "in redis" : "local");
+		NetSuitePermits permits = account.permits();
+		if (permits != null) {
+			line.append(", ").append(permits.description());
 			if (settings.getConcurrency().isUseGovernanceLimits()) {
 				line.append(", limit to be sized from NetSuite's governance limits");
 			}
@@ -183,21 +244,23 @@ public final class NetSuiteAutoConfiguration {
 		return line.toString();
 	}
 
-	private static String authentication(NetSuiteAuthentication authentication) {
-		if (authentication instanceof TbaAuthentication) {
-			return "token-based authentication (TBA)";
-		}
-		if (authentication instanceof OAuth2Authentication) {
-			return "OAuth 2.0 client credentials";
-		}
-		return "authentication by the application's " + authentication.getClass().getSimpleName();
-	}
+	/**
+	 * Name of the bean of the primary account's authentication as a
+	 * {@link ClientHttpRequestInterceptor}, for users who build their own
+	 * {@link RestClient}s: it signs (or carries the access token of) every request it
+	 * sees, and nothing else (no permit, retry or error reading).
+	 */
+	public static final String AUTHENTICATION_INTERCEPTOR_BEAN_NAME = "netSuiteAuthenticationInterceptor";
 
 	// For users who build their own clients: the primary account's authentication.
-	@Bean
-	@ConditionalOnMissingBean
-	NetSuiteAuthenticationInterceptor netSuiteAuthenticationInterceptor(NetSuiteAccounts accounts) {
-		return new NetSuiteAuthenticationInterceptor(accounts.primary().authentication());
+	@Bean(name = AUTHENTICATION_INTERCEPTOR_BEAN_NAME)
+	@ConditionalOnMissingBean(name = AUTHENTICATION_INTERCEPTOR_BEAN_NAME)
+	ClientHttpRequestInterceptor netSuiteAuthenticationInterceptor(NetSuiteAccounts accounts) {
+		NetSuiteAuthentication authentication = accounts.primary().authentication();
+		return (request, body, execution) -> {
+			authentication.authenticate(request, body);
+			return execution.execute(request, body);
+		};
 	}
 
 	@Bean

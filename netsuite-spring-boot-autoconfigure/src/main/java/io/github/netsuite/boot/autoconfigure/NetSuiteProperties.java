@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.netsuite.boot.NetSuiteAccounts;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -13,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * named accounts under {@code accounts}, and what all accounts share (retry, health).
  *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 @ConfigurationProperties("netsuite")
 public class NetSuiteProperties extends NetSuiteAccountProperties {
@@ -27,6 +29,14 @@ public class NetSuiteProperties extends NetSuiteAccountProperties {
 	 * ('netsuite.accounts.<name>.account', '.consumer-key', …).
 	 */
 	private final Map<String, NetSuiteAccountProperties> accounts = new LinkedHashMap<>();
+
+	/**
+	 * Name of the Executor bean that fetches pages ahead for every account. By default
+	 * Spring Boot's 'applicationTaskExecutor' when there is one (on virtual threads with
+	 * 'spring.threads.virtual.enabled'), else a bounded pool of daemon threads of the
+	 * starter's own.
+	 */
+	private @Nullable String pageExecutor;
 
 	/**
 	 * Retry settings.
@@ -44,6 +54,14 @@ public class NetSuiteProperties extends NetSuiteAccountProperties {
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public @Nullable String getPageExecutor() {
+		return this.pageExecutor;
+	}
+
+	public void setPageExecutor(@Nullable String pageExecutor) {
+		this.pageExecutor = pageExecutor;
 	}
 
 	public Map<String, NetSuiteAccountProperties> getAccounts() {

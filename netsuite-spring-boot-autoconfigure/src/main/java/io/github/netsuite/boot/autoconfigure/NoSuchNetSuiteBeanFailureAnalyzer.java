@@ -6,7 +6,6 @@ import java.util.stream.Collectors;
 
 import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NetSuiteClient;
-import io.github.netsuite.boot.http.NetSuiteAuthenticationInterceptor;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.AotDetector;
@@ -31,11 +30,11 @@ import org.springframework.core.env.Environment;
 class NoSuchNetSuiteBeanFailureAnalyzer extends AbstractFailureAnalyzer<NoSuchBeanDefinitionException>
 		implements Ordered {
 
-	private static final Set<Class<?>> NETSUITE_TYPES = Set.of(NetSuiteClient.class, NetSuiteAccounts.class,
-			NetSuiteAuthenticationInterceptor.class);
+	private static final Set<Class<?>> NETSUITE_TYPES = Set.of(NetSuiteClient.class, NetSuiteAccounts.class);
 
 	private static final Set<String> NETSUITE_BEAN_NAMES = Set.of(NetSuiteAutoConfiguration.REST_CLIENT_BEAN_NAME,
-			NetSuiteAutoConfiguration.RESTLET_CLIENT_BEAN_NAME);
+			NetSuiteAutoConfiguration.RESTLET_CLIENT_BEAN_NAME,
+			NetSuiteAutoConfiguration.AUTHENTICATION_INTERCEPTOR_BEAN_NAME);
 
 	private final Environment environment;
 

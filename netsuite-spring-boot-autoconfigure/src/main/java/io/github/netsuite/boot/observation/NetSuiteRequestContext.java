@@ -2,7 +2,6 @@ package io.github.netsuite.boot.observation;
 
 import java.util.Objects;
 
-import io.github.netsuite.boot.NetSuiteRequests;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
@@ -13,23 +12,29 @@ import org.springframework.http.HttpRequest;
  * API it addresses and, once answered, NetSuite's status and error code.
  *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 public class NetSuiteRequestContext extends Observation.Context {
 
 	/**
 	 * API value for REST web services other than SuiteQL (records, metadata, system).
 	 */
-	public static final String API_REST = NetSuiteRequests.REST;
+	public static final String API_REST = "rest";
 
 	/**
 	 * API value for SuiteQL queries.
 	 */
-	public static final String API_SUITEQL = NetSuiteRequests.SUITEQL;
+	public static final String API_SUITEQL = "suiteql";
 
 	/**
 	 * API value for RESTlets.
 	 */
-	public static final String API_RESTLET = NetSuiteRequests.RESTLET;
+	public static final String API_RESTLET = "restlet";
+
+	/**
+	 * API value for OAuth 2.0 token requests.
+	 */
+	public static final String API_TOKEN = "token";
 
 	private final HttpRequest request;
 
@@ -51,12 +56,13 @@ public class NetSuiteRequestContext extends Observation.Context {
 	 * Create a context.
 	 * @param request the request as it goes on the wire
 	 * @param realm the account realm, such as {@code 1234567_SB1}
+	 * @param api the API the request addresses, such as {@link #API_REST}
 	 * @param attempt the attempt number, 1 for the first
 	 */
-	public NetSuiteRequestContext(HttpRequest request, String realm, int attempt) {
+	public NetSuiteRequestContext(HttpRequest request, String realm, String api, int attempt) {
 		this.request = Objects.requireNonNull(request, "request");
 		this.realm = Objects.requireNonNull(realm, "realm");
-		this.api = NetSuiteRequests.api(request);
+		this.api = Objects.requireNonNull(api, "api");
 		this.attempt = attempt;
 	}
 
@@ -101,7 +107,11 @@ public class NetSuiteRequestContext extends Observation.Context {
 		return this.statusCode;
 	}
 
-	void setStatusCode(int statusCode) {
+	/**
+	 * Set the HTTP status NetSuite answered with.
+	 * @param statusCode the status code
+	 */
+	public void setStatusCode(int statusCode) {
 		this.statusCode = statusCode;
 	}
 
@@ -113,7 +123,11 @@ public class NetSuiteRequestContext extends Observation.Context {
 		return this.errorCode;
 	}
 
-	void setErrorCode(@Nullable String errorCode) {
+	/**
+	 * Set NetSuite's error code of an error answer.
+	 * @param errorCode the error code, or {@code null} when there was none
+	 */
+	public void setErrorCode(@Nullable String errorCode) {
 		this.errorCode = errorCode;
 	}
 
@@ -126,7 +140,11 @@ public class NetSuiteRequestContext extends Observation.Context {
 		return this.throttled;
 	}
 
-	void setThrottled(boolean throttled) {
+	/**
+	 * Set whether NetSuite refused the request for its concurrency limit.
+	 * @param throttled whether the request was throttled
+	 */
+	public void setThrottled(boolean throttled) {
 		this.throttled = throttled;
 	}
 

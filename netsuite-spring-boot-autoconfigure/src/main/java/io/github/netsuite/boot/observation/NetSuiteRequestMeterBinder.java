@@ -6,8 +6,6 @@ import java.util.Objects;
 
 import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.NetSuiteAccounts;
-import io.github.netsuite.boot.NetSuiteRequests;
-import io.github.netsuite.boot.http.OAuth2Authentication;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -49,10 +47,10 @@ class NetSuiteRequestMeterBinder implements MeterBinder {
 	}
 
 	private static List<String> apis(NetSuiteAccount account) {
-		List<String> apis = new ArrayList<>(List.of(NetSuiteRequests.REST, NetSuiteRequests.SUITEQL,
-				NetSuiteRequests.RESTLET));
-		if (account.authentication() instanceof OAuth2Authentication) {
-			apis.add(NetSuiteRequests.TOKEN);
+		List<String> apis = new ArrayList<>(List.of(NetSuiteRequestContext.API_REST,
+				NetSuiteRequestContext.API_SUITEQL, NetSuiteRequestContext.API_RESTLET));
+		if (account.authentication().requestsTokens()) {
+			apis.add(NetSuiteRequestContext.API_TOKEN);
 		}
 		return apis;
 	}

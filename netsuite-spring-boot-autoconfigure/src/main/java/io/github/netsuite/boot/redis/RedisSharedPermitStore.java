@@ -7,8 +7,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import io.github.netsuite.boot.http.SharedPermitStore;
-import io.github.netsuite.boot.http.SharedPermits;
+import io.github.netsuite.boot.SharedPermitStore;
+import io.github.netsuite.boot.SharedPermits;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -14,8 +14,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import javax.net.ssl.SSLException;
 
-import io.github.netsuite.boot.http.SharedPermits;
-import io.github.netsuite.boot.http.SharedPermitsUnavailableException;
+import io.github.netsuite.boot.SharedPermits;
+import io.github.netsuite.boot.SharedPermitsUnavailableException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

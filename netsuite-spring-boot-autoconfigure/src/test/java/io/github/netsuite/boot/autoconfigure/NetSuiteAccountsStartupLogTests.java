@@ -4,8 +4,8 @@ import java.time.Duration;
 
 import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.auth.Keys;
-import io.github.netsuite.boot.http.SharedPermitStore;
-import io.github.netsuite.boot.http.SharedPermits;
+import io.github.netsuite.boot.SharedPermitStore;
+import io.github.netsuite.boot.SharedPermits;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

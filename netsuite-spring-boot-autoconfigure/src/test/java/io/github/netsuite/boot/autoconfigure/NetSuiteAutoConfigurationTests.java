@@ -8,12 +8,11 @@ import java.util.Map;
 import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NetSuiteClient;
+import io.github.netsuite.boot.NetSuitePermits;
 import io.github.netsuite.boot.NoSuchNetSuiteAccountException;
 import io.github.netsuite.boot.auth.AccountId;
 import io.github.netsuite.boot.auth.TbaCredentials;
-import io.github.netsuite.boot.http.ConcurrencyGovernor;
-import io.github.netsuite.boot.http.NetSuiteAuthenticationInterceptor;
-import io.github.netsuite.boot.http.SharedPermitStore;
+import io.github.netsuite.boot.SharedPermitStore;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -73,7 +72,7 @@ class NetSuiteAutoConfigurationTests {
 	void createsPrimaryAccountInterceptorAndBothClientsFromCompleteConfiguration() {
 		this.contextRunner.withPropertyValues(CREDENTIALS).run((context) -> {
 			assertThat(context).hasSingleBean(NetSuiteAccounts.class)
-				.hasSingleBean(NetSuiteAuthenticationInterceptor.class)
+				.hasBean(NetSuiteAutoConfiguration.AUTHENTICATION_INTERCEPTOR_BEAN_NAME)
 				.hasBean(NetSuiteAutoConfiguration.REST_CLIENT_BEAN_NAME)
 				.hasBean(NetSuiteAutoConfiguration.RESTLET_CLIENT_BEAN_NAME);
 			NetSuiteAccount account = primary(context);
@@ -96,7 +95,10 @@ class NetSuiteAutoConfigurationTests {
 	void backsOffFromNetSuiteClientTheApplicationDefines() {
 		this.contextRunner.withPropertyValues(CREDENTIALS)
 			.withBean("myClient", NetSuiteClient.class,
-					() -> new NetSuiteClient(RestClient.create(), RestClient.create(), JsonMapper.builder().build()))
+					() -> NetSuiteAccount.builder(AccountId.of("7654321"))
+						.tba(new TbaCredentials("ck", "cs", "tk", "ts"))
+						.build()
+						.client())
 			.run((context) -> assertThat(context).hasSingleBean(NetSuiteClient.class).hasBean("myClient"));
 	}
 
@@ -434,11 +436,9 @@ class NetSuiteAutoConfigurationTests {
 	void keepsPermitsLocalAndCreatesNoRedisStoreByDefault() {
 		this.contextRunner.withPropertyValues(CREDENTIALS).run((context) -> {
 			assertThat(context).doesNotHaveBean(SharedPermitStore.class);
-			ConcurrencyGovernor governor = (ConcurrencyGovernor) context.getBean(NetSuiteAccounts.class)
-				.primary()
-				.permits();
-			assertThat(governor.isAdaptive()).isTrue();
-			assertThat(governor.sharedPermits()).isNull();
+			NetSuitePermits permits = context.getBean(NetSuiteAccounts.class).primary().permits();
+			assertThat(permits).isNotNull();
+			assertThat(permits.description()).endsWith("(adaptive), permits local");
 		});
 	}
 

@@ -27,7 +27,7 @@ import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.NetSuiteConnectionException;
 import io.github.netsuite.boot.NetSuiteServerException;
 import io.github.netsuite.boot.auth.Keys;
-import io.github.netsuite.boot.http.OAuth2Authentication;
+import io.github.netsuite.boot.OAuth2Authentication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -9,7 +9,6 @@ import io.github.netsuite.boot.AsyncRequest;
 import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.NetSuiteNotFoundException;
-import io.github.netsuite.boot.NetSuiteRequests;
 import io.github.netsuite.boot.NetSuiteScriptException;
 import io.github.netsuite.boot.NetSuiteUnreadableAnswerException;
 import io.github.netsuite.boot.RecordRequest;
@@ -172,7 +171,7 @@ class RequestObjectsWireMockTests {
 			create.submit();
 			create.submit();
 			assertThat(server.findAll(anyRequestedFor(anyUrl())))
-				.extracting((request) -> request.getHeader(NetSuiteRequests.IDEMPOTENCY_KEY_HEADER))
+				.extracting((request) -> request.getHeader("X-NetSuite-Idempotency-Key"))
 				.doesNotContainNull()
 				.doesNotHaveDuplicates()
 				.hasSize(2);

@@ -14,7 +14,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.netsuite.boot.NetSuiteAuthentication;
 import io.github.netsuite.boot.NetSuiteNotFoundException;
 import io.github.netsuite.boot.auth.TbaSigner;
-import io.github.netsuite.boot.http.TbaAuthentication;
+import io.github.netsuite.boot.TbaAuthentication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

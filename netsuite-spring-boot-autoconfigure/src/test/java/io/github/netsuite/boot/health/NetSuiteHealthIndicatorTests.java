@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -22,24 +23,15 @@ import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NetSuiteAuthentication;
 import io.github.netsuite.boot.NetSuiteAuthenticationException;
-import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.NetSuiteError;
-import io.github.netsuite.boot.NetSuiteErrorDecoder;
+import io.github.netsuite.boot.NetSuitePermits;
 import io.github.netsuite.boot.NetSuiteRedirectException;
-import io.github.netsuite.boot.NetSuiteRequests;
+import io.github.netsuite.boot.TbaAuthentication;
 import io.github.netsuite.boot.auth.AccountId;
 import io.github.netsuite.boot.auth.TbaCredentials;
-import io.github.netsuite.boot.auth.TbaSigner;
-import io.github.netsuite.boot.http.ConcurrencyGovernor;
-import io.github.netsuite.boot.http.NetSuiteAnswerGuard;
-import io.github.netsuite.boot.http.NetSuiteAuthenticationInterceptor;
-import io.github.netsuite.boot.http.NetSuiteConnectionInterceptor;
-import io.github.netsuite.boot.http.NetSuiteErrorInterceptor;
-import io.github.netsuite.boot.http.TbaAuthentication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -49,7 +41,6 @@ import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.client.RestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -424,8 +415,10 @@ class NetSuiteHealthIndicatorTests {
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"serverTime\":\"{{now format=\"yyyy-MM-dd'T'HH:mm:ss.SSSX\" timezone=\"UTC\"}}\"}")
 			.withTransformers("response-template"));
-		ConcurrencyGovernor onePermit = new ConcurrencyGovernor(1, Duration.ofSeconds(10));
-		NetSuiteAccount account = account(URI.create(restUrl()), onePermit);
+		NetSuiteAccount account = account(URI.create(restUrl()), tba(), (builder) -> builder
+			.concurrencyLimit(1, Duration.ofSeconds(10))
+			.adaptiveLimit(false));
+		NetSuitePermits onePermit = account.permits();
 		NetSuiteHealthIndicator indicator = new NetSuiteHealthIndicator(account, requestFactory(),
 				Duration.ofSeconds(10), Duration.ZERO);
 		// Once without waiting, so that WireMock's first templating does not delay the measured answer
@@ -482,9 +475,8 @@ class NetSuiteHealthIndicatorTests {
 	}
 
 	private NetSuiteHealthIndicator named(String name) {
-		NetSuiteAccount primary = account(URI.create(restUrl()));
-		NetSuiteAccount account = new NetSuiteAccount(name, primary.id(), primary.restUrl(), primary.restletUrl(),
-				primary.authentication(), null, primary.restClient(), primary.restletClient(), primary.client());
+		NetSuiteAccount account = account(URI.create(restUrl()), tba(),
+				(builder) -> builder.name(name).noConcurrencyLimit());
 		return new NetSuiteHealthIndicator(account, requestFactory(), Duration.ofSeconds(5), Duration.ZERO,
 				Clock.fixed(NOW, ZoneOffset.UTC));
 	}
@@ -516,27 +508,35 @@ class NetSuiteHealthIndicatorTests {
 	}
 
 	private static NetSuiteAccount account(URI restUrl, ClientHttpRequestInterceptor... outer) {
-		return account(restUrl, new TbaAuthentication(new TbaSigner(AccountId.of("1234567_SB1"),
-				new TbaCredentials(SECRETS[0], SECRETS[1], SECRETS[2], SECRETS[3]))), outer);
+		return account(restUrl, tba(), outer);
 	}
 
-	// The starter's chain, as NetSuiteAccountFactory builds it, inside the test's own interceptors.
+	private static NetSuiteAuthentication tba() {
+		return NetSuiteAccount.builder(AccountId.of("1234567_SB1"))
+			.tba(new TbaCredentials(SECRETS[0], SECRETS[1], SECRETS[2], SECRETS[3]))
+			.build()
+			.authentication();
+	}
+
 	private static NetSuiteAccount account(URI restUrl, NetSuiteAuthentication authentication,
 			ClientHttpRequestInterceptor... outer) {
-		AccountId id = AccountId.of("1234567_SB1");
-		RestClient client = RestClient.builder()
-			.baseUrl(restUrl)
+		return account(restUrl, authentication, (builder) -> builder.noConcurrencyLimit(), outer);
+	}
+
+	// The account's chain without retry; the given interceptors outermost.
+	private static NetSuiteAccount account(URI restUrl, NetSuiteAuthentication authentication,
+			UnaryOperator<NetSuiteAccount.Builder> settings, ClientHttpRequestInterceptor... outer) {
+		// Redirects not followed, as the starter's; timeouts longer than the checks'; HTTP/1.1, as
+		// the JDK's client holds a second request to a host while its first offers an upgrade to h2c.
+		return settings.apply(NetSuiteAccount.builder(AccountId.of("1234567_SB1"))
+			.restUrl(restUrl)
+			.restletUrl(restUrl)
+			.authentication(authentication)
+			.noRetry()
 			.requestFactory(requestFactory())
-			.requestInterceptors((interceptors) -> interceptors.addAll(List.of(outer)))
-			.requestInterceptor(new NetSuiteConnectionInterceptor(Duration.ofMinutes(10)))
-			.requestInterceptor(new NetSuiteErrorInterceptor(DataSize.ofMegabytes(32)))
-			.requestInterceptor(new NetSuiteAuthenticationInterceptor(authentication))
-			.requestInterceptor(new NetSuiteAnswerGuard(Duration.ofMinutes(5), DataSize.ofMegabytes(32)))
-			.defaultRequest((request) -> request.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST))
-			.defaultStatusHandler(NetSuiteErrorDecoder.IS_ERROR, new NetSuiteErrorDecoder(authentication))
+			.restClientBuilders(() -> RestClient.builder()
+				.requestInterceptors((interceptors) -> interceptors.addAll(List.of(outer)))))
 			.build();
-		return new NetSuiteAccount(NetSuiteAccounts.PRIMARY, id, restUrl, restUrl, authentication, null, client,
-				client, new NetSuiteClient(client, client, JsonMapper.shared()));
 	}
 
 	// Redirects not followed, as the starter's; timeouts longer than the checks'; HTTP/1.1, as

@@ -105,7 +105,7 @@ class NetSuiteMeterObservationHandlerTests {
 		};
 		NetSuiteRequestContext context = new NetSuiteRequestContext(
 				new MockClientHttpRequest(HttpMethod.GET, URI.create("https://example.test/services/rest/record/v1/customer/42")),
-				"1234567_SB1", 1);
+				"1234567_SB1", NetSuiteRequestContext.API_REST, 1);
 		stop(NetSuiteObservationDocumentation.REQUESTS
 			.observation(keyValuesOnly, new DefaultNetSuiteRequestObservationConvention(), () -> context,
 					this.observations)
@@ -127,7 +127,7 @@ class NetSuiteMeterObservationHandlerTests {
 	private static Observation start(int attempt, ObservationRegistry observations) {
 		NetSuiteRequestContext context = new NetSuiteRequestContext(
 				new MockClientHttpRequest(HttpMethod.GET, URI.create("https://example.test/services/rest/record/v1/customer/42")),
-				"1234567_SB1", attempt);
+				"1234567_SB1", NetSuiteRequestContext.API_REST, attempt);
 		return NetSuiteObservationDocumentation.REQUESTS
 			.observation(null, new DefaultNetSuiteRequestObservationConvention(), () -> context, observations)
 			.start();

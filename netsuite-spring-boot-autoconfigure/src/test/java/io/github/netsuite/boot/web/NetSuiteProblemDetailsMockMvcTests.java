@@ -3,6 +3,7 @@ package io.github.netsuite.boot.web;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,22 +13,18 @@ import java.util.function.Consumer;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.NetSuiteConnectionException;
-import io.github.netsuite.boot.NetSuiteErrorDecoder;
 import io.github.netsuite.boot.NetSuiteException;
 import io.github.netsuite.boot.NetSuitePermitTimeoutException;
 import io.github.netsuite.boot.NetSuiteQueryLimitException;
 import io.github.netsuite.boot.NetSuiteRedirectException;
 import io.github.netsuite.boot.NetSuiteTimeoutException;
 import io.github.netsuite.boot.NetSuiteUnreadableAnswerException;
-import io.github.netsuite.boot.SuiteQlPageListener;
 import io.github.netsuite.boot.auth.AccountId;
 import io.github.netsuite.boot.auth.TbaCredentials;
 import io.github.netsuite.boot.auth.TbaSigner;
-import io.github.netsuite.boot.http.NetSuiteAuthenticationInterceptor;
-import io.github.netsuite.boot.http.NetSuiteConnectionInterceptor;
-import io.github.netsuite.boot.http.TbaAuthentication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -52,7 +49,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.client.RestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -289,14 +285,15 @@ class NetSuiteProblemDetailsMockMvcTests {
 			TbaSigner signer = new TbaSigner(AccountId.of("1234567_SB1"),
 					new TbaCredentials("ck", CONSUMER_SECRET, "tk", TOKEN_SECRET),
 					Clock.fixed(Instant.ofEpochSecond(1_800_000_000), ZoneOffset.UTC), () -> "fixedNonce123");
-			TbaAuthentication authentication = new TbaAuthentication(signer);
-			RestClient rest = RestClient.builder()
-				.baseUrl(environment.getRequiredProperty("test.netsuite-url"))
-				.requestInterceptor(new NetSuiteConnectionInterceptor())
-				.requestInterceptor(new NetSuiteAuthenticationInterceptor(authentication))
-				.build();
-			return new NetSuiteClient(AccountId.of("1234567_SB1"), rest, rest, JsonMapper.shared(),
-					new NetSuiteErrorDecoder(authentication), SuiteQlPageListener.NONE);
+			URI url = URI.create(environment.getRequiredProperty("test.netsuite-url"));
+			return NetSuiteAccount.builder(AccountId.of("1234567_SB1"))
+				.restUrl(url)
+				.restletUrl(url)
+				.tba(signer)
+				.noRetry()
+				.noConcurrencyLimit()
+				.build()
+				.client();
 		}
 
 		@Bean

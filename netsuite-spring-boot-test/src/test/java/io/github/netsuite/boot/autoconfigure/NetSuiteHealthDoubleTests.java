@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.health.NetSuiteHealthIndicator;
-import io.github.netsuite.boot.http.TbaAuthentication;
+import io.github.netsuite.boot.TbaAuthentication;
 import io.github.netsuite.boot.test.NetSuiteDouble;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -18,8 +18,8 @@ package io.github.netsuite.boot.test;
 import java.util.Map;
 
 import io.github.netsuite.boot.NetSuiteAccounts;
-import io.github.netsuite.boot.http.OAuth2Authentication;
-import io.github.netsuite.boot.http.TbaAuthentication;
+import io.github.netsuite.boot.OAuth2Authentication;
+import io.github.netsuite.boot.TbaAuthentication;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -23,8 +23,8 @@ import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.autoconfigure.NetSuiteAutoConfiguration;
 import io.github.netsuite.boot.autoconfigure.NetSuiteConnectionDetails;
-import io.github.netsuite.boot.http.OAuth2Authentication;
-import io.github.netsuite.boot.http.TbaAuthentication;
+import io.github.netsuite.boot.OAuth2Authentication;
+import io.github.netsuite.boot.TbaAuthentication;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;

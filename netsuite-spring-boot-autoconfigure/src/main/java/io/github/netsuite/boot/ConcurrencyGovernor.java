@@ -1,4 +1,4 @@
-package io.github.netsuite.boot.http;
+package io.github.netsuite.boot;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -11,12 +11,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.github.netsuite.boot.NetSuiteError;
-import io.github.netsuite.boot.NetSuiteException;
-import io.github.netsuite.boot.NetSuitePermitTimeoutException;
-import io.github.netsuite.boot.NetSuitePermits;
-import io.github.netsuite.boot.NetSuiteRequests;
-import io.github.netsuite.boot.NetSuiteTimeoutException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpRequest;
@@ -48,6 +42,7 @@ import org.springframework.util.Assert;
  * instance's own permits alone limit it until the store answers again.
  *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, NetSuitePermits, AutoCloseable {
 
@@ -169,10 +164,17 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, 
 	 * their permits.
 	 * @param newLimit the new limit
 	 */
+	@Override
 	public synchronized void resize(int newLimit) {
 		Assert.isTrue(newLimit > 0, "'newLimit' must be positive");
 		this.adaptiveLimit.reset(newLimit);
 		apply(newLimit);
+	}
+
+	@Override
+	public String description() {
+		return "concurrency limit " + ceiling() + (this.adaptive ? " (adaptive)" : " (fixed)") + ", permits "
+				+ ((this.shared != null) ? "in redis" : "local");
 	}
 
 	// Reads the limit again under the lock, so that an older change never wins over a newer.

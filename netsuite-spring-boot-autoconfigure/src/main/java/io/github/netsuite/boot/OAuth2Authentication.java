@@ -1,4 +1,4 @@
-package io.github.netsuite.boot.http;
+package io.github.netsuite.boot;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -18,17 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.github.netsuite.boot.NetSuiteAuthentication;
-import io.github.netsuite.boot.NetSuiteAuthenticationException;
-import io.github.netsuite.boot.NetSuiteConcurrencyLimitException;
-import io.github.netsuite.boot.NetSuiteConnectionException;
 import io.github.netsuite.boot.NetSuiteConnectionException.Reason;
-import io.github.netsuite.boot.NetSuiteError;
-import io.github.netsuite.boot.NetSuiteRedirectException;
-import io.github.netsuite.boot.NetSuiteRequests;
-import io.github.netsuite.boot.NetSuiteServerException;
-import io.github.netsuite.boot.NetSuiteTimeoutException;
-import io.github.netsuite.boot.NetSuiteUnreadableAnswerException;
 import io.github.netsuite.boot.auth.AccountId;
 import io.github.netsuite.boot.auth.ClientAssertions;
 import org.apache.commons.logging.Log;
@@ -171,6 +161,16 @@ public final class OAuth2Authentication implements NetSuiteAuthentication {
 		if (current != null && ("Bearer " + current.value()).equals(refused)) {
 			this.token.compareAndSet(current, current.expired());
 		}
+		return true;
+	}
+
+	@Override
+	public String description() {
+		return "OAuth 2.0 client credentials";
+	}
+
+	@Override
+	public boolean requestsTokens() {
 		return true;
 	}
 

@@ -1,12 +1,13 @@
-package io.github.netsuite.boot.observation;
+package io.github.netsuite.boot;
 
 import java.io.IOException;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.github.netsuite.boot.NetSuiteError;
-import io.github.netsuite.boot.NetSuiteRequests;
-import io.github.netsuite.boot.http.ClientHttpResponseDecorator;
+import io.github.netsuite.boot.observation.DefaultNetSuiteRequestObservationConvention;
+import io.github.netsuite.boot.observation.NetSuiteObservationDocumentation;
+import io.github.netsuite.boot.observation.NetSuiteRequestContext;
+import io.github.netsuite.boot.observation.NetSuiteRequestObservationConvention;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +28,7 @@ import org.springframework.http.client.ClientHttpResponse;
  *
  * @author NetSuite Spring Boot team
  */
-public final class NetSuiteObservationInterceptor implements ClientHttpRequestInterceptor {
+final class NetSuiteObservationInterceptor implements ClientHttpRequestInterceptor {
 
 	private static final NetSuiteRequestObservationConvention DEFAULT_CONVENTION = new DefaultNetSuiteRequestObservationConvention();
 
@@ -43,7 +44,7 @@ public final class NetSuiteObservationInterceptor implements ClientHttpRequestIn
 	 * @param realm the account realm, the {@code netsuite.account} key value
 	 * @param convention a custom convention, or {@code null} for the default one
 	 */
-	public NetSuiteObservationInterceptor(ObservationRegistry registry, String realm,
+	NetSuiteObservationInterceptor(ObservationRegistry registry, String realm,
 			@Nullable NetSuiteRequestObservationConvention convention) {
 		this.registry = Objects.requireNonNull(registry, "registry");
 		this.realm = Objects.requireNonNull(realm, "realm");
@@ -56,7 +57,7 @@ public final class NetSuiteObservationInterceptor implements ClientHttpRequestIn
 		if (this.registry.isNoop()) {
 			return execution.execute(request, body);
 		}
-		NetSuiteRequestContext context = new NetSuiteRequestContext(request, this.realm,
+		NetSuiteRequestContext context = new NetSuiteRequestContext(request, this.realm, NetSuiteRequests.api(request),
 				NetSuiteRequests.attempt(request));
 		Observation observation = NetSuiteObservationDocumentation.REQUESTS
 			.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)

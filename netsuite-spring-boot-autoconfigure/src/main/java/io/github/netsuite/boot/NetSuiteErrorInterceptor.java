@@ -1,11 +1,9 @@
-package io.github.netsuite.boot.http;
+package io.github.netsuite.boot;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-import io.github.netsuite.boot.NetSuiteError;
-import io.github.netsuite.boot.NetSuiteRequests;
 
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
@@ -23,7 +21,7 @@ import org.springframework.util.unit.DataSize;
  *
  * @author NetSuite Spring Boot team
  */
-public final class NetSuiteErrorInterceptor implements ClientHttpRequestInterceptor {
+final class NetSuiteErrorInterceptor implements ClientHttpRequestInterceptor {
 
 	/**
 	 * The most of an error body read: ample for NetSuite's error JSON.
@@ -35,7 +33,7 @@ public final class NetSuiteErrorInterceptor implements ClientHttpRequestIntercep
 	/**
 	 * Create an interceptor that reads at most 1 MB of an error body.
 	 */
-	public NetSuiteErrorInterceptor() {
+	NetSuiteErrorInterceptor() {
 		this.maxErrorBytes = MAX_ERROR_BYTES;
 	}
 
@@ -44,7 +42,7 @@ public final class NetSuiteErrorInterceptor implements ClientHttpRequestIntercep
 	 * the largest answer read.
 	 * @param maxAnswerSize the largest answer read ({@code netsuite.max-answer-size})
 	 */
-	public NetSuiteErrorInterceptor(DataSize maxAnswerSize) {
+	NetSuiteErrorInterceptor(DataSize maxAnswerSize) {
 		this.maxErrorBytes = (int) Math.max(Math.min(maxAnswerSize.toBytes(), MAX_ERROR_BYTES), 0);
 	}
 

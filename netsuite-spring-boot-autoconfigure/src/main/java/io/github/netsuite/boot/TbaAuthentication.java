@@ -1,4 +1,4 @@
-package io.github.netsuite.boot.http;
+package io.github.netsuite.boot;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import io.github.netsuite.boot.NetSuiteAuthentication;
-import io.github.netsuite.boot.NetSuiteAuthenticationException;
-import io.github.netsuite.boot.NetSuiteError;
 import io.github.netsuite.boot.auth.AccountId;
 import io.github.netsuite.boot.auth.TbaSigner;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +22,7 @@ import org.springframework.http.MediaType;
  * a {@link TbaSigner}, the {@code Authorization} header set, never appended.
  *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 public final class TbaAuthentication implements NetSuiteAuthentication {
 
@@ -65,6 +63,11 @@ public final class TbaAuthentication implements NetSuiteAuthentication {
 		HttpHeaders headers = request.getHeaders();
 		headers.set(HttpHeaders.AUTHORIZATION, this.signer.authorizationHeader(request.getMethod().name(),
 				request.getURI(), formBody(headers.getContentType(), body)));
+	}
+
+	@Override
+	public String description() {
+		return "token-based authentication (TBA)";
 	}
 
 	@Override

@@ -1,4 +1,4 @@
-package io.github.netsuite.boot.http;
+package io.github.netsuite.boot;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -12,9 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 
-import io.github.netsuite.boot.NetSuiteError;
-import io.github.netsuite.boot.NetSuiteRequests;
-import io.github.netsuite.boot.NetSuiteTimeoutException;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
@@ -50,7 +47,7 @@ import org.springframework.util.Assert;
  *
  * @author NetSuite Spring Boot team
  */
-public final class RetryInterceptor implements ClientHttpRequestInterceptor {
+final class RetryInterceptor implements ClientHttpRequestInterceptor {
 
 	private static final Set<Integer> RETRYABLE_STATUSES = Set.of(502, 503, 504);
 
@@ -71,7 +68,7 @@ public final class RetryInterceptor implements ClientHttpRequestInterceptor {
 	 * @param maxElapsed the longest time from the first attempt after which no further
 	 * attempt starts
 	 */
-	public RetryInterceptor(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxElapsed) {
+	RetryInterceptor(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxElapsed) {
 		Assert.isTrue(maxAttempts >= 1, "'maxAttempts' must be at least 1");
 		this.maxAttempts = maxAttempts;
 		this.initialBackoff = initialBackoff;

@@ -1,4 +1,4 @@
-package io.github.netsuite.boot.http;
+package io.github.netsuite.boot;
 
 import java.time.Duration;
 
@@ -6,6 +6,7 @@ import java.time.Duration;
  * Where the {@link SharedPermits} of every NetSuite account of the application live.
  *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface SharedPermitStore {

@@ -1,4 +1,4 @@
-package io.github.netsuite.boot.http;
+package io.github.netsuite.boot;
 
 import org.jspecify.annotations.Nullable;
 
@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
  * falls back to the instance's own permits.
  *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 public class SharedPermitsUnavailableException extends RuntimeException {
 

@@ -1,4 +1,4 @@
-package io.github.netsuite.boot.http;
+package io.github.netsuite.boot;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,10 +12,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.github.netsuite.boot.NetSuiteRedirectException;
-import io.github.netsuite.boot.NetSuiteRequests;
-import io.github.netsuite.boot.NetSuiteTimeoutException;
-import io.github.netsuite.boot.NetSuiteUnreadableAnswerException;
 import org.apache.hc.core5.http.io.EofSensorInputStream;
 import org.jspecify.annotations.Nullable;
 
@@ -55,7 +51,7 @@ import org.springframework.util.unit.DataSize;
  * @author NetSuite Spring Boot team
  * @since 0.1.0
  */
-public final class NetSuiteAnswerGuard implements ClientHttpRequestInterceptor {
+final class NetSuiteAnswerGuard implements ClientHttpRequestInterceptor {
 
 	static final String ATTEMPT_TIMEOUT_PROPERTY = "netsuite.attempt-timeout";
 
@@ -84,7 +80,7 @@ public final class NetSuiteAnswerGuard implements ClientHttpRequestInterceptor {
 	 * @param attemptTimeout the longest time for one attempt, headers and body
 	 * @param maxAnswerSize the largest body read
 	 */
-	public NetSuiteAnswerGuard(Duration attemptTimeout, DataSize maxAnswerSize) {
+	NetSuiteAnswerGuard(Duration attemptTimeout, DataSize maxAnswerSize) {
 		Assert.isTrue(!attemptTimeout.isNegative() && !attemptTimeout.isZero(), "'attemptTimeout' must be positive");
 		Assert.isTrue(maxAnswerSize.toBytes() > 0, "'maxAnswerSize' must be positive");
 		this.attemptTimeout = attemptTimeout;

@@ -1,4 +1,4 @@
-package io.github.netsuite.boot.http;
+package io.github.netsuite.boot;
 
 import java.time.Duration;
 
@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author NetSuite Spring Boot team
  * @see SharedPermitStore
+ * @since 0.1.0
  */
 public interface SharedPermits {
 

@@ -1,4 +1,4 @@
-package io.github.netsuite.boot.http;
+package io.github.netsuite.boot;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +13,7 @@ import org.springframework.http.client.ClientHttpResponse;
  *
  * @author NetSuite Spring Boot team
  */
-public class ClientHttpResponseDecorator implements ClientHttpResponse {
+class ClientHttpResponseDecorator implements ClientHttpResponse {
 
 	private final ClientHttpResponse delegate;
 
@@ -21,7 +21,7 @@ public class ClientHttpResponseDecorator implements ClientHttpResponse {
 	 * Create a decorator.
 	 * @param delegate the response to pass to
 	 */
-	public ClientHttpResponseDecorator(ClientHttpResponse delegate) {
+	ClientHttpResponseDecorator(ClientHttpResponse delegate) {
 		this.delegate = delegate;
 	}
 

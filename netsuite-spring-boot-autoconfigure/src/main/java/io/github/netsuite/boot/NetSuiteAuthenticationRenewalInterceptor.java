@@ -1,11 +1,8 @@
-package io.github.netsuite.boot.http;
+package io.github.netsuite.boot;
 
 import java.io.IOException;
 import java.util.Objects;
 
-import io.github.netsuite.boot.NetSuiteAuthentication;
-import io.github.netsuite.boot.NetSuiteError;
-import io.github.netsuite.boot.NetSuiteRequests;
 
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
@@ -22,7 +19,7 @@ import org.springframework.http.client.ClientHttpResponse;
  *
  * @author NetSuite Spring Boot team
  */
-public final class NetSuiteAuthenticationRenewalInterceptor implements ClientHttpRequestInterceptor {
+final class NetSuiteAuthenticationRenewalInterceptor implements ClientHttpRequestInterceptor {
 
 	private final NetSuiteAuthentication authentication;
 
@@ -30,7 +27,7 @@ public final class NetSuiteAuthenticationRenewalInterceptor implements ClientHtt
 	 * Create an interceptor.
 	 * @param authentication the account's authentication
 	 */
-	public NetSuiteAuthenticationRenewalInterceptor(NetSuiteAuthentication authentication) {
+	NetSuiteAuthenticationRenewalInterceptor(NetSuiteAuthentication authentication) {
 		this.authentication = Objects.requireNonNull(authentication, "authentication");
 	}
 

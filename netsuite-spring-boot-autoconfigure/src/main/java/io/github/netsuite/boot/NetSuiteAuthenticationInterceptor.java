@@ -1,9 +1,8 @@
-package io.github.netsuite.boot.http;
+package io.github.netsuite.boot;
 
 import java.io.IOException;
 import java.util.Objects;
 
-import io.github.netsuite.boot.NetSuiteAuthentication;
 
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
@@ -17,7 +16,7 @@ import org.springframework.http.client.ClientHttpResponse;
  *
  * @author NetSuite Spring Boot team
  */
-public final class NetSuiteAuthenticationInterceptor implements ClientHttpRequestInterceptor {
+final class NetSuiteAuthenticationInterceptor implements ClientHttpRequestInterceptor {
 
 	private final NetSuiteAuthentication authentication;
 
@@ -25,7 +24,7 @@ public final class NetSuiteAuthenticationInterceptor implements ClientHttpReques
 	 * Create an interceptor.
 	 * @param authentication the account's authentication
 	 */
-	public NetSuiteAuthenticationInterceptor(NetSuiteAuthentication authentication) {
+	NetSuiteAuthenticationInterceptor(NetSuiteAuthentication authentication) {
 		this.authentication = Objects.requireNonNull(authentication, "authentication");
 	}
 
@@ -33,7 +32,7 @@ public final class NetSuiteAuthenticationInterceptor implements ClientHttpReques
 	 * Return the authentication this interceptor applies.
 	 * @return the authentication
 	 */
-	public NetSuiteAuthentication authentication() {
+	NetSuiteAuthentication authentication() {
 		return this.authentication;
 	}
 

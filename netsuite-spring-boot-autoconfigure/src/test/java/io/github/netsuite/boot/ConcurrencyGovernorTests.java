@@ -1,4 +1,4 @@
-package io.github.netsuite.boot.http;
+package io.github.netsuite.boot;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,10 +12,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.netsuite.boot.NetSuiteException;
-import io.github.netsuite.boot.NetSuitePermitTimeoutException;
-import io.github.netsuite.boot.NetSuiteRequests;
-import io.github.netsuite.boot.NetSuiteTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpMethod;

@@ -1,4 +1,4 @@
-package io.github.netsuite.boot.http;
+package io.github.netsuite.boot;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -23,12 +23,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.github.netsuite.boot.NetSuiteAuthenticationException;
-import io.github.netsuite.boot.NetSuiteConnectionException;
-import io.github.netsuite.boot.NetSuiteRedirectException;
-import io.github.netsuite.boot.NetSuiteServerException;
-import io.github.netsuite.boot.NetSuiteTimeoutException;
-import io.github.netsuite.boot.NetSuiteUnreadableAnswerException;
 import io.github.netsuite.boot.auth.ClientAssertions;
 import io.github.netsuite.boot.auth.Keys;
 import io.github.netsuite.boot.auth.OAuth2Credentials;

@@ -1,4 +1,4 @@
-package io.github.netsuite.boot.http;
+package io.github.netsuite.boot;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -14,9 +14,7 @@ import java.nio.channels.UnresolvedAddressException;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
-import io.github.netsuite.boot.NetSuiteConnectionException;
 import io.github.netsuite.boot.NetSuiteConnectionException.Reason;
-import io.github.netsuite.boot.NetSuiteRequests;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpRequest;
@@ -42,15 +40,18 @@ import org.springframework.http.client.ClientHttpResponse;
  *
  * @author NetSuite Spring Boot team
  */
-public final class NetSuiteConnectionInterceptor implements ClientHttpRequestInterceptor {
+final class NetSuiteConnectionInterceptor implements ClientHttpRequestInterceptor {
 
 	private final @Nullable Duration callTimeout;
+
+	private final String timeoutProperty;
 
 	/**
 	 * Create an interceptor that sets no deadline on the calls it sees.
 	 */
-	public NetSuiteConnectionInterceptor() {
+	NetSuiteConnectionInterceptor() {
 		this.callTimeout = null;
+		this.timeoutProperty = CALL_TIMEOUT_PROPERTY;
 	}
 
 	/**
@@ -58,8 +59,14 @@ public final class NetSuiteConnectionInterceptor implements ClientHttpRequestInt
 	 * unless its caller set one.
 	 * @param callTimeout the time a whole call may take ({@code netsuite.call-timeout})
 	 */
-	public NetSuiteConnectionInterceptor(Duration callTimeout) {
+	NetSuiteConnectionInterceptor(Duration callTimeout) {
+		this(callTimeout, CALL_TIMEOUT_PROPERTY);
+	}
+
+	// A deadline named by another property, such as a health probe's.
+	NetSuiteConnectionInterceptor(Duration callTimeout, String timeoutProperty) {
 		this.callTimeout = callTimeout;
+		this.timeoutProperty = timeoutProperty;
 	}
 
 	@Override
@@ -69,7 +76,7 @@ public final class NetSuiteConnectionInterceptor implements ClientHttpRequestInt
 			// A caller such as health may have set a tighter one.
 			request.getAttributes()
 				.putIfAbsent(NetSuiteRequests.DEADLINE_ATTRIBUTE,
-						NetSuiteRequests.Deadline.in(this.callTimeout, CALL_TIMEOUT_PROPERTY));
+						NetSuiteRequests.Deadline.in(this.callTimeout, this.timeoutProperty));
 		}
 		try {
 			return execution.execute(request, body);
