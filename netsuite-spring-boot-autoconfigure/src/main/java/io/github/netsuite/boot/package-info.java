@@ -21,6 +21,20 @@
  * place that writes request bodies (through the {@code RestClient}'s message converters,
  * with the application's {@code JsonMapper}), reads answers, and turns NetSuite's errors
  * into {@link NetSuiteException}s that name the account.
+ * <p>
+ * One request's way to the wire, all in this package: {@link NetSuiteClient} hands out a
+ * request object, which calls its {@code NetSuiteExchange}; the exchange sends through one
+ * of the account's two signed {@code RestClient}s, whose interceptors run outermost first:
+ * {@code NetSuiteConnectionInterceptor} (the call's deadline, connection failures typed),
+ * {@code RetryInterceptor} (a fresh attempt, only where repeating is safe),
+ * {@code NetSuiteAuthenticationRenewalInterceptor} (an access token fetched before the
+ * permit), {@code ConcurrencyGovernor} (a permit while on the wire),
+ * {@code NetSuiteObservationInterceptor} (each attempt observed), {@code NetSuiteErrorInterceptor}
+ * (an error body read once), {@code NetSuiteAuthenticationInterceptor} ({@code TbaAuthentication} signs every
+ * attempt afresh, {@code OAuth2Authentication} carries the token), and innermost
+ * {@code NetSuiteAnswerGuard} (no redirect, the attempt's deadline, a bounded body).
+ * {@link NetSuiteAccount.Builder#build()} assembles that chain, in one place; every
+ * type in it is package-private.
  */
 @NullMarked
 package io.github.netsuite.boot;
