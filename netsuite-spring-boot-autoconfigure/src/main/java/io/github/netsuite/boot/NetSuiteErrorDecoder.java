@@ -22,14 +22,13 @@ import org.springframework.web.client.RestClient;
  * {@code .onStatus(NetSuiteErrorDecoder.IS_ERROR, decoder)}.
  *
  * @author NetSuite Spring Boot team
- * @since 0.1.0
  */
-public final class NetSuiteErrorDecoder implements RestClient.ResponseSpec.ErrorHandler {
+final class NetSuiteErrorDecoder implements RestClient.ResponseSpec.ErrorHandler {
 
 	/**
 	 * The statuses this decoder handles: every 4xx and 5xx.
 	 */
-	public static final Predicate<HttpStatusCode> IS_ERROR = HttpStatusCode::isError;
+	static final Predicate<HttpStatusCode> IS_ERROR = HttpStatusCode::isError;
 
 	private static final String LOGIN_HINT = "NetSuite refused the credentials; the real reason is in Setup > "
 			+ "Users/Roles > User Management > View Login Audit Trail";
@@ -50,7 +49,7 @@ public final class NetSuiteErrorDecoder implements RestClient.ResponseSpec.Error
 	 * @param authentication the account's authentication, or {@code null} for a generic
 	 * hint
 	 */
-	public NetSuiteErrorDecoder(@Nullable NetSuiteAuthentication authentication) {
+	NetSuiteErrorDecoder(@Nullable NetSuiteAuthentication authentication) {
 		this.authentication = authentication;
 	}
 
@@ -67,7 +66,7 @@ public final class NetSuiteErrorDecoder implements RestClient.ResponseSpec.Error
 	 * @param path the request's path, without the query
 	 * @return the exception
 	 */
-	public NetSuiteException exception(NetSuiteError error, String method, @Nullable String path) {
+	NetSuiteException exception(NetSuiteError error, String method, @Nullable String path) {
 		int status = error.status();
 		String errorCode = error.errorCode();
 		String detail = error.detail();

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  *
  * @author NetSuite Spring Boot team
  */
-public class InvalidNetSuitePropertiesException extends IllegalStateException {
+class InvalidNetSuitePropertiesException extends IllegalStateException {
 
 	private final List<Problem> problems;
 
@@ -23,7 +23,7 @@ public class InvalidNetSuitePropertiesException extends IllegalStateException {
 	 * Return what is wrong, a problem per property.
 	 * @return the problems
 	 */
-	public List<Problem> getProblems() {
+	List<Problem> getProblems() {
 		return this.problems;
 	}
 
@@ -34,7 +34,7 @@ public class InvalidNetSuitePropertiesException extends IllegalStateException {
 	 * @param reason what is wrong, without the value
 	 * @param action how to fix it
 	 */
-	public record Problem(String key, String reason, String action) {
+	record Problem(String key, String reason, String action) {
 
 		@Override
 		public String toString() {
