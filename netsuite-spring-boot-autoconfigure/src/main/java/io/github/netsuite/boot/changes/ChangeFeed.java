@@ -102,6 +102,8 @@ final class ChangeFeed {
 
 	private volatile long polls;
 
+	private volatile long ticks;
+
 	private volatile long handledCount;
 
 	private volatile long failureCount;
@@ -261,6 +263,7 @@ final class ChangeFeed {
 					+ this.settings.pollInterval() + ": " + ex.getMessage());
 		}
 		finally {
+			this.ticks++;
 			schedule(again ? Duration.ZERO : this.settings.pollInterval());
 		}
 	}
@@ -613,6 +616,13 @@ final class ChangeFeed {
 	 */
 	long polls() {
 		return this.polls;
+	}
+
+	/**
+	 * How many times the feed polled or found another instance polling.
+	 */
+	long ticks() {
+		return this.ticks;
 	}
 
 	State state() {
