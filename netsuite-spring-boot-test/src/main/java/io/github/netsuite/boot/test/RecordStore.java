@@ -378,7 +378,9 @@ public final class RecordStore {
 
 		@Override
 		public @Nullable Object get(@Nullable Object name) {
-			return (name instanceof String text) ? this.row.get(text.toLowerCase(Locale.ROOT)) : null;
+			Object value = (name instanceof String text) ? this.row.get(text.toLowerCase(Locale.ROOT)) : null;
+			// As the record API answers it
+			return (value instanceof Instant) ? value.toString() : value;
 		}
 
 		@Override
