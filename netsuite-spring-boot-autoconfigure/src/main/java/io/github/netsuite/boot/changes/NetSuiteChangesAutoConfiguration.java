@@ -37,7 +37,9 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
  * {@link NetSuiteChangeListener} methods and follows their record types once the context has
  * started. Checkpoints and locks live in the application's database ({@code JdbcTemplate} and
  * Spring Integration's {@code JdbcLockRegistry}) or in Redis ({@code RedisLockRegistry}), as
- * {@code netsuite.changes.store} says; with neither, in memory, with a warning.
+ * {@code netsuite.changes.store} says; without it, in memory, with a warning. The store is never
+ * guessed from the beans there are: a Redis connection factory exists whenever Spring Data Redis
+ * is on the class path, and a database may not be the place for them.
  *
  * @author NetSuite Spring Boot team
  * @since 0.1.0
@@ -97,7 +99,7 @@ public final class NetSuiteChangesAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ JdbcTemplate.class, JdbcLockRegistry.class })
 	@ConditionalOnBean(DataSource.class)
-	@ConditionalOnProperty(name = "netsuite.changes.store", havingValue = "jdbc", matchIfMissing = true)
+	@ConditionalOnProperty(name = "netsuite.changes.store", havingValue = "jdbc")
 	static class JdbcStoreConfiguration {
 
 		@Bean
@@ -119,11 +121,10 @@ public final class NetSuiteChangesAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ StringRedisTemplate.class, RedisLockRegistry.class })
 	@ConditionalOnBean(RedisConnectionFactory.class)
-	@ConditionalOnProperty(name = "netsuite.changes.store", havingValue = "redis", matchIfMissing = true)
+	@ConditionalOnProperty(name = "netsuite.changes.store", havingValue = "redis")
 	static class RedisStoreConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean(ChangeStore.class)
 		ChangeStore netSuiteChangeStore(RedisConnectionFactory connectionFactory,
 				NetSuiteChangesProperties properties) {
 			StringRedisTemplate redis = new StringRedisTemplate(connectionFactory);

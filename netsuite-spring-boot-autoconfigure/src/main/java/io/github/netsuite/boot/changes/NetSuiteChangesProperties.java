@@ -22,8 +22,8 @@ public class NetSuiteChangesProperties {
 
 	/**
 	 * Where checkpoints and the poller's lock live: 'jdbc' (the application's DataSource) or
-	 * 'redis' (spring.data.redis.*). Unset: jdbc when there is a DataSource, else redis when
-	 * there is a Redis connection factory, else in memory, with a warning.
+	 * 'redis' (spring.data.redis.*). Unset: in memory, with a warning; a restart then starts
+	 * again at start-at, and every instance polls on its own.
 	 */
 	private @Nullable Store store;
 

@@ -40,8 +40,8 @@ class NetSuiteChangesAutoConfigurationTests {
 	}
 
 	@Test
-	void aDataSourceKeepsTheCheckpointsAndItsEmbeddedTablesAreCreated() {
-		this.contextRunner
+	void aJdbcStoreKeepsTheCheckpointsInTheDataSourceAndCreatesItsEmbeddedTables() {
+		this.contextRunner.withPropertyValues("netsuite.changes.store=jdbc")
 			.withBean(DataSource.class,
 					() -> new DriverManagerDataSource("jdbc:h2:mem:autoconfig-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1"))
 			.run((context) -> {
@@ -59,7 +59,7 @@ class NetSuiteChangesAutoConfigurationTests {
 	@Test
 	void theFeedsLockThroughTheDatabaseOnePollerAtATime() {
 		String url = "jdbc:h2:mem:locks-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
-		ApplicationContextRunner runner = this.contextRunner
+		ApplicationContextRunner runner = this.contextRunner.withPropertyValues("netsuite.changes.store=jdbc")
 			.withBean(DataSource.class, () -> new DriverManagerDataSource(url));
 		runner.run((one) -> runner.run((two) -> {
 			FeedLock first = one.getBean(ChangeStore.class).locks().apply("primary:customer");
@@ -72,6 +72,19 @@ class NetSuiteChangesAutoConfigurationTests {
 			assertThat(first.tryAcquire()).isFalse();
 			second.release();
 		}));
+	}
+
+	@Test
+	void aDataSourceAloneIsNotTakenForTheStore() {
+		this.contextRunner
+			.withBean(DataSource.class,
+					() -> new DriverManagerDataSource("jdbc:h2:mem:untouched-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(ChangeStore.class);
+				JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+				assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME LIKE 'NETSUITE%'",
+						Integer.class)).isZero();
+			});
 	}
 
 	@Test
