@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -89,6 +89,8 @@ final class ChangeFeed {
 
 	private long renewedAt;
 
+	private long nextPollAt;
+
 	// What health and the lag meter read
 	private volatile State state = State.STOPPED;
 
@@ -146,11 +148,13 @@ final class ChangeFeed {
 	 */
 	synchronized void start() {
 		probe();
-		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
+		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (task) -> {
 			Thread thread = new Thread(task, "netsuite-changes-" + this.id);
 			thread.setDaemon(true);
 			return thread;
 		});
+		// Stopping must not wait for the next poll's delay
+		executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
 		this.executor = executor;
 		this.running = true;
 		this.state = State.STANDBY;
@@ -238,34 +242,55 @@ final class ChangeFeed {
 		if (!this.running) {
 			return;
 		}
-		boolean again = false;
+		// The lock is renewed (or sought) at least three times a lease, also between polls
+		Duration next = this.settings.pollInterval();
+		Duration beat = this.settings.lease().dividedBy(3);
 		try {
 			if (!this.holding) {
 				if (!this.lock.tryAcquire()) {
 					this.state = State.STANDBY;
+					next = min(next, beat);
 					return;
 				}
 				this.holding = true;
 				this.checkpoint = null;
 				this.renewedAt = System.nanoTime();
+				this.nextPollAt = this.renewedAt;
 			}
 			else if (!renew()) {
+				next = min(next, beat);
 				return;
 			}
-			this.state = State.POLLING;
-			again = poll();
+			long wait = this.nextPollAt - System.nanoTime();
+			if (wait > 0) {
+				next = min(Duration.ofNanos(wait), beat);
+				return;
+			}
+			if (this.state != State.FAILING || this.consecutiveFailures == 0) {
+				this.state = State.POLLING;
+			}
+			boolean again = poll();
 			this.polls++;
+			next = again ? Duration.ZERO : this.settings.pollInterval();
+			this.nextPollAt = System.nanoTime() + next.toNanos();
+			next = min(next, beat);
 		}
 		catch (RuntimeException ex) {
 			this.state = State.FAILING;
 			this.lastError = ex.getClass().getSimpleName() + ": " + ex.getMessage();
 			logger.warn("NetSuite change feed " + this.id + " could not poll; it tries again in "
 					+ this.settings.pollInterval() + ": " + ex.getMessage());
+			this.nextPollAt = System.nanoTime() + this.settings.pollInterval().toNanos();
+			next = min(this.settings.pollInterval(), beat);
 		}
 		finally {
 			this.ticks++;
-			schedule(again ? Duration.ZERO : this.settings.pollInterval());
+			schedule(next);
 		}
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
 	}
 
 	private void schedule(Duration delay) {

@@ -114,6 +114,15 @@ class NetSuiteChangesAutoConfigurationTests {
 	}
 
 	@Test
+	void aStartThatIsNeitherNowNorADateAndTimeStopsStartUp() {
+		this.contextRunner.withPropertyValues("netsuite.changes.start-at=12/5/2026").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure())
+				.hasStackTraceContaining("netsuite.changes.start-at must be 'now' or a date and time 'yyyy-MM-dd HH:mm:ss'");
+		});
+	}
+
+	@Test
 	void theFeedsCanBeSwitchedOff() {
 		this.contextRunner.withPropertyValues("netsuite.changes.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(ChangeFeeds.class));

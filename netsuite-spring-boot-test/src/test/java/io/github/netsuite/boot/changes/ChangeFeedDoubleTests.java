@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -244,6 +247,38 @@ class ChangeFeedDoubleTests {
 				await().atMost(Duration.ofSeconds(10)).until(() -> handed.changes().size() == 1);
 				assertThat(handed.changes().get(0).record()).isNotNull().containsEntry("companyName", "Full");
 			});
+	}
+
+	@Test
+	void healthShowsEachFeedWithItsStateCheckpointAndCounts() {
+		this.contextRunner.run((context) -> {
+			Handed handed = started(context);
+			customers().add(Map.of("companyName", "Counted"));
+			netSuite.advanceTime(Duration.ofMinutes(1));
+			await().atMost(Duration.ofSeconds(10)).until(() -> handed.changes().size() == 1);
+			HealthIndicator health = context.getBean("netsuiteChangesHealthIndicator", HealthIndicator.class);
+			Health answer = health.health(true);
+			assertThat(answer.getStatus()).isEqualTo(Status.UP);
+			assertThat(answer.getDetails()).containsKey("primary:customer");
+			@SuppressWarnings("unchecked")
+			Map<String, Object> feed = (Map<String, Object>) answer.getDetails().get("primary:customer");
+			assertThat(feed).containsEntry("state", "polling")
+				.containsEntry("store", "memory")
+				.containsEntry("handled", 1L)
+				.containsEntry("checkpoint", "2026-12-05 10:00:00 (1 handed at that minute)");
+		});
+	}
+
+	@Test
+	void anApplicationStopsAtOnceWhateverItsPollInterval() {
+		long[] stoppedIn = new long[1];
+		this.contextRunner.withPropertyValues("netsuite.changes.poll-interval=1h").run((context) -> {
+			started(context);
+			long start = System.nanoTime();
+			context.getSourceApplicationContext().close();
+			stoppedIn[0] = System.nanoTime() - start;
+		});
+		assertThat(Duration.ofNanos(stoppedIn[0])).isLessThan(Duration.ofSeconds(2));
 	}
 
 	static io.github.netsuite.boot.test.RecordStore customers() {
