@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -45,10 +46,11 @@ final class ChangeFeed {
 
 	private static final Log logger = LogFactory.getLog(ChangeFeed.class);
 
+	// Within a minute by ID, a record's modification before its deletion
 	private static final Comparator<Pending> ORDER = Comparator.comparing(Pending::minute)
 		.thenComparing(Pending::numericId)
 		.thenComparing(Pending::id)
-		.thenComparing(Pending::key);
+		.thenComparing((Pending pending) -> pending.key().startsWith("d"));
 
 	private final String id;
 
@@ -83,7 +85,7 @@ final class ChangeFeed {
 
 	private @Nullable Checkpoint checkpoint;
 
-	private @Nullable String createdColumn;
+	private ChangeQueries.Columns columns = new ChangeQueries.Columns("datecreated", true);
 
 	private boolean behind;
 
@@ -188,12 +190,16 @@ final class ChangeFeed {
 	}
 
 	private void probe() {
-		String[] createdColumns = { "datecreated", "createddate" };
+		// The creation column is datecreated on entities, createddate on transactions; a table may lack either
+		// and even externalid: every change is then an update, without an external ID
+		List<ChangeQueries.Columns> candidates = List.of(new ChangeQueries.Columns("datecreated", true),
+				new ChangeQueries.Columns("createddate", true), new ChangeQueries.Columns(null, true),
+				new ChangeQueries.Columns(null, false));
 		NetSuiteException refusal = null;
-		for (String column : createdColumns) {
+		for (ChangeQueries.Columns candidate : candidates) {
 			try {
-				this.queries.probe(this.type, column);
-				this.createdColumn = column;
+				this.queries.probe(this.type, candidate);
+				this.columns = candidate;
 				refusal = null;
 				break;
 			}
@@ -204,17 +210,6 @@ final class ChangeFeed {
 				// NetSuite unreachable or busy: the polls will say so, and start-up goes on
 				logger.warn("Could not check NetSuite change feed " + this.id + " at start-up: " + ex.getMessage());
 				return;
-			}
-		}
-		if (refusal != null) {
-			try {
-				// Without a creation column every change is an update
-				this.queries.probe(this.type, null);
-				this.createdColumn = null;
-				refusal = null;
-			}
-			catch (NetSuiteValidationException ex) {
-				refusal = ex;
 			}
 		}
 		if (refusal != null) {
@@ -322,7 +317,7 @@ final class ChangeFeed {
 		int handed = 0;
 		boolean capped = false;
 		boolean saved = true;
-		try (Stream<Map<String, Object>> modified = this.queries.modified(this.type, this.createdColumn,
+		try (Stream<Map<String, Object>> modified = this.queries.modified(this.type, this.columns,
 				checkpoint.minute(), to);
 				Stream<Map<String, Object>> deleted = this.deletes
 						? this.queries.deleted(this.type, checkpoint.minute(), to) : Stream.empty()) {

@@ -77,10 +77,10 @@ final class ChangeQueries {
 
 	/**
 	 * A query that fails as NetSuite refuses a change feed's query on the type, if it does: a
-	 * {@code lastmodifieddate} that cannot be filtered, or the given creation column missing.
+	 * {@code lastmodifieddate} that cannot be filtered, or one of the given columns missing.
 	 */
-	void probe(String type, @Nullable String createdColumn) {
-		this.client.suiteql(modifiedQuery(type, createdColumn, "2000-01-01 00:00:00", "2000-01-01 00:01:00")).first();
+	void probe(String type, Columns columns) {
+		this.client.suiteql(modifiedQuery(type, columns, "2000-01-01 00:00:00", "2000-01-01 00:01:00")).first();
 	}
 
 	/**
@@ -95,8 +95,8 @@ final class ChangeQueries {
 	 * modification and ID: {@code id}, {@code externalid}, {@code created}, {@code modified}.
 	 * Close the stream when leaving it early.
 	 */
-	Stream<Map<String, Object>> modified(String type, @Nullable String createdColumn, String from, String to) {
-		return this.client.suiteql(modifiedQuery(type, createdColumn, from, to)).stream();
+	Stream<Map<String, Object>> modified(String type, Columns columns, String from, String to) {
+		return this.client.suiteql(modifiedQuery(type, columns, from, to)).stream();
 	}
 
 	/**
@@ -107,10 +107,11 @@ final class ChangeQueries {
 		return this.client.suiteql(deletedQuery(type, from, to)).stream();
 	}
 
-	static String modifiedQuery(String type, @Nullable String createdColumn, String from, String to) {
-		String created = (createdColumn != null) ? ", TO_CHAR(" + createdColumn + ", '" + FORMAT + "') AS created" : "";
+	static String modifiedQuery(String type, Columns columns, String from, String to) {
+		String created = (columns.created() != null)
+				? ", TO_CHAR(" + columns.created() + ", '" + FORMAT + "') AS created" : "";
 		// The window is closed on NetSuite's side of the clock: nothing is compared in the application's time
-		return "SELECT id, externalid" + created + ", TO_CHAR(lastmodifieddate, '" + FORMAT + "') AS modified FROM "
+		return "SELECT id" + (columns.externalId() ? ", externalid" : "") + created + ", TO_CHAR(lastmodifieddate, '" + FORMAT + "') AS modified FROM "
 				+ type + " WHERE lastmodifieddate >= " + timestamp(from) + " AND lastmodifieddate < " + timestamp(to)
 				+ " ORDER BY lastmodifieddate, id";
 	}
@@ -119,6 +120,13 @@ final class ChangeQueries {
 		return "SELECT recordid, TO_CHAR(deleteddate, '" + FORMAT + "') AS deleted FROM deletedrecord WHERE type = "
 				+ SuiteQl.literal(type) + " AND deleteddate >= " + timestamp(from) + " AND deleteddate < "
 				+ timestamp(to) + " ORDER BY deleteddate, recordid";
+	}
+
+	/**
+	 * The optional columns a record type's table has: its creation column, if any, and whether
+	 * it has {@code externalid}.
+	 */
+	record Columns(@Nullable String created, boolean externalId) {
 	}
 
 }

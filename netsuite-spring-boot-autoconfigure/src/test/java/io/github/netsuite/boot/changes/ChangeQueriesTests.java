@@ -11,12 +11,20 @@ class ChangeQueriesTests {
 
 	@Test
 	void modificationsAreReadInAClosedWindowWithTimesAsTextInOneFormat() {
-		assertThat(ChangeQueries.modifiedQuery("customer", "datecreated", "2026-12-05 10:00:00", "2026-12-05 10:05:00"))
+		assertThat(ChangeQueries.modifiedQuery("customer", new ChangeQueries.Columns("datecreated", true),
+				"2026-12-05 10:00:00", "2026-12-05 10:05:00"))
 			.isEqualTo("SELECT id, externalid, TO_CHAR(datecreated, 'YYYY-MM-DD HH24:MI:SS') AS created,"
 					+ " TO_CHAR(lastmodifieddate, 'YYYY-MM-DD HH24:MI:SS') AS modified FROM customer"
 					+ " WHERE lastmodifieddate >= TO_TIMESTAMP('2026-12-05 10:00:00', 'YYYY-MM-DD HH24:MI:SS')"
 					+ " AND lastmodifieddate < TO_TIMESTAMP('2026-12-05 10:05:00', 'YYYY-MM-DD HH24:MI:SS')"
 					+ " ORDER BY lastmodifieddate, id");
+	}
+
+	@Test
+	void aTableWithoutCreationOrExternalIdColumnsIsAskedForItsModificationsOnly() {
+		assertThat(ChangeQueries.modifiedQuery("customrecord_log", new ChangeQueries.Columns(null, false),
+				"2026-12-05 10:00:00", "2026-12-05 10:05:00"))
+			.startsWith("SELECT id, TO_CHAR(lastmodifieddate, 'YYYY-MM-DD HH24:MI:SS') AS modified FROM customrecord_log WHERE");
 	}
 
 	@Test
