@@ -15,6 +15,7 @@
  */
 package io.github.netsuite.boot.test;
 
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,15 +42,33 @@ final class DoubleData {
 
 	private final AsyncEndpoint jobs;
 
-	DoubleData(AsyncEndpoint jobs) {
+	private final ChangeTracking tracking;
+
+	DoubleData(AsyncEndpoint jobs, ChangeTracking tracking) {
 		this.jobs = jobs;
+		this.tracking = tracking;
+	}
+
+	/**
+	 * Stamp changes from now on; {@code deletedrecord} exists from then, even empty.
+	 */
+	void trackChanges(ZoneId zone) {
+		this.tracking.start(zone);
+		records(ChangeTracking.DELETED_RECORD);
+	}
+
+	/**
+	 * Whether and how changes are stamped, and the account's clock and time zone.
+	 */
+	ChangeTracking tracking() {
+		return this.tracking;
 	}
 
 	/**
 	 * The store of a record type, created empty on first use.
 	 */
 	RecordStore records(String type) {
-		return this.stores.computeIfAbsent(type.toLowerCase(Locale.ROOT), RecordStore::new);
+		return this.stores.computeIfAbsent(type.toLowerCase(Locale.ROOT), (name) -> new RecordStore(name, this));
 	}
 
 	/**
@@ -95,9 +114,10 @@ final class DoubleData {
 
 	/**
 	 * Drop every record, table, RESTlet handler, asynchronous job and remembered idempotency
-	 * key.
+	 * key, and stop tracking changes.
 	 */
 	void clear() {
+		this.tracking.stop();
 		this.stores.clear();
 		this.restlets.clear();
 		this.jobs.clear();

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +75,9 @@ public final class NetSuiteDouble implements AutoCloseable {
 
 	private final DoubleServer server;
 
-	private final DoubleData data = new DoubleData(new AsyncEndpoint(this));
+	// The machine's clock is read lazily: the faults are made after the data
+	private final DoubleData data = new DoubleData(new AsyncEndpoint(this),
+			new ChangeTracking(() -> this.faults.now()));
 
 	private final Faults faults = new Faults();
 
@@ -398,10 +401,55 @@ public final class NetSuiteDouble implements AutoCloseable {
 
 	/**
 	 * Drop every record, table, RESTlet handler, asynchronous job and remembered
-	 * idempotency key. Faults and observations stay.
+	 * idempotency key, and stop tracking changes ({@link #trackChanges(ZoneId)}). Faults and
+	 * observations stay.
 	 */
 	public void clearData() {
 		this.data.clear();
+	}
+
+	// Changes and time
+
+	/**
+	 * Keep changes as NetSuite does, for change feeds: from now on every record created,
+	 * updated or put (through the record API or {@link RecordStore}) gets {@code datecreated}
+	 * (when created) and {@code lastmodifieddate} at the minute of the double's record clock
+	 * ({@link #time(Instant)}), unless the fields give them as {@link Instant}s, and every
+	 * record removed (a {@code DELETE}, {@link RecordStore#remove(Object)}) leaves a row in the
+	 * SuiteQL table {@code deletedrecord} ({@code recordid}, {@code type}, {@code deleteddate}).
+	 * SuiteQL reads {@code TO_TIMESTAMP} literals and writes {@code TO_CHAR} in the given time
+	 * zone, the time zone of the user behind the token; a datetime selected raw comes as a date
+	 * in the user's format ({@code 12/5/2026}), as in NetSuite. Off by default, so that records
+	 * keep exactly the fields they are seeded with; {@link #clearData()} turns it off.
+	 * @param timeZone the account user's time zone
+	 * @return this double
+	 */
+	public NetSuiteDouble trackChanges(ZoneId timeZone) {
+		this.data.trackChanges(timeZone);
+		return this;
+	}
+
+	/**
+	 * Stop the record clock at an instant: changes are stamped with its minute and SuiteQL's
+	 * {@code SYSDATE} answers it until it is moved again. Independent from
+	 * {@link #clockSkew(Duration)}, which moves the clock requests are signed against, so tests
+	 * can move it by hours. Until called, the record clock follows the machine's.
+	 * @param now the record clock's time
+	 * @return this double
+	 */
+	public NetSuiteDouble time(Instant now) {
+		this.data.tracking().time(now);
+		return this;
+	}
+
+	/**
+	 * Move the record clock forward ({@link #time(Instant)}).
+	 * @param duration how far
+	 * @return this double
+	 */
+	public NetSuiteDouble advanceTime(Duration duration) {
+		this.data.tracking().advance(duration);
+		return this;
 	}
 
 	// Faults

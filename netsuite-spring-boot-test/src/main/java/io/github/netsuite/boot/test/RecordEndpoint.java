@@ -85,8 +85,9 @@ final class RecordEndpoint {
 			return requested.refusal();
 		}
 		RecordStore store = this.netSuite.records(type);
-		SuiteQl.Page page = SuiteQl.execute(SuiteQl.parse("SELECT id FROM " + store.type()), store, paging.offset(),
-				paging.limit());
+		ChangeTracking tracking = this.netSuite.data().tracking();
+		SuiteQl.Page page = SuiteQl.execute(SuiteQl.parse("SELECT id FROM " + store.type()), store.rows(),
+				new SuiteQl.Clock(tracking.now(), tracking.zone()), paging.offset(), paging.limit());
 		List<Map<String, Object>> items = new ArrayList<>();
 		for (Map<String, Object> row : page.items()) {
 			Map<String, Object> item = new LinkedHashMap<>();

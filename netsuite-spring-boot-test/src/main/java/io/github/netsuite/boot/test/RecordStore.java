@@ -15,6 +15,7 @@
  */
 package io.github.netsuite.boot.test;
 
+import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -70,6 +71,10 @@ public final class RecordStore {
 			"entityId", "entityStatus", "externalId", "firstName", "isInactive", "isPerson", "lastModifiedDate",
 			"lastName", "middleName", "salesRep", "tranDate", "tranId");
 
+	private static final String CREATED = "datecreated";
+
+	private static final String LAST_MODIFIED = "lastmodifieddate";
+
 	private final String type;
 
 	// Lower-case field names; each map unmodifiable
@@ -80,8 +85,16 @@ public final class RecordStore {
 
 	private final AtomicLong highestId = new AtomicLong();
 
+	// For change tracking: its clock, and the deletedrecord table removals go to
+	private final @Nullable DoubleData data;
+
 	RecordStore(String type) {
+		this(type, null);
+	}
+
+	RecordStore(String type, @Nullable DoubleData data) {
 		this.type = type;
+		this.data = data;
 	}
 
 	/**
@@ -105,7 +118,7 @@ public final class RecordStore {
 		long key = toId(id);
 		Map<String, Object> row = normalize(fields);
 		row.putIfAbsent("id", String.valueOf(key));
-		this.rows.put(key, Collections.unmodifiableMap(row));
+		this.rows.compute(key, (unused, earlier) -> Collections.unmodifiableMap(stamp(row, earlier)));
 		this.highestId.accumulateAndGet(key, Math::max);
 		return this;
 	}
@@ -122,7 +135,7 @@ public final class RecordStore {
 		Map<String, Object> row = normalize(fields);
 		long id = this.highestId.incrementAndGet();
 		row.put("id", String.valueOf(id));
-		this.rows.put(id, Collections.unmodifiableMap(row));
+		this.rows.put(id, Collections.unmodifiableMap(stamp(row, null)));
 		return id;
 	}
 
@@ -169,7 +182,21 @@ public final class RecordStore {
 	 */
 	public boolean remove(Object id) {
 		Long key = parseId(id);
-		return key != null && this.rows.remove(key) != null;
+		Map<String, Object> removed = (key != null) ? this.rows.remove(key) : null;
+		ChangeTracking tracking = tracking();
+		DoubleData data = this.data;
+		if (removed != null && tracking != null && data != null) {
+			Map<String, Object> deleted = new LinkedHashMap<>();
+			deleted.put("recordid", String.valueOf(key));
+			deleted.put("type", this.type);
+			deleted.put("deleteddate", tracking.stamp());
+			Object name = removed.getOrDefault("entityid", removed.get("companyname"));
+			if (name != null) {
+				deleted.put("name", name);
+			}
+			data.records(ChangeTracking.DELETED_RECORD).add(deleted);
+		}
+		return removed != null;
 	}
 
 	/**
@@ -208,8 +235,41 @@ public final class RecordStore {
 		return this.rows.computeIfPresent(id, (key, row) -> {
 			Map<String, Object> updated = new LinkedHashMap<>(row);
 			updated.putAll(changes);
+			ChangeTracking tracking = tracking();
+			if (tracking != null && !(changes.get(LAST_MODIFIED) instanceof Instant)) {
+				updated.put(LAST_MODIFIED, tracking.stamp());
+			}
 			return Collections.unmodifiableMap(updated);
 		}) != null;
+	}
+
+	/**
+	 * The tracking of changes, when it is on and this store is a record type's (not the
+	 * {@code deletedrecord} table's).
+	 */
+	private @Nullable ChangeTracking tracking() {
+		DoubleData data = this.data;
+		if (data == null || !data.tracking().isOn() || this.type.equals(ChangeTracking.DELETED_RECORD)) {
+			return null;
+		}
+		return data.tracking();
+	}
+
+	/**
+	 * Stamp a row that is stored now: created when first stored, modified now, unless its
+	 * fields give the times.
+	 */
+	private Map<String, Object> stamp(Map<String, Object> row, @Nullable Map<String, Object> earlier) {
+		ChangeTracking tracking = tracking();
+		if (tracking != null) {
+			Instant now = tracking.stamp();
+			Object created = (earlier != null) ? earlier.get(CREATED) : null;
+			row.putIfAbsent(CREATED, (created != null) ? created : now);
+			if (!(row.get(LAST_MODIFIED) instanceof Instant)) {
+				row.put(LAST_MODIFIED, now);
+			}
+		}
+		return row;
 	}
 
 	/**
@@ -229,7 +289,8 @@ public final class RecordStore {
 	 */
 	Map<String, Object> restFields(Map<String, Object> row) {
 		Map<String, Object> fields = new LinkedHashMap<>();
-		row.forEach((name, value) -> fields.put(restName(name), value));
+		// The record API answers datetimes as ISO instants
+		row.forEach((name, value) -> fields.put(restName(name), (value instanceof Instant) ? value.toString() : value));
 		return fields;
 	}
 
@@ -317,7 +378,9 @@ public final class RecordStore {
 
 		@Override
 		public @Nullable Object get(@Nullable Object name) {
-			return (name instanceof String text) ? this.row.get(text.toLowerCase(Locale.ROOT)) : null;
+			Object value = (name instanceof String text) ? this.row.get(text.toLowerCase(Locale.ROOT)) : null;
+			// As the record API answers it
+			return (value instanceof Instant) ? value.toString() : value;
 		}
 
 		@Override

@@ -16,8 +16,13 @@
 package io.github.netsuite.boot.test;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -34,54 +39,84 @@ import org.jspecify.annotations.Nullable;
 /**
  * The small SuiteQL subset the double understands:
  * <pre>
- * SELECT * | column [, column …] FROM table
- *     [WHERE column (= | &lt;&gt; | != | &lt; | &lt;= | &gt; | &gt;=) (number | 'text')]
- *     [ORDER BY column [ASC | DESC]]
+ * SELECT * | item [, item …] FROM table
+ *     [WHERE column op value [AND column op value …]]
+ *     [ORDER BY column [ASC | DESC] [, column [ASC | DESC] …]]
+ * item  := column [AS alias] | TO_CHAR(column | SYSDATE, 'format') [AS alias]
+ * op    := = | &lt;&gt; | != | &lt; | &lt;= | &gt; | &gt;=
+ * value := number | 'text' | TO_TIMESTAMP('text', 'format') | TO_DATE('text', 'format') | SYSDATE
  * </pre>
  * Keywords, table and column names are case-insensitive; as in NetSuite, columns come back
  * with lower-case names ({@code companyname}, also for {@code SELECT *} and for fields seeded
  * as {@code companyName}: the store keeps them in lower case) and a column without a value is
  * left out of its item. Values compare as
- * numbers when both sides are numbers, else as text. Without {@code ORDER BY} rows come in ID
- * order. {@code WHERE id > n ORDER BY id} (keyset paging) is served from the ID index, so it stays
- * fast on large tables.
+ * numbers when both sides are numbers, as instants when both are datetimes, else as text. Without
+ * {@code ORDER BY} rows come in ID order. {@code WHERE id > n ORDER BY id} (keyset paging) is served
+ * from the ID index, so it stays fast on large tables.
+ * <p>
+ * Datetimes (the {@code datecreated} and {@code lastmodifieddate} the double stamps when it tracks
+ * changes, {@code SYSDATE}) are as NetSuite answers them: selected raw, in the user's date format,
+ * date only ({@code 12/5/2026}); through {@code TO_CHAR} with a format of {@code YYYY}, {@code MM},
+ * {@code DD}, {@code HH24}, {@code MI}, {@code SS}; and {@code TO_TIMESTAMP} literals are read in
+ * the account's time zone. {@code FROM DUAL} has one row.
  *
  * @author NetSuite Spring Boot team
  */
 final class SuiteQl {
 
-	private static final String IDENTIFIER = "[A-Za-z_][A-Za-z0-9_]*";
+	static final String SUPPORTED = "The NetSuite double understands only SELECT * | columns | TO_CHAR(column, 'format')"
+			+ " FROM table [WHERE column op value [AND …]] [ORDER BY column [ASC|DESC] [, …]].";
 
-	private static final Pattern QUERY = Pattern.compile("\\s*SELECT\\s+(?<columns>\\*|" + IDENTIFIER + "(?:\\s*,\\s*"
-			+ IDENTIFIER + ")*)\\s+FROM\\s+(?<table>" + IDENTIFIER + ")" + "(?:\\s+WHERE\\s+(?<whereColumn>" + IDENTIFIER
-			+ ")\\s*(?<operator><=|>=|<>|!=|=|<|>)\\s*(?<value>-?[0-9]+(?:\\.[0-9]+)?|'(?:[^']|'')*'))?"
-			+ "(?:\\s+ORDER\\s+BY\\s+(?<orderColumn>" + IDENTIFIER + ")(?:\\s+(?<direction>ASC|DESC))?)?\\s*;?\\s*",
-			Pattern.CASE_INSENSITIVE);
+	private static final Pattern TOKEN = Pattern.compile("\\s*(?:(?<string>'(?:[^']|'')*')|(?<number>-?[0-9]+(?:\\.[0-9]+)?)"
+			+ "|(?<word>[A-Za-z_][A-Za-z0-9_]*)|(?<symbol><=|>=|<>|!=|[=<>*,();]))");
 
-	static final String SUPPORTED = "The NetSuite double understands only SELECT * | columns FROM table"
-			+ " [WHERE column op value] [ORDER BY column [ASC|DESC]].";
+	// The user's date format for a datetime selected raw: NetSuite's default, date only
+	private static final DateTimeFormatter USER_DATE = DateTimeFormatter.ofPattern("M/d/yyyy", Locale.ROOT);
 
 	private SuiteQl() {
 	}
 
 	/**
-	 * A parsed query.
+	 * A parsed query; {@code columns} is {@code null} for {@code SELECT *}.
 	 */
-	record Query(@Nullable List<String> columns, String table, @Nullable Condition where, @Nullable String orderBy,
-			boolean descending) {
+	record Query(@Nullable List<Item> columns, String table, List<Condition> where, List<Order> orderBy) {
+
+		@Nullable String orderColumn() {
+			return this.orderBy.isEmpty() ? null : this.orderBy.get(0).column();
+		}
+
+		boolean descending() {
+			return !this.orderBy.isEmpty() && this.orderBy.get(0).descending();
+		}
+
 	}
 
 	/**
-	 * A {@code WHERE column op value} condition; {@code value} is a {@link BigDecimal} or a string.
+	 * One selected item: a column, or {@code TO_CHAR} of a column (or {@code SYSDATE}) in a
+	 * format; {@code format} is {@code null} for a plain column.
+	 */
+	record Item(String column, @Nullable String format, String name) {
+	}
+
+	/**
+	 * One {@code ORDER BY} key.
+	 */
+	record Order(String column, boolean descending) {
+	}
+
+	/**
+	 * A {@code column op value} condition; {@code value} is a {@link BigDecimal}, a string, an
+	 * {@link Instant}, or a {@link Timestamp} read when the query runs.
 	 */
 	record Condition(String column, String operator, Object value) {
 
-		boolean test(Map<String, Object> row) {
-			Object actual = SuiteQl.column(row, this.column);
+		boolean test(Map<String, Object> row, Clock clock) {
+			Object actual = SuiteQl.column(row, this.column, clock);
 			if (actual == null) {
 				return false;
 			}
-			int comparison = compare(actual, this.value);
+			Object expected = (this.value instanceof Timestamp timestamp) ? timestamp.at(clock) : this.value;
+			int comparison = compare(actual, expected);
 			return switch (this.operator) {
 				case "=" -> comparison == 0;
 				case "<>", "!=" -> comparison != 0;
@@ -95,6 +130,35 @@ final class SuiteQl {
 	}
 
 	/**
+	 * A {@code TO_TIMESTAMP} literal, an instant once the account's time zone is known, or
+	 * {@code SYSDATE} when {@code text} is {@code null}.
+	 */
+	record Timestamp(@Nullable String text, String format) {
+
+		Instant at(Clock clock) {
+			if (this.text == null) {
+				return clock.now();
+			}
+			DateTimeFormatter formatter = formatter(this.format);
+			try {
+				LocalDateTime local = this.format.contains("HH") ? LocalDateTime.parse(this.text, formatter)
+						: LocalDate.parse(this.text, formatter).atStartOfDay();
+				return local.atZone(clock.zone()).toInstant();
+			}
+			catch (DateTimeParseException ex) {
+				throw new IllegalArgumentException("'" + this.text + "' does not match the format '" + this.format + "'.");
+			}
+		}
+
+	}
+
+	/**
+	 * The account's clock and time zone, as the query sees them.
+	 */
+	record Clock(Instant now, ZoneId zone) {
+	}
+
+	/**
 	 * One page of the result and the count of every matching row.
 	 */
 	record Page(List<Map<String, Object>> items, int totalResults) {
@@ -105,46 +169,25 @@ final class SuiteQl {
 	 * @throws IllegalArgumentException if it is outside the subset
 	 */
 	static Query parse(String q) {
-		Matcher matcher = QUERY.matcher(q);
-		if (!matcher.matches()) {
-			throw new IllegalArgumentException(SUPPORTED);
-		}
-		List<String> columns = null;
-		if (!matcher.group("columns").equals("*")) {
-			columns = Arrays.stream(matcher.group("columns").split(","))
-				.map((column) -> column.trim().toLowerCase(Locale.ROOT))
-				.toList();
-		}
-		Condition where = null;
-		if (matcher.group("whereColumn") != null) {
-			String literal = matcher.group("value");
-			Object value = literal.startsWith("'") ? literal.substring(1, literal.length() - 1).replace("''", "'")
-					: new BigDecimal(literal);
-			where = new Condition(matcher.group("whereColumn").toLowerCase(Locale.ROOT), matcher.group("operator"),
-					value);
-		}
-		String orderBy = (matcher.group("orderColumn") != null) ? matcher.group("orderColumn").toLowerCase(Locale.ROOT)
-				: null;
-		boolean descending = "DESC".equalsIgnoreCase(matcher.group("direction"));
-		return new Query(columns, matcher.group("table").toLowerCase(Locale.ROOT), where, orderBy, descending);
+		return new Parser(tokens(q)).query();
 	}
 
 	/**
-	 * Run a query on a store and cut one page out of the result.
+	 * Run a query on rows and cut one page out of the result.
 	 */
-	static Page execute(Query query, RecordStore store, int offset, int limit) {
-		Collection<Map<String, Object>> matching = fromIdIndex(query, store.rows());
+	static Page execute(Query query, NavigableMap<Long, Map<String, Object>> rows, Clock clock, int offset, int limit) {
+		Collection<Map<String, Object>> matching = fromIdIndex(query, rows);
 		if (matching == null) {
-			matching = filterAndSort(query, store.rows().values());
+			matching = filterAndSort(query, rows.values(), clock);
 		}
 		int total = matching.size();
 		List<Map<String, Object>> items = new ArrayList<>(Math.min(limit, Math.max(total - offset, 0)));
-		Iterator<Map<String, Object>> rows = matching.iterator();
-		for (int skipped = 0; skipped < offset && rows.hasNext(); skipped++) {
-			rows.next();
+		Iterator<Map<String, Object>> iterator = matching.iterator();
+		for (int skipped = 0; skipped < offset && iterator.hasNext(); skipped++) {
+			iterator.next();
 		}
-		while (items.size() < limit && rows.hasNext()) {
-			items.add(project(rows.next(), query.columns()));
+		while (items.size() < limit && iterator.hasNext()) {
+			items.add(project(iterator.next(), query.columns(), clock));
 		}
 		return new Page(items, total);
 	}
@@ -155,12 +198,13 @@ final class SuiteQl {
 	 */
 	private static @Nullable Collection<Map<String, Object>> fromIdIndex(Query query,
 			NavigableMap<Long, Map<String, Object>> rows) {
-		if (query.orderBy() != null && !query.orderBy().equals("id")) {
+		if (query.orderBy().size() > 1 || (query.orderColumn() != null && !"id".equals(query.orderColumn()))
+				|| query.where().size() > 1) {
 			return null;
 		}
 		NavigableMap<Long, Map<String, Object>> selected = rows;
-		Condition where = query.where();
-		if (where != null) {
+		if (!query.where().isEmpty()) {
+			Condition where = query.where().get(0);
 			if (!where.column().equals("id") || !(where.value() instanceof BigDecimal number)
 					|| number.stripTrailingZeros().scale() > 0) {
 				return null;
@@ -181,39 +225,44 @@ final class SuiteQl {
 		return query.descending() ? selected.descendingMap().values() : selected.values();
 	}
 
-	private static List<Map<String, Object>> filterAndSort(Query query, Collection<Map<String, Object>> rows) {
+	private static List<Map<String, Object>> filterAndSort(Query query, Collection<Map<String, Object>> rows,
+			Clock clock) {
 		List<Map<String, Object>> matching = new ArrayList<>();
 		for (Map<String, Object> row : rows) {
-			if (query.where() == null || query.where().test(row)) {
+			if (query.where().stream().allMatch((condition) -> condition.test(row, clock))) {
 				matching.add(row);
 			}
 		}
-		String orderBy = query.orderBy();
-		if (orderBy != null) {
-			Comparator<Map<String, Object>> order = (left, right) -> {
-				Object a = column(left, orderBy);
-				Object b = column(right, orderBy);
+		Comparator<Map<String, Object>> order = null;
+		for (Order key : query.orderBy()) {
+			Comparator<Map<String, Object>> next = (left, right) -> {
+				Object a = column(left, key.column(), clock);
+				Object b = column(right, key.column(), clock);
 				if (a == null || b == null) {
 					// Rows without a value sort last, either way
 					return (a == null ? 1 : 0) - (b == null ? 1 : 0);
 				}
-				return query.descending() ? compare(b, a) : compare(a, b);
+				return key.descending() ? compare(b, a) : compare(a, b);
 			};
+			order = (order != null) ? order.thenComparing(next) : next;
+		}
+		if (order != null) {
 			matching.sort(order);
 		}
 		return matching;
 	}
 
-	private static Map<String, Object> project(Map<String, Object> row, @Nullable List<String> columns) {
+	private static Map<String, Object> project(Map<String, Object> row, @Nullable List<Item> columns, Clock clock) {
 		Map<String, Object> item = new LinkedHashMap<>();
 		if (columns == null) {
-			item.putAll(row);
+			row.forEach((name, value) -> item.put(name, raw(value, clock)));
 		}
 		else {
-			for (String column : columns) {
-				Object value = column(row, column);
+			for (Item column : columns) {
+				Object value = column(row, column.column(), clock);
 				if (value != null) {
-					item.put(column, value);
+					item.put(column.name(), (column.format() != null) ? toChar(value, column.format(), clock)
+							: raw(value, clock));
 				}
 			}
 		}
@@ -221,12 +270,27 @@ final class SuiteQl {
 		return item;
 	}
 
+	// A datetime selected raw comes in the user's date format, date only, as in NetSuite
+	private static Object raw(Object value, Clock clock) {
+		return (value instanceof Instant instant) ? USER_DATE.format(instant.atZone(clock.zone())) : value;
+	}
+
+	private static String toChar(Object value, String format, Clock clock) {
+		if (value instanceof Instant instant) {
+			return formatter(format).format(instant.atZone(clock.zone()));
+		}
+		return String.valueOf(value);
+	}
+
 	// Stored rows and parsed column names are both in lower case
-	static @Nullable Object column(Map<String, Object> row, String name) {
-		return row.get(name);
+	static @Nullable Object column(Map<String, Object> row, String name, Clock clock) {
+		return name.equals("sysdate") ? clock.now() : row.get(name);
 	}
 
 	private static int compare(@Nullable Object actual, Object expected) {
+		if (actual instanceof Instant left && expected instanceof Instant right) {
+			return left.compareTo(right);
+		}
 		BigDecimal left = number(actual);
 		BigDecimal right = number(expected);
 		if (left != null && right != null) {
@@ -246,6 +310,188 @@ final class SuiteQl {
 			return new BigDecimal(text);
 		}
 		return null;
+	}
+
+	/**
+	 * An Oracle datetime format ({@code YYYY-MM-DD HH24:MI:SS} and its parts) as a formatter.
+	 */
+	static DateTimeFormatter formatter(String format) {
+		String pattern = format.toUpperCase(Locale.ROOT)
+			.replace("HH24", "HH")
+			.replace("YYYY", "yyyy")
+			.replace("MI", "mm")
+			.replace("SS", "ss")
+			.replace("DD", "dd");
+		if (!pattern.matches("[yMdHms :\\-/T.]*")) {
+			throw new IllegalArgumentException("The double understands only the datetime format elements YYYY, MM, DD,"
+					+ " HH24, MI and SS, not '" + format + "'.");
+		}
+		return DateTimeFormatter.ofPattern(pattern, Locale.ROOT);
+	}
+
+	private static List<String> tokens(String q) {
+		List<String> tokens = new ArrayList<>();
+		Matcher matcher = TOKEN.matcher(q);
+		int at = 0;
+		while (at < q.length()) {
+			if (q.substring(at).isBlank()) {
+				break;
+			}
+			if (!matcher.find(at) || matcher.start() != at) {
+				throw new IllegalArgumentException(SUPPORTED);
+			}
+			tokens.add(matcher.group().trim());
+			at = matcher.end();
+		}
+		return tokens;
+	}
+
+	/**
+	 * A recursive descent over the tokens; every token outside the subset is refused.
+	 */
+	private static final class Parser {
+
+		private final List<String> tokens;
+
+		private int at;
+
+		Parser(List<String> tokens) {
+			this.tokens = tokens;
+		}
+
+		Query query() {
+			expect("SELECT");
+			List<Item> columns = null;
+			if (!accept("*")) {
+				columns = new ArrayList<>();
+				do {
+					columns.add(item(columns.size()));
+				}
+				while (accept(","));
+			}
+			expect("FROM");
+			String table = identifier();
+			List<Condition> where = new ArrayList<>();
+			if (accept("WHERE")) {
+				do {
+					where.add(condition());
+				}
+				while (accept("AND"));
+			}
+			List<Order> orderBy = new ArrayList<>();
+			if (accept("ORDER")) {
+				expect("BY");
+				do {
+					String column = identifier();
+					boolean descending = accept("DESC");
+					if (!descending) {
+						accept("ASC");
+					}
+					orderBy.add(new Order(column, descending));
+				}
+				while (accept(","));
+			}
+			accept(";");
+			if (this.at != this.tokens.size()) {
+				throw new IllegalArgumentException(SUPPORTED);
+			}
+			return new Query(columns, table, List.copyOf(where), List.copyOf(orderBy));
+		}
+
+		private Item item(int index) {
+			Item item;
+			if (accept("TO_CHAR")) {
+				expect("(");
+				String column = identifier();
+				expect(",");
+				String format = string();
+				formatter(format);
+				expect(")");
+				item = new Item(column, format, "expr" + (index + 1));
+			}
+			else {
+				String column = identifier();
+				item = new Item(column, null, column);
+			}
+			if (accept("AS")) {
+				return new Item(item.column(), item.format(), identifier());
+			}
+			return item;
+		}
+
+		private Condition condition() {
+			String column = identifier();
+			String operator = next();
+			if (!operator.matches("<=|>=|<>|!=|=|<|>")) {
+				throw new IllegalArgumentException(SUPPORTED);
+			}
+			return new Condition(column, operator, value());
+		}
+
+		private Object value() {
+			if (accept("TO_TIMESTAMP") || accept("TO_DATE")) {
+				expect("(");
+				String text = string();
+				expect(",");
+				String format = string();
+				formatter(format);
+				expect(")");
+				return new Timestamp(text, format);
+			}
+			if (accept("SYSDATE")) {
+				return new Timestamp(null, "");
+			}
+			String token = next();
+			if (token.startsWith("'")) {
+				return unquote(token);
+			}
+			if (token.matches("-?[0-9]+(\\.[0-9]+)?")) {
+				return new BigDecimal(token);
+			}
+			throw new IllegalArgumentException(SUPPORTED);
+		}
+
+		private String identifier() {
+			String token = next();
+			if (!token.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+				throw new IllegalArgumentException(SUPPORTED);
+			}
+			return token.toLowerCase(Locale.ROOT);
+		}
+
+		private String string() {
+			String token = next();
+			if (!token.startsWith("'")) {
+				throw new IllegalArgumentException(SUPPORTED);
+			}
+			return unquote(token);
+		}
+
+		private static String unquote(String token) {
+			return token.substring(1, token.length() - 1).replace("''", "'");
+		}
+
+		private String next() {
+			if (this.at >= this.tokens.size()) {
+				throw new IllegalArgumentException(SUPPORTED);
+			}
+			return this.tokens.get(this.at++);
+		}
+
+		private boolean accept(String keyword) {
+			if (this.at < this.tokens.size() && this.tokens.get(this.at).equalsIgnoreCase(keyword)) {
+				this.at++;
+				return true;
+			}
+			return false;
+		}
+
+		private void expect(String keyword) {
+			if (!accept(keyword)) {
+				throw new IllegalArgumentException(SUPPORTED);
+			}
+		}
+
 	}
 
 }

@@ -17,7 +17,9 @@ package io.github.netsuite.boot.test;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * SuiteQL: {@code POST /services/rest/query/v1/suiteql} with {@code Prefer: transient} and a
@@ -76,12 +78,27 @@ final class SuiteQlEndpoint {
 			// A number too odd for BigDecimal may come without a message
 			return invalidQuery(Objects.requireNonNullElse(ex.getMessage(), SuiteQl.SUPPORTED));
 		}
-		RecordStore store = this.netSuite.data().existingRecords(query.table());
-		if (store == null) {
-			return invalidQuery("Record '" + query.table() + "' was not found.");
+		NavigableMap<Long, Map<String, Object>> rows;
+		if (query.table().equals("dual")) {
+			rows = new TreeMap<>(Map.of(1L, Map.of()));
+		}
+		else {
+			RecordStore store = this.netSuite.data().existingRecords(query.table());
+			if (store == null) {
+				return invalidQuery("Record '" + query.table() + "' was not found.");
+			}
+			rows = store.rows();
 		}
 		NetSuiteDoubleHandler.sleep(this.netSuite.faults().suiteQlPageLatency());
-		SuiteQl.Page page = SuiteQl.execute(query, store, paging.offset(), paging.limit());
+		ChangeTracking tracking = this.netSuite.data().tracking();
+		SuiteQl.Page page;
+		try {
+			page = SuiteQl.execute(query, rows, new SuiteQl.Clock(tracking.now(), tracking.zone()), paging.offset(),
+					paging.limit());
+		}
+		catch (IllegalArgumentException ex) {
+			return invalidQuery(Objects.requireNonNullElse(ex.getMessage(), SuiteQl.SUPPORTED));
+		}
 		return paging.reply(this.netSuite.restUrl() + call.path, page.items(), page.totalResults(),
 				Paging.SUITEQL_LINKS);
 	}

@@ -1,5 +1,6 @@
 package io.github.netsuite.boot.sample;
 
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -82,6 +83,10 @@ public class NetSuiteDoubleInitializer implements ApplicationContextInitializer<
 		NetSuiteDouble netSuite = NetSuiteDouble.builder().build().start();
 		try {
 			DemoData.load(netSuite);
+			if (environment.getProperty("sample.changes", Boolean.class, false)) {
+				// Changes from now on are stamped, as NetSuite does, in a time zone west of UTC
+				netSuite.trackChanges(ZoneId.of("America/Los_Angeles"));
+			}
 			beanFactory.registerSingleton(BEAN_NAME, netSuite);
 			// Stops the double when the context closes, and when it fails to start
 			((DefaultSingletonBeanRegistry) beanFactory).registerDisposableBean(BEAN_NAME, netSuite::stop);

@@ -1,0 +1,82 @@
+package io.github.netsuite.boot.changes;
+
+import java.time.Duration;
+import java.util.concurrent.locks.Lock;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.integration.support.locks.DistributedLock;
+import org.springframework.integration.support.locks.LockRegistry;
+import org.springframework.integration.support.locks.RenewableLockRegistry;
+
+/**
+ * A feed's lock from a Spring Integration {@link LockRegistry} ({@code JdbcLockRegistry},
+ * {@code RedisLockRegistry}, or the application's own): taken with the lease as its time to live
+ * and renewed through {@link RenewableLockRegistry}.
+ *
+ * @author NetSuite Spring Boot team
+ */
+final class LockRegistryFeedLock implements FeedLock {
+
+	private static final Log logger = LogFactory.getLog(LockRegistryFeedLock.class);
+
+	private final LockRegistry<?> registry;
+
+	private final String key;
+
+	private final Duration lease;
+
+	private final Lock lock;
+
+	LockRegistryFeedLock(LockRegistry<?> registry, String key, Duration lease) {
+		this.registry = registry;
+		this.key = key;
+		this.lease = lease;
+		this.lock = registry.obtain(key);
+	}
+
+	@Override
+	public boolean tryAcquire() {
+		try {
+			if (this.lock instanceof DistributedLock distributed) {
+				return distributed.tryLock(Duration.ZERO, this.lease);
+			}
+			return this.lock.tryLock();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not take the lock of NetSuite change feed " + this.key + ": " + ex);
+			return false;
+		}
+	}
+
+	@Override
+	public boolean renew() {
+		if (!(this.registry instanceof RenewableLockRegistry<?> renewable)) {
+			// A lock that cannot be renewed does not expire: holding it is enough
+			return true;
+		}
+		try {
+			renewable.renewLock(this.key, this.lease);
+			return true;
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	@Override
+	public void release() {
+		try {
+			this.lock.unlock();
+		}
+		catch (RuntimeException ex) {
+			// Lost already: another instance holds it now
+		}
+	}
+
+}
