@@ -44,7 +44,7 @@ import org.springframework.util.Assert;
  * @author NetSuite Spring Boot team
  * @since 0.1.0
  */
-public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, NetSuitePermits, AutoCloseable {
+final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, NetSuitePermits, AutoCloseable {
 
 	private final ResizableSemaphore permits;
 
@@ -71,7 +71,7 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, 
 	 * @param limit the most requests in flight at once
 	 * @param acquireTimeout the longest a request waits for a permit
 	 */
-	public ConcurrencyGovernor(int limit, Duration acquireTimeout) {
+	ConcurrencyGovernor(int limit, Duration acquireTimeout) {
 		this(limit, acquireTimeout, false, null);
 	}
 
@@ -83,7 +83,7 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, 
 	 * @param shared the permits that all instances share, or {@code null} for the
 	 * instance's own only
 	 */
-	public ConcurrencyGovernor(int limit, Duration acquireTimeout, boolean adaptive, @Nullable SharedPermits shared) {
+	ConcurrencyGovernor(int limit, Duration acquireTimeout, boolean adaptive, @Nullable SharedPermits shared) {
 		Assert.isTrue(limit > 0, "'limit' must be positive");
 		this.permits = new ResizableSemaphore(limit);
 		this.adaptiveLimit = new AdaptiveLimit(limit);
@@ -108,7 +108,7 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, 
 	 * which an adaptive limit never grows.
 	 * @return the ceiling
 	 */
-	public int ceiling() {
+	int ceiling() {
 		return this.adaptiveLimit.ceiling();
 	}
 
@@ -116,7 +116,7 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, 
 	 * Return whether the limit learns from throttled answers.
 	 * @return whether adaptive
 	 */
-	public boolean isAdaptive() {
+	boolean isAdaptive() {
 		return this.adaptive;
 	}
 
@@ -124,7 +124,7 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, 
 	 * Return the permits shared by every instance, if any.
 	 * @return the shared permits, or {@code null}
 	 */
-	public @Nullable SharedPermits sharedPermits() {
+	@Nullable SharedPermits sharedPermits() {
 		return this.shared;
 	}
 
@@ -154,7 +154,7 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, 
 	 * Return how many answers NetSuite throttled since the governor was created.
 	 * @return the throttled answers
 	 */
-	public long throttled() {
+	long throttled() {
 		return this.throttled.get();
 	}
 

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * after the lease time unless its holder renews it, so a crashed instance's permits come
  * back by themselves.
  * <p>
- * When the store cannot be reached, {@link ConcurrencyGovernor} falls back to the
+ * When the store cannot be reached, the account's governor falls back to the
  * instance's own permits until {@link #unavailable()} is {@code null} again.
  *
  * @author NetSuite Spring Boot team

@@ -12,12 +12,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.netsuite.boot.AccountSharedPermits;
+import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.Parallel.Call;
 import io.github.netsuite.boot.autoconfigure.NetSuiteAutoConfiguration;
 import io.github.netsuite.boot.autoconfigure.NetSuiteHealthContributorAutoConfiguration;
-import io.github.netsuite.boot.ConcurrencyGovernor;
 import io.github.netsuite.boot.SharedPermits;
 import io.github.netsuite.boot.test.NetSuiteDouble;
 import org.junit.jupiter.api.AfterAll;
@@ -198,12 +199,11 @@ class RedisSharedPermitsDoubleTests {
 	}
 
 	private static SharedPermits sharedPermits(AssertableApplicationContext context) {
-		ConcurrencyGovernor governor = (ConcurrencyGovernor) context.getBean(NetSuiteAccounts.class)
-			.primary()
-			.permits();
-		assertThat(governor).isNotNull();
-		assertThat(governor.sharedPermits()).isNotNull();
-		return governor.sharedPermits();
+		NetSuiteAccount account = context.getBean(NetSuiteAccounts.class).primary();
+		assertThat(account.permits()).isNotNull();
+		SharedPermits shared = AccountSharedPermits.of(account);
+		assertThat(shared).isNotNull();
+		return shared;
 	}
 
 	private static void awaitReads(AtomicInteger reads, int atLeast) throws InterruptedException {

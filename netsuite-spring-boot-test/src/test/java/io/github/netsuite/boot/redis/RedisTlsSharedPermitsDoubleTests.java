@@ -3,10 +3,11 @@ package io.github.netsuite.boot.redis;
 import java.time.Duration;
 import java.util.Map;
 
+import io.github.netsuite.boot.AccountSharedPermits;
+import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.autoconfigure.NetSuiteAutoConfiguration;
-import io.github.netsuite.boot.ConcurrencyGovernor;
 import io.github.netsuite.boot.SharedPermits;
 import io.github.netsuite.boot.test.NetSuiteDouble;
 import org.junit.jupiter.api.AfterAll;
@@ -122,12 +123,11 @@ class RedisTlsSharedPermitsDoubleTests {
 	}
 
 	private static SharedPermits sharedPermits(AssertableApplicationContext context) {
-		ConcurrencyGovernor governor = (ConcurrencyGovernor) context.getBean(NetSuiteAccounts.class)
-			.primary()
-			.permits();
-		assertThat(governor).isNotNull();
-		assertThat(governor.sharedPermits()).isNotNull();
-		return governor.sharedPermits();
+		NetSuiteAccount account = context.getBean(NetSuiteAccounts.class).primary();
+		assertThat(account.permits()).isNotNull();
+		SharedPermits shared = AccountSharedPermits.of(account);
+		assertThat(shared).isNotNull();
+		return shared;
 	}
 
 }
