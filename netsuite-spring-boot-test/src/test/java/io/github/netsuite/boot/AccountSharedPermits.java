@@ -15,7 +15,7 @@ public final class AccountSharedPermits {
 	 * @return the shared permits, or {@code null} when the account has no governor or
 	 * takes no shared permits
 	 */
-	public static SharedPermits of(NetSuiteAccount account) {
+	public static SharedPermitStore.Permits of(NetSuiteAccount account) {
 		return (account.permits() instanceof ConcurrencyGovernor governor) ? governor.sharedPermits() : null;
 	}
 

@@ -19,7 +19,7 @@ import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.Parallel.Call;
 import io.github.netsuite.boot.autoconfigure.NetSuiteAutoConfiguration;
 import io.github.netsuite.boot.autoconfigure.NetSuiteHealthContributorAutoConfiguration;
-import io.github.netsuite.boot.SharedPermits;
+import io.github.netsuite.boot.SharedPermitStore;
 import io.github.netsuite.boot.test.NetSuiteDouble;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,7 +117,7 @@ class RedisSharedPermitsDoubleTests {
 			.withPropertyValues("netsuite.concurrency.lease-time=3s");
 		long[] taken = new long[1];
 		contextRunner.run((crashed) -> {
-			SharedPermits permits = sharedPermits(crashed);
+			SharedPermitStore.Permits permits = sharedPermits(crashed);
 			for (int i = 0; i < 4; i++) {
 				assertThat(permits.acquire(4, Duration.ofSeconds(1))).isNotNull();
 			}
@@ -198,10 +198,10 @@ class RedisSharedPermitsDoubleTests {
 		return context.getBean(NetSuiteClient.class);
 	}
 
-	private static SharedPermits sharedPermits(AssertableApplicationContext context) {
+	private static SharedPermitStore.Permits sharedPermits(AssertableApplicationContext context) {
 		NetSuiteAccount account = context.getBean(NetSuiteAccounts.class).primary();
 		assertThat(account.permits()).isNotNull();
-		SharedPermits shared = AccountSharedPermits.of(account);
+		SharedPermitStore.Permits shared = AccountSharedPermits.of(account);
 		assertThat(shared).isNotNull();
 		return shared;
 	}
@@ -213,7 +213,7 @@ class RedisSharedPermitsDoubleTests {
 		}
 	}
 
-	private static void awaitShared(SharedPermits permits) throws InterruptedException {
+	private static void awaitShared(SharedPermitStore.Permits permits) throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
 		while (permits.unavailable() != null && System.nanoTime() < deadline) {
 			Thread.sleep(20);
