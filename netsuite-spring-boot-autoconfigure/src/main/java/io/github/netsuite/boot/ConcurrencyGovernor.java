@@ -37,14 +37,14 @@ import org.springframework.util.Assert;
  * grow it back. The retry interceptor sits outside: a throttled attempt gives its permit
  * back and its retry queues for a new one under the smaller limit.
  * <p>
- * With {@link SharedPermits}, a request also takes one of the permits that every instance
- * shares, after one of this instance's own; when the store cannot be reached, the
+ * With {@link SharedPermitStore.Permits shared permits}, a request also takes one of the
+ * permits that every instance shares, after one of this instance's own; when the store cannot be reached, the
  * instance's own permits alone limit it until the store answers again.
  *
  * @author NetSuite Spring Boot team
  * @since 0.1.0
  */
-public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, NetSuitePermits, AutoCloseable {
+final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, NetSuitePermits, AutoCloseable {
 
 	private final ResizableSemaphore permits;
 
@@ -54,7 +54,7 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, 
 
 	private final boolean adaptive;
 
-	private final @Nullable SharedPermits shared;
+	private final SharedPermitStore.@Nullable Permits shared;
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -71,7 +71,7 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, 
 	 * @param limit the most requests in flight at once
 	 * @param acquireTimeout the longest a request waits for a permit
 	 */
-	public ConcurrencyGovernor(int limit, Duration acquireTimeout) {
+	ConcurrencyGovernor(int limit, Duration acquireTimeout) {
 		this(limit, acquireTimeout, false, null);
 	}
 
@@ -83,7 +83,8 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, 
 	 * @param shared the permits that all instances share, or {@code null} for the
 	 * instance's own only
 	 */
-	public ConcurrencyGovernor(int limit, Duration acquireTimeout, boolean adaptive, @Nullable SharedPermits shared) {
+	ConcurrencyGovernor(int limit, Duration acquireTimeout, boolean adaptive,
+			SharedPermitStore.@Nullable Permits shared) {
 		Assert.isTrue(limit > 0, "'limit' must be positive");
 		this.permits = new ResizableSemaphore(limit);
 		this.adaptiveLimit = new AdaptiveLimit(limit);
@@ -108,7 +109,7 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, 
 	 * which an adaptive limit never grows.
 	 * @return the ceiling
 	 */
-	public int ceiling() {
+	int ceiling() {
 		return this.adaptiveLimit.ceiling();
 	}
 
@@ -116,7 +117,7 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, 
 	 * Return whether the limit learns from throttled answers.
 	 * @return whether adaptive
 	 */
-	public boolean isAdaptive() {
+	boolean isAdaptive() {
 		return this.adaptive;
 	}
 
@@ -124,7 +125,7 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, 
 	 * Return the permits shared by every instance, if any.
 	 * @return the shared permits, or {@code null}
 	 */
-	public @Nullable SharedPermits sharedPermits() {
+	SharedPermitStore.@Nullable Permits sharedPermits() {
 		return this.shared;
 	}
 
@@ -137,7 +138,7 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, 
 	 */
 	@Override
 	public Map<String, Object> details() {
-		SharedPermits shared = this.shared;
+		SharedPermitStore.Permits shared = this.shared;
 		if (shared == null) {
 			return Map.of();
 		}
@@ -154,7 +155,7 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, 
 	 * Return how many answers NetSuite throttled since the governor was created.
 	 * @return the throttled answers
 	 */
-	public long throttled() {
+	long throttled() {
 		return this.throttled.get();
 	}
 
@@ -293,7 +294,7 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, 
 	// Null when the instance's own permit is all there is to take.
 	private @Nullable String acquireShared(HttpRequest request, long deadline,
 			NetSuiteRequests.@Nullable Deadline callDeadline) throws InterruptedException {
-		SharedPermits shared = this.shared;
+		SharedPermitStore.Permits shared = this.shared;
 		if (shared == null || shared.unavailable() != null) {
 			return null;
 		}
@@ -304,7 +305,7 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, 
 			}
 			return lease;
 		}
-		catch (SharedPermitsUnavailableException ex) {
+		catch (SharedPermitStore.UnavailableException ex) {
 			// The store logged it once; the instance's own permit carries the request.
 			return null;
 		}
@@ -342,7 +343,7 @@ public final class ConcurrencyGovernor implements ClientHttpRequestInterceptor, 
 	private void release(@Nullable String lease, boolean accepted) {
 		this.inFlight.decrementAndGet();
 		if (lease != null) {
-			SharedPermits shared = this.shared;
+			SharedPermitStore.Permits shared = this.shared;
 			Assert.state(shared != null, "A lease without shared permits");
 			shared.release(lease);
 		}

@@ -653,7 +653,7 @@ public final class NetSuiteAccount implements AutoCloseable {
 			ConcurrencyGovernor governor = null;
 			if (this.concurrencyLimited) {
 				// The limit is the ceiling of an adaptive one; with a shared store, that of all instances.
-				SharedPermits shared = (this.sharedPermitStore != null)
+				SharedPermitStore.Permits shared = (this.sharedPermitStore != null)
 						? this.sharedPermitStore.permits(this.id.realm(), this.leaseTime) : null;
 				governor = new ConcurrencyGovernor(this.concurrencyLimit, this.acquireTimeout, this.adaptiveLimit,
 						shared);

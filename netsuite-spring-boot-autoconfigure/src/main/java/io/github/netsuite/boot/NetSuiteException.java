@@ -146,6 +146,20 @@ public class NetSuiteException extends RuntimeException {
 	}
 
 	/**
+	 * Return the message without the account the request went to: what went wrong and,
+	 * for a RESTlet, what was called, but neither the account's name nor its ID (its
+	 * realm), which {@link #getMessage()} starts with. For those who should not learn the
+	 * account, such as the callers of a web application that answers the error.
+	 * @return the message without the account
+	 * @since 0.1.0
+	 */
+	public @Nullable String getMessageWithoutAccount() {
+		String message = super.getMessage();
+		String subject = this.subject;
+		return (subject != null) ? subject + ": " + message : message;
+	}
+
+	/**
 	 * Return the account the request went to: its name in the configuration
 	 * ({@code primary}, or the {@code <name>} of {@code netsuite.accounts.<name>.*}), or
 	 * its realm when the client was built without a name.

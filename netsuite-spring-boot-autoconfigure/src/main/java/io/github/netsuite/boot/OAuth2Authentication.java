@@ -59,13 +59,13 @@ import org.springframework.web.client.RestClient;
  *
  * @author NetSuite Spring Boot team
  */
-public final class OAuth2Authentication implements NetSuiteAuthentication {
+final class OAuth2Authentication implements NetSuiteAuthentication {
 
 	/**
 	 * What to check when NetSuite refuses the client assertion or the access token, in the
 	 * words of NetSuite's setup screens.
 	 */
-	public static final String CHECKLIST = checklist("netsuite");
+	static final String CHECKLIST = checklist("netsuite");
 
 	// NetSuite refuses an expired certificate: warn while there is time to map a new one.
 	private static final Duration CERTIFICATE_WARNING = Duration.ofDays(30);
@@ -111,7 +111,7 @@ public final class OAuth2Authentication implements NetSuiteAuthentication {
 	 * and observation but without authentication or retry of its own
 	 * @param clock the clock that tells tokens' ages
 	 */
-	public OAuth2Authentication(ClientAssertions assertions, RestClient tokenClient, Clock clock) {
+	OAuth2Authentication(ClientAssertions assertions, RestClient tokenClient, Clock clock) {
 		this(assertions, tokenClient, clock, Retry.DEFAULT, DEFAULT_REQUEST_TIMEOUT);
 	}
 
@@ -127,7 +127,7 @@ public final class OAuth2Authentication implements NetSuiteAuthentication {
 	 * any more and this much more has passed
 	 * @since 0.1.0
 	 */
-	public OAuth2Authentication(ClientAssertions assertions, RestClient tokenClient, Clock clock, Retry retry,
+	OAuth2Authentication(ClientAssertions assertions, RestClient tokenClient, Clock clock, Retry retry,
 			Duration requestTimeout) {
 		this.assertions = Objects.requireNonNull(assertions, "assertions");
 		this.tokenClient = Objects.requireNonNull(tokenClient, "tokenClient");
@@ -184,7 +184,7 @@ public final class OAuth2Authentication implements NetSuiteAuthentication {
 	 * @return the expiry, or {@code null} when {@code netsuite.oauth2.certificate} was not
 	 * given
 	 */
-	public @Nullable Instant certificateExpiry() {
+	@Nullable Instant certificateExpiry() {
 		return this.assertions.credentials().certificateExpiry();
 	}
 
@@ -192,7 +192,7 @@ public final class OAuth2Authentication implements NetSuiteAuthentication {
 	 * Return how long the current access token has left.
 	 * @return the remaining lifetime, or {@code null} when no token was fetched yet
 	 */
-	public @Nullable Duration remainingLifetime() {
+	@Nullable Duration remainingLifetime() {
 		AccessToken current = this.token.get();
 		if (current == null) {
 			return null;
@@ -541,19 +541,19 @@ public final class OAuth2Authentication implements NetSuiteAuthentication {
 	 * attempt starts
 	 * @since 0.1.0
 	 */
-	public record Retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxElapsed) {
+	record Retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxElapsed) {
 
 		/**
 		 * As {@code netsuite.retry.*}'s defaults: 4 attempts, back-off from 500ms up to 10s,
 		 * none started after 60s.
 		 */
-		public static final Retry DEFAULT = new Retry(4, Duration.ofMillis(500), Duration.ofSeconds(10),
+		static final Retry DEFAULT = new Retry(4, Duration.ofMillis(500), Duration.ofSeconds(10),
 				Duration.ofSeconds(60));
 
 		/**
 		 * One attempt, never repeated.
 		 */
-		public static final Retry NONE = new Retry(1, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+		static final Retry NONE = new Retry(1, Duration.ZERO, Duration.ZERO, Duration.ZERO);
 
 		/**
 		 * Check the policy.
@@ -562,7 +562,7 @@ public final class OAuth2Authentication implements NetSuiteAuthentication {
 		 * @param maxBackoff the largest back-off ceiling
 		 * @param maxElapsed the longest time after which no further attempt starts
 		 */
-		public Retry {
+		Retry {
 			Assert.isTrue(maxAttempts >= 1, "'maxAttempts' must be at least 1");
 			Assert.notNull(initialBackoff, "'initialBackoff' must not be null");
 			Assert.notNull(maxBackoff, "'maxBackoff' must not be null");

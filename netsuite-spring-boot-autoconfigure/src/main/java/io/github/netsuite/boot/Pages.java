@@ -22,9 +22,9 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.client.ResourceAccessException;
 
@@ -269,13 +269,12 @@ final class Pages extends Spliterators.AbstractSpliterator<ObjectNode> implement
 	}
 
 	/**
-	 * Read one page from an answer's body stream, as it arrives.
+	 * Read one page from an answer's body stream, as it arrives, within its byte limit
+	 * and deadline: an {@link NetSuiteExchange.AnswerReader} for a page request.
 	 */
-	static NetSuitePage<ObjectNode> read(HttpRequest request, ClientHttpResponse response, NetSuiteExchange exchange)
+	static NetSuitePage<ObjectNode> read(ObjectMapper mapper, ClientHttpResponse response, Answers.Answer answer)
 			throws IOException {
-		Answers.requireSuccess(request, response, exchange.errors(), false, null);
-		Answers.Answer answer = Answers.answer(request, response, false, null);
-		NetSuitePage<ObjectNode> page = page(Answers.tree(exchange.mapper(), answer, response.getBody()));
+		NetSuitePage<ObjectNode> page = page(Answers.tree(mapper, answer, response.getBody()));
 		if (page == null) {
 			throw Answers.unreadable(NetSuiteUnreadableAnswerException.Reason.UNEXPECTED, answer, null);
 		}

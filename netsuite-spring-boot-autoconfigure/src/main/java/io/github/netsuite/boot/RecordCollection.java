@@ -9,9 +9,7 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.lang.CheckReturnValue;
 import org.springframework.util.Assert;
 import org.springframework.web.util.UriBuilder;
@@ -208,12 +206,8 @@ public final class RecordCollection {
 	private NetSuitePage<ObjectNode> fetch(int limit, int offset) {
 		Assert.isTrue(limit >= 1 && limit <= MAX_PAGE_SIZE, "'limit' must be between 1 and 1000");
 		Assert.isTrue(offset >= 0 && offset % limit == 0, "'offset' must be a multiple of 'limit'");
-		return this.exchange.rest()
-			.get()
-			.uri((uri) -> uri(uri, limit, offset))
-			.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.REST)
-			.exchangeForRequiredValue((request, response) -> Pages.read(request, response, this.exchange), true);
+		return this.exchange.read(this.exchange.rest(HttpMethod.GET, (uri) -> uri(uri, limit, offset)),
+				NetSuiteExchange.Call.READ, (sent, response, answer) -> Pages.read(this.exchange.mapper(), response, answer));
 	}
 
 	private URI uri(UriBuilder uri, int limit, int offset) {

@@ -2,8 +2,11 @@ package io.github.netsuite.boot;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * Where the {@link SharedPermits} of every NetSuite account of the application live.
+ * Where the {@link Permits shared permits} of every NetSuite account of the application
+ * live.
  *
  * @author NetSuite Spring Boot team
  * @since 0.1.0
@@ -18,6 +21,75 @@ public interface SharedPermitStore {
 	 * @param leaseTime how long a permit stays taken once its holder stops renewing it
 	 * @return the account's permits
 	 */
-	SharedPermits permits(String account, Duration leaseTime);
+	Permits permits(String account, Duration leaseTime);
+
+	/**
+	 * The concurrency permits of one NetSuite account that every instance of the
+	 * application shares through a store, such as Redis. A permit is a lease: the store
+	 * takes it back after the lease time unless its holder renews it, so a crashed
+	 * instance's permits come back by themselves.
+	 * <p>
+	 * When the store cannot be reached, the account's concurrency limit falls back to the
+	 * instance's own permits until {@link #unavailable()} is {@code null} again.
+	 *
+	 * @author NetSuite Spring Boot team
+	 * @see SharedPermitStore
+	 * @since 0.1.0
+	 */
+	interface Permits {
+
+		/**
+		 * Take one of the shared permits, waiting at most the timeout for one to come
+		 * free.
+		 * @param limit the most permits that all instances together may hold, as this
+		 * instance sees it now
+		 * @param timeout the longest to wait
+		 * @return the lease, to {@linkplain #release give back}; {@code null} when none
+		 * came free in time
+		 * @throws UnavailableException when the store cannot be reached
+		 * @throws InterruptedException when interrupted while waiting
+		 */
+		@Nullable String acquire(int limit, Duration timeout) throws InterruptedException;
+
+		/**
+		 * Give a lease back, so that a waiting instance can take it. Never fails: a lease
+		 * that could not be given back expires.
+		 * @param lease the lease that {@link #acquire} returned
+		 */
+		void release(String lease);
+
+		/**
+		 * Return why the store cannot be reached, or {@code null} while it can.
+		 * @return what happened and since when, or {@code null}
+		 */
+		@Nullable String unavailable();
+
+		/**
+		 * Return the name of the store, for health details and messages.
+		 * @return the name, such as {@code redis}
+		 */
+		String store();
+
+	}
+
+	/**
+	 * Thrown by {@link Permits} when the store cannot be reached; the account's
+	 * concurrency limit then falls back to the instance's own permits.
+	 *
+	 * @author NetSuite Spring Boot team
+	 * @since 0.1.0
+	 */
+	class UnavailableException extends RuntimeException {
+
+		/**
+		 * Create an exception.
+		 * @param message what happened
+		 * @param cause the store's failure, or {@code null}
+		 */
+		public UnavailableException(String message, @Nullable Throwable cause) {
+			super(message, cause);
+		}
+
+	}
 
 }

@@ -7,8 +7,9 @@ import java.util.stream.Stream;
 
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpMethod;
 import org.springframework.util.Assert;
+import org.springframework.web.client.RestClient;
 
 /**
  * A SuiteQL query, to stream through every page, the next pages fetched ahead within the
@@ -161,20 +162,15 @@ public final class SuiteQlQuery {
 		Assert.isTrue(limit >= 1 && limit <= MAX_PAGE_SIZE, "'limit' must be between 1 and 1000");
 		Assert.isTrue(offset >= 0 && offset % limit == 0, "'offset' must be a multiple of 'limit'");
 		Assert.isTrue(offset < MAX_OFFSET, "'offset' must be below 100000, NetSuite's ceiling");
-		byte[] body = this.exchange.mapper().writeValueAsBytes(Map.of("q", query));
-		NetSuitePage<ObjectNode> page = this.exchange.rest()
-			.post()
-			// A template, so that http.client.requests tags every page with the same uri
-			.uri(PATH + "?limit={limit}&offset={offset}", limit, offset)
+		// A template, so that http.client.requests tags every page with the same uri
+		RestClient.RequestBodySpec request = this.exchange
+			.rest(HttpMethod.POST, PATH + "?limit={limit}&offset={offset}", limit, offset)
 			.header("Prefer", "transient")
 			.attribute(NetSuiteRequests.API_ATTRIBUTE, NetSuiteRequests.SUITEQL)
 			// A query changes nothing: repeating it is safe.
-			.attribute(NetSuiteRequests.IDEMPOTENT_ATTRIBUTE, true)
-			.contentType(MediaType.APPLICATION_JSON)
-			.accept(MediaType.APPLICATION_JSON)
-			.body(body)
-			// Read from the body stream as it arrives, within its byte limit and deadline
-			.exchangeForRequiredValue((request, response) -> Pages.read(request, response, this.exchange), true);
+			.attribute(NetSuiteRequests.IDEMPOTENT_ATTRIBUTE, true);
+		NetSuitePage<ObjectNode> page = this.exchange.read(NetSuiteExchange.jsonBody(request, Map.of("q", query)),
+				NetSuiteExchange.Call.READ, (sent, response, answer) -> Pages.read(this.exchange.mapper(), response, answer));
 		this.exchange.pageRead(page.items().size());
 		return page;
 	}

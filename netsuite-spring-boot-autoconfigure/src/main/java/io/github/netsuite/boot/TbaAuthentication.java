@@ -24,18 +24,18 @@ import org.springframework.http.MediaType;
  * @author NetSuite Spring Boot team
  * @since 0.1.0
  */
-public final class TbaAuthentication implements NetSuiteAuthentication {
+final class TbaAuthentication implements NetSuiteAuthentication {
 
 	/**
 	 * NetSuite's detail when the token's role may not log in with tokens.
 	 */
-	public static final String ROLE_DISABLED_DETAIL = "Login access has been disabled for this role.";
+	static final String ROLE_DISABLED_DETAIL = "Login access has been disabled for this role.";
 
 	/**
 	 * How to fix a token role that may not log in with access tokens, in the words of
 	 * NetSuite's setup screens.
 	 */
-	public static final String ROLE_DISABLED_HINT = roleDisabledHint("netsuite");
+	static final String ROLE_DISABLED_HINT = roleDisabledHint("netsuite");
 
 	// NetSuite refuses OAuth timestamps further than this from its clock.
 	private static final Duration TIMESTAMP_TOLERANCE = Duration.ofMinutes(5);
@@ -54,7 +54,7 @@ public final class TbaAuthentication implements NetSuiteAuthentication {
 	 * Create an authentication that signs with the given signer.
 	 * @param signer the signer
 	 */
-	public TbaAuthentication(TbaSigner signer) {
+	TbaAuthentication(TbaSigner signer) {
 		this.signer = Objects.requireNonNull(signer, "signer");
 	}
 

@@ -322,7 +322,7 @@ class ConcurrencyGovernorTests {
 	/**
 	 * Shared permits of one JVM, as a store would keep them.
 	 */
-	static final class InMemorySharedPermits implements SharedPermits {
+	static final class InMemorySharedPermits implements SharedPermitStore.Permits {
 
 		private final int capacity;
 
@@ -340,7 +340,7 @@ class ConcurrencyGovernorTests {
 		public synchronized String acquire(int limit, Duration timeout) {
 			if (this.failNext) {
 				this.failNext = false;
-				throw new SharedPermitsUnavailableException("store failed", null);
+				throw new SharedPermitStore.UnavailableException("store failed", null);
 			}
 			if (this.held >= Math.min(limit, this.capacity)) {
 				return null;

@@ -234,6 +234,8 @@ class SuiteQlPrefetchWireMockTests {
 			.baseUrl(server.baseUrl())
 			.requestFactory(new JdkClientHttpRequestFactory())
 			.observationRegistry(registry)
+			// As in every account's chain: the query's body buffered and sent with its length
+			.requestInterceptor(new NetSuiteErrorInterceptor())
 			.build();
 		NetSuiteExchange exchange = new NetSuiteExchange(AccountId.of("1234567_SB1"), rest, rest,
 				JsonMapper.builder().build(), new NetSuiteErrorDecoder(null), SuiteQlPageListener.NONE, 3,

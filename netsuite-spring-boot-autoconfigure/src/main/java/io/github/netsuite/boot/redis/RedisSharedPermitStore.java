@@ -8,7 +8,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.github.netsuite.boot.SharedPermitStore;
-import io.github.netsuite.boot.SharedPermits;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -77,7 +76,7 @@ public class RedisSharedPermitStore implements SharedPermitStore, SmartLifecycle
 	}
 
 	@Override
-	public SharedPermits permits(String account, Duration leaseTime) {
+	public SharedPermitStore.Permits permits(String account, Duration leaseTime) {
 		return this.accounts.computeIfAbsent(account, (key) -> {
 			RedisSharedPermits permits = new RedisSharedPermits(this.redis, key, leaseTime);
 			try {

@@ -14,8 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import javax.net.ssl.SSLException;
 
-import io.github.netsuite.boot.SharedPermits;
-import io.github.netsuite.boot.SharedPermitsUnavailableException;
+import io.github.netsuite.boot.SharedPermitStore;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -37,7 +36,7 @@ import org.springframework.data.redis.core.script.RedisScript;
  *
  * @author NetSuite Spring Boot team
  */
-final class RedisSharedPermits implements SharedPermits {
+final class RedisSharedPermits implements SharedPermitStore.Permits {
 
 	private static final Log logger = LogFactory.getLog(RedisSharedPermits.class);
 
@@ -231,7 +230,7 @@ final class RedisSharedPermits implements SharedPermits {
 		}
 		catch (RuntimeException ex) {
 			unreachable(ex);
-			throw new SharedPermitsUnavailableException(describe(ex), ex);
+			throw new SharedPermitStore.UnavailableException(describe(ex), ex);
 		}
 		return (answer != null) ? answer : 0;
 	}
@@ -239,7 +238,7 @@ final class RedisSharedPermits implements SharedPermits {
 	private void checkAvailable() {
 		String reason = this.unavailable;
 		if (reason != null) {
-			throw new SharedPermitsUnavailableException(reason, null);
+			throw new SharedPermitStore.UnavailableException(reason, null);
 		}
 	}
 

@@ -55,8 +55,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
  * <tr><td>{@link NetSuiteQueryLimitException} (the application's query)</td><td>500
  * Internal Server Error</td></tr>
  * </table>
- * The problem's {@code detail} is the exception's message (the request's method and path,
- * never its query, body or credentials); its properties are NetSuite's
+ * The problem's {@code detail} is the exception's message without the account
+ * ({@link NetSuiteException#getMessageWithoutAccount()}: the request's method and path,
+ * never the account's name or ID, the query, body or credentials), while the log line
+ * keeps the full message, account included; its properties are NetSuite's
  * {@code netsuiteStatus}, {@code errorCode}, {@code netsuiteDetail} and the starter's
  * {@code hint}, each when known, and {@code mayHaveExecuted} when the request had been sent
  * and its outcome is unknown (a deadline, a read timeout, an answer cut short).
@@ -165,8 +167,9 @@ public class NetSuiteProblemDetailsExceptionHandler {
 	 * @return the problem detail
 	 */
 	protected ProblemDetail problemDetail(NetSuiteException ex, HttpStatus status) {
+		// The caller learns what failed, not which NetSuite account the application uses
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-				withoutQuery(String.valueOf(ex.getMessage())));
+				withoutQuery(String.valueOf(ex.getMessageWithoutAccount())));
 		if (ex.getStatusCode() > 0) {
 			problem.setProperty("netsuiteStatus", ex.getStatusCode());
 		}

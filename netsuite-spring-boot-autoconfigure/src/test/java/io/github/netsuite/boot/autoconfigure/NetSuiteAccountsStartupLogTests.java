@@ -5,7 +5,6 @@ import java.time.Duration;
 import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.auth.Keys;
 import io.github.netsuite.boot.SharedPermitStore;
-import io.github.netsuite.boot.SharedPermits;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -99,7 +98,7 @@ class NetSuiteAccountsStartupLogTests {
 	}
 
 	// Permits that are never taken: the test only reads the start-up line.
-	record InMemoryPermits(String realm, Duration leaseTime) implements SharedPermits {
+	record InMemoryPermits(String realm, Duration leaseTime) implements SharedPermitStore.Permits {
 
 		@Override
 		public @Nullable String acquire(int limit, Duration timeout) {

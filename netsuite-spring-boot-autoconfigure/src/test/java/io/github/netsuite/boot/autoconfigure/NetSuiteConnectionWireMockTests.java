@@ -71,8 +71,8 @@ class NetSuiteConnectionWireMockTests {
 			.satisfies((ex) -> {
 				assertThat(ex.getReason()).isEqualTo(Reason.UNKNOWN_HOST);
 				assertThat(ex.getHost()).isEqualTo("nonexistent.invalid");
-				assertThat(ex.getMessage()).startsWith("Could not reach NetSuite at nonexistent.invalid for POST "
-						+ "/services/rest/query/v1/suiteql: unknown host (the name does not resolve: check "
+				assertThat(ex.getMessage()).startsWith("Account 'primary' (1234567_SB1): Could not reach NetSuite at "
+						+ "nonexistent.invalid for POST /services/rest/query/v1/suiteql: unknown host (the name does not resolve: check "
 						+ "netsuite.account");
 			}));
 	}

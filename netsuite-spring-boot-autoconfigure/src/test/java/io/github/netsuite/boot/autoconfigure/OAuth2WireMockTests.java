@@ -27,7 +27,6 @@ import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.NetSuiteConnectionException;
 import io.github.netsuite.boot.NetSuiteServerException;
 import io.github.netsuite.boot.auth.Keys;
-import io.github.netsuite.boot.OAuth2Authentication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -78,8 +77,8 @@ class OAuth2WireMockTests {
 			.withHeader("Authorization", equalTo("Bearer token-1"))
 			.willReturn(okJson("{\"id\":\"1\"}")));
 		this.contextRunner.run((context) -> {
-			assertThat(context.getBean(NetSuiteAccounts.class).primary().authentication())
-				.isInstanceOf(OAuth2Authentication.class);
+			assertThat(context.getBean(NetSuiteAccounts.class).primary().authentication().description())
+				.isEqualTo("OAuth 2.0 client credentials");
 			assertThat(context.getBean(NetSuiteClient.class).record("customer", "1").get()).containsEntry("id", "1");
 		});
 	}
@@ -234,7 +233,7 @@ class OAuth2WireMockTests {
 					"netsuite.accounts.eu.oauth2.private-key=" + Keys.pem(Keys.ec()))
 			.run((context) -> {
 				NetSuiteAccounts accounts = context.getBean(NetSuiteAccounts.class);
-				assertThat(accounts.get("eu").authentication()).isInstanceOf(OAuth2Authentication.class);
+				assertThat(accounts.get("eu").authentication().description()).isEqualTo("OAuth 2.0 client credentials");
 				assertThat(accounts.get("eu").client().record("customer", "2").get()).containsEntry("id", "2");
 			});
 		SignedJWT assertion = SignedJWT.parse(form(server.findAll(postRequestedFor(urlPathEqualTo(TOKEN_PATH)))

@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.netsuite.boot.AsyncRequest;
 import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NetSuiteClient;
+import io.github.netsuite.boot.NetSuiteException;
 import io.github.netsuite.boot.NetSuiteNotFoundException;
 import io.github.netsuite.boot.NetSuiteScriptException;
 import io.github.netsuite.boot.NetSuiteUnreadableAnswerException;
@@ -93,6 +94,34 @@ class RequestObjectsWireMockTests {
 				assertThat(ex.getAccount()).isEqualTo("primary");
 				assertThat(ex).hasMessage("Account 'primary' (1234567_SB1): NetSuite answered 404 NONEXISTENT_ID to "
 						+ "GET /services/rest/record/v1/customer/9: The record instance does not exist.");
+			}));
+	}
+
+	@Test
+	void namesThePrimaryAccountInSuiteQlErrors() {
+		server.stubFor(post(urlPathEqualTo("/services/rest/query/v1/suiteql")).willReturn(aResponse().withStatus(400)
+			.withBody("{\"o:errorDetails\":[{\"detail\":\"Invalid search query.\","
+					+ "\"o:errorCode\":\"INVALID_PARAMETER\"}]}")));
+		this.contextRunner.run((context) -> assertThatExceptionOfType(NetSuiteException.class)
+			.isThrownBy(() -> context.getBean(NetSuiteClient.class).suiteql("SELECT nonsense").stream().toList())
+			.satisfies((ex) -> {
+				assertThat(ex.getAccount()).isEqualTo("primary");
+				assertThat(ex).hasMessageStartingWith("Account 'primary' (1234567_SB1): NetSuite answered 400 "
+						+ "INVALID_PARAMETER to POST /services/rest/query/v1/suiteql: Invalid search query.");
+			}));
+	}
+
+	@Test
+	void namesThePrimaryAccountInRecordListErrors() {
+		server.stubFor(get(urlPathEqualTo(CUSTOMERS)).willReturn(aResponse().withStatus(400)
+			.withBody("{\"o:errorDetails\":[{\"detail\":\"Invalid query.\","
+					+ "\"o:errorCode\":\"INVALID_PARAMETER\"}]}")));
+		this.contextRunner.run((context) -> assertThatExceptionOfType(NetSuiteException.class)
+			.isThrownBy(() -> context.getBean(NetSuiteClient.class).records("customer").query("nonsense").stream().toList())
+			.satisfies((ex) -> {
+				assertThat(ex.getAccount()).isEqualTo("primary");
+				assertThat(ex).hasMessageStartingWith("Account 'primary' (1234567_SB1): NetSuite answered 400 "
+						+ "INVALID_PARAMETER to GET /services/rest/record/v1/customer: Invalid query.");
 			}));
 	}
 

@@ -11,10 +11,11 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.NetSuiteAuthentication;
 import io.github.netsuite.boot.NetSuiteNotFoundException;
+import io.github.netsuite.boot.auth.AccountId;
 import io.github.netsuite.boot.auth.TbaSigner;
-import io.github.netsuite.boot.TbaAuthentication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -193,8 +194,8 @@ class SignedRestClientIntegrationTests {
 		}
 
 		@Bean
-		NetSuiteAuthentication fixedAuthentication(TbaSigner signer) {
-			return new TbaAuthentication(signer);
+		NetSuiteAuthentication fixedAuthentication(TbaSigner signer, NetSuiteConnectionDetails connection) {
+			return tba(connection.getAccount(), signer);
 		}
 
 	}
@@ -210,10 +211,17 @@ class SignedRestClientIntegrationTests {
 		}
 
 		@Bean
-		NetSuiteAuthentication repeatingAuthentication(TbaSigner signer) {
-			return new TbaAuthentication(signer);
+		NetSuiteAuthentication repeatingAuthentication(TbaSigner signer, NetSuiteConnectionDetails connection) {
+			return tba(connection.getAccount(), signer);
 		}
 
+	}
+
+	// The starter's token-based authentication with the given signer, through the public builder.
+	private static NetSuiteAuthentication tba(AccountId id, TbaSigner signer) {
+		try (NetSuiteAccount account = NetSuiteAccount.builder(id).tba(signer).build()) {
+			return account.authentication();
+		}
 	}
 
 }

@@ -26,7 +26,6 @@ import io.github.netsuite.boot.NetSuiteAuthenticationException;
 import io.github.netsuite.boot.NetSuiteError;
 import io.github.netsuite.boot.NetSuitePermits;
 import io.github.netsuite.boot.NetSuiteRedirectException;
-import io.github.netsuite.boot.TbaAuthentication;
 import io.github.netsuite.boot.auth.AccountId;
 import io.github.netsuite.boot.auth.TbaCredentials;
 import org.junit.jupiter.api.AfterEach;
@@ -119,12 +118,12 @@ class NetSuiteHealthIndicatorTests {
 		assertThat(health.getDetails()).containsExactlyInAnyOrderEntriesOf(Map.of("realm", "1234567_SB1", "restUrl",
 				restUrl(), "check", "GET /services/rest/system/v1/serverTime", "status", 401, "errorCode",
 				"INVALID_LOGIN", "error", "Login access has been disabled for this role.", "fix",
-				TbaAuthentication.ROLE_DISABLED_HINT));
+				roleDisabledFix()));
 	}
 
 	@Test
 	void roleDisabledFixNamesNetSuiteSetupScreensAndPermissions() {
-		assertThat(TbaAuthentication.ROLE_DISABLED_HINT).contains("User Access Tokens",
+		assertThat(roleDisabledFix()).contains("User Access Tokens",
 				"Access Token Management", "REST Web Services", "Access > Roles", "Setup > Users/Roles > Access Tokens > New",
 				"netsuite.token-id", "netsuite.token-secret");
 	}
@@ -138,7 +137,7 @@ class NetSuiteHealthIndicatorTests {
 		Health health = indicator(NOW).health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("error", "Login access has been disabled for this role.")
-			.containsEntry("fix", TbaAuthentication.ROLE_DISABLED_HINT)
+			.containsEntry("fix", roleDisabledFix())
 			.doesNotContainKey("checklist");
 	}
 
@@ -461,7 +460,7 @@ class NetSuiteHealthIndicatorTests {
 		assertThat(health.getDetails()).containsEntry("error", "Login access has been disabled for this role.");
 		assertThat(health.getDetails().get("fix")).asString()
 			.contains("(netsuite.accounts.eu.token-id, netsuite.accounts.eu.token-secret)")
-			.isEqualTo(TbaAuthentication.ROLE_DISABLED_HINT.replace("netsuite.", "netsuite.accounts.eu."));
+			.isEqualTo(roleDisabledFix().replace("netsuite.", "netsuite.accounts.eu."));
 	}
 
 	@Test
@@ -509,6 +508,16 @@ class NetSuiteHealthIndicatorTests {
 
 	private static NetSuiteAccount account(URI restUrl, ClientHttpRequestInterceptor... outer) {
 		return account(restUrl, tba(), outer);
+	}
+
+	// The fix the starter's token-based authentication gives for a role that may not log in
+	// with tokens, asked through its public contract.
+	private static String roleDisabledFix() {
+		NetSuiteAuthenticationException refusal = new NetSuiteAuthenticationException(401, "INVALID_LOGIN",
+				"Login access has been disabled for this role.", "GET", "/services/rest/system/v1/serverTime", null);
+		Object fix = tba().refusalDetails(refusal, AccountId.of("1234567_SB1"), "netsuite", null).get("fix");
+		assertThat(fix).isInstanceOf(String.class);
+		return (String) fix;
 	}
 
 	private static NetSuiteAuthentication tba() {

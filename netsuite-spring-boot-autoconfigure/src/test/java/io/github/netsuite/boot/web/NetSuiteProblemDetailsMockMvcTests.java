@@ -26,6 +26,7 @@ import io.github.netsuite.boot.auth.AccountId;
 import io.github.netsuite.boot.auth.TbaCredentials;
 import io.github.netsuite.boot.auth.TbaSigner;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,6 +36,8 @@ import org.springframework.boot.http.converter.autoconfigure.HttpMessageConverte
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -80,6 +83,22 @@ class NetSuiteProblemDetailsMockMvcTests {
 		.withPropertyValues("netsuite.web.problem-details.enabled=true",
 				"netsuite.web.problem-details.retry-after=7s",
 				"test.netsuite-url=" + netsuite.baseUrl());
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void answersTheDetailWithoutTheAccountButLogsIt(CapturedOutput output) {
+		stubCustomer(500, "UNEXPECTED_ERROR", "An unexpected error occurred.");
+		answer("/customers/42", (result) -> {
+			assertThat(result.getResponse().getStatus()).isEqualTo(502);
+			assertThat(json(result).path("detail").asString())
+				.isEqualTo("NetSuite answered 500 UNEXPECTED_ERROR to GET /services/rest/record/v1/customer/42: "
+						+ "An unexpected error occurred.");
+			assertThat(body(result)).doesNotContain("1234567", "Account ");
+		});
+		// The application's own log keeps the account: it is the one to look at
+		assertThat(output).contains("1234567_SB1): NetSuite answered 500 UNEXPECTED_ERROR to GET "
+				+ "/services/rest/record/v1/customer/42");
+	}
 
 	@Test
 	void answersNetSuitesNotFoundAs404WithItsCodeAndDetailButNotTheQuery() {

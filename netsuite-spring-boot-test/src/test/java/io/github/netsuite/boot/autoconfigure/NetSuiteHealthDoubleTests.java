@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import io.github.netsuite.boot.NetSuiteAccount;
+import io.github.netsuite.boot.NetSuiteAuthenticationException;
 import io.github.netsuite.boot.NetSuiteClient;
+import io.github.netsuite.boot.auth.AccountId;
+import io.github.netsuite.boot.auth.TbaCredentials;
 import io.github.netsuite.boot.health.NetSuiteHealthIndicator;
-import io.github.netsuite.boot.TbaAuthentication;
 import io.github.netsuite.boot.test.NetSuiteDouble;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,7 +71,7 @@ class NetSuiteHealthDoubleTests {
 		Health health = health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("error", "Login access has been disabled for this role.")
-			.containsEntry("fix", TbaAuthentication.ROLE_DISABLED_HINT)
+			.containsEntry("fix", roleDisabledFix())
 			.containsEntry("status", 401);
 		assertNoSecretIn(health);
 	}
@@ -165,6 +168,21 @@ class NetSuiteHealthDoubleTests {
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat((String) health.getDetails().get("error"))
 			.startsWith("Could not reach NetSuite at " + authority + ": connection refused");
+	}
+
+	// The fix the starter's token-based authentication gives for a role that may not log in
+	// with tokens, asked through its public contract.
+	private static String roleDisabledFix() {
+		AccountId id = AccountId.of("1234567_SB1");
+		NetSuiteAuthenticationException refusal = new NetSuiteAuthenticationException(401, "INVALID_LOGIN",
+				"Login access has been disabled for this role.", "GET", "/services/rest/system/v1/serverTime", null);
+		try (NetSuiteAccount account = NetSuiteAccount.builder(id)
+			.tba(new TbaCredentials("consumer-key", "consumer-secret", "token-id", "token-secret"))
+			.build()) {
+			Object fix = account.authentication().refusalDetails(refusal, id, "netsuite", null).get("fix");
+			assertThat(fix).isInstanceOf(String.class);
+			return (String) fix;
+		}
 	}
 
 	private Health health() {

@@ -12,13 +12,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.netsuite.boot.AccountSharedPermits;
+import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.Parallel.Call;
 import io.github.netsuite.boot.autoconfigure.NetSuiteAutoConfiguration;
 import io.github.netsuite.boot.autoconfigure.NetSuiteHealthContributorAutoConfiguration;
-import io.github.netsuite.boot.ConcurrencyGovernor;
-import io.github.netsuite.boot.SharedPermits;
+import io.github.netsuite.boot.SharedPermitStore;
 import io.github.netsuite.boot.test.NetSuiteDouble;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -116,7 +117,7 @@ class RedisSharedPermitsDoubleTests {
 			.withPropertyValues("netsuite.concurrency.lease-time=3s");
 		long[] taken = new long[1];
 		contextRunner.run((crashed) -> {
-			SharedPermits permits = sharedPermits(crashed);
+			SharedPermitStore.Permits permits = sharedPermits(crashed);
 			for (int i = 0; i < 4; i++) {
 				assertThat(permits.acquire(4, Duration.ofSeconds(1))).isNotNull();
 			}
@@ -197,13 +198,12 @@ class RedisSharedPermitsDoubleTests {
 		return context.getBean(NetSuiteClient.class);
 	}
 
-	private static SharedPermits sharedPermits(AssertableApplicationContext context) {
-		ConcurrencyGovernor governor = (ConcurrencyGovernor) context.getBean(NetSuiteAccounts.class)
-			.primary()
-			.permits();
-		assertThat(governor).isNotNull();
-		assertThat(governor.sharedPermits()).isNotNull();
-		return governor.sharedPermits();
+	private static SharedPermitStore.Permits sharedPermits(AssertableApplicationContext context) {
+		NetSuiteAccount account = context.getBean(NetSuiteAccounts.class).primary();
+		assertThat(account.permits()).isNotNull();
+		SharedPermitStore.Permits shared = AccountSharedPermits.of(account);
+		assertThat(shared).isNotNull();
+		return shared;
 	}
 
 	private static void awaitReads(AtomicInteger reads, int atLeast) throws InterruptedException {
@@ -213,7 +213,7 @@ class RedisSharedPermitsDoubleTests {
 		}
 	}
 
-	private static void awaitShared(SharedPermits permits) throws InterruptedException {
+	private static void awaitShared(SharedPermitStore.Permits permits) throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
 		while (permits.unavailable() != null && System.nanoTime() < deadline) {
 			Thread.sleep(20);

@@ -3,11 +3,12 @@ package io.github.netsuite.boot.redis;
 import java.time.Duration;
 import java.util.Map;
 
+import io.github.netsuite.boot.AccountSharedPermits;
+import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.autoconfigure.NetSuiteAutoConfiguration;
-import io.github.netsuite.boot.ConcurrencyGovernor;
-import io.github.netsuite.boot.SharedPermits;
+import io.github.netsuite.boot.SharedPermitStore;
 import io.github.netsuite.boot.test.NetSuiteDouble;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,7 +69,7 @@ class RedisTlsSharedPermitsDoubleTests {
 					"spring.ssl.bundle.pem.redis.truststore.certificate=file:" + redis.caCertificate())
 			.run((context) -> {
 				assertThat(client(context).record("customer", "1").get()).isNotNull();
-				SharedPermits permits = sharedPermits(context);
+				SharedPermitStore.Permits permits = sharedPermits(context);
 				assertThat(permits.unavailable()).as("shared through Redis").isNull();
 				String lease = permits.acquire(4, Duration.ofSeconds(5));
 				assertThat(lease).isNotNull();
@@ -91,7 +92,7 @@ class RedisTlsSharedPermitsDoubleTests {
 		// TLS with the JDK's trust store, which does not hold the test CA
 		this.contextRunner.withPropertyValues("spring.data.redis.ssl.enabled=true").run((context) -> {
 			assertThat(client(context).record("customer", "2").get()).isNotNull();
-			SharedPermits permits = sharedPermits(context);
+			SharedPermitStore.Permits permits = sharedPermits(context);
 			assertThat(permits.unavailable()).startsWith("Redis unreachable since");
 			assertThat(redis.cli("EXISTS", leasesKey())).isEqualTo("0");
 			assertThat(redis.cli("CLIENT", "LIST")).doesNotContain("name=netsuite-permits");
@@ -121,13 +122,12 @@ class RedisTlsSharedPermitsDoubleTests {
 		return context.getBean(NetSuiteClient.class);
 	}
 
-	private static SharedPermits sharedPermits(AssertableApplicationContext context) {
-		ConcurrencyGovernor governor = (ConcurrencyGovernor) context.getBean(NetSuiteAccounts.class)
-			.primary()
-			.permits();
-		assertThat(governor).isNotNull();
-		assertThat(governor.sharedPermits()).isNotNull();
-		return governor.sharedPermits();
+	private static SharedPermitStore.Permits sharedPermits(AssertableApplicationContext context) {
+		NetSuiteAccount account = context.getBean(NetSuiteAccounts.class).primary();
+		assertThat(account.permits()).isNotNull();
+		SharedPermitStore.Permits shared = AccountSharedPermits.of(account);
+		assertThat(shared).isNotNull();
+		return shared;
 	}
 
 }

@@ -18,8 +18,6 @@ package io.github.netsuite.boot.test;
 import java.util.Map;
 
 import io.github.netsuite.boot.NetSuiteAccounts;
-import io.github.netsuite.boot.OAuth2Authentication;
-import io.github.netsuite.boot.TbaAuthentication;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,8 +72,8 @@ class EnableNetSuiteDoubleConfiguredAccountsTests {
 
 	@Test
 	void authenticatesEachNamedAccountAsTheApplicationConfiguresIt() {
-		assertThat(this.accounts.get("eu").authentication()).isInstanceOf(TbaAuthentication.class);
-		assertThat(this.accounts.get("sandbox").authentication()).isInstanceOf(OAuth2Authentication.class);
+		assertThat(this.accounts.get("eu").authentication().description()).isEqualTo("token-based authentication (TBA)");
+		assertThat(this.accounts.get("sandbox").authentication().description()).isEqualTo("OAuth 2.0 client credentials");
 		assertThat(this.netSuites.get("eu").isOAuth2Enabled()).isFalse();
 		assertThat(this.netSuites.get("sandbox").isOAuth2Enabled()).isTrue();
 	}

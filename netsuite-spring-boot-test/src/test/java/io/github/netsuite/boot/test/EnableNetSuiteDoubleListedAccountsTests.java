@@ -18,7 +18,6 @@ package io.github.netsuite.boot.test;
 import java.util.Map;
 
 import io.github.netsuite.boot.NetSuiteAccounts;
-import io.github.netsuite.boot.OAuth2Authentication;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,7 +59,7 @@ class EnableNetSuiteDoubleListedAccountsTests {
 	void readsARecordFromTheListedAccountsDoubleWithItsOwnAuthentication() {
 		NetSuiteDouble sandbox = this.netSuites.get("sandbox");
 		sandbox.records("customer").put(1, Map.of("companyName", "Sandbox double"));
-		assertThat(this.accounts.get("sandbox").authentication()).isInstanceOf(OAuth2Authentication.class);
+		assertThat(this.accounts.get("sandbox").authentication().description()).isEqualTo("OAuth 2.0 client credentials");
 		assertThat(this.accounts.get("sandbox").client().record("customer", "1").get())
 			.containsEntry("companyName", "Sandbox double");
 		assertThat(sandbox.loginAuditTrail()).isNotEmpty().allMatch(LoginAttempt::successful);

@@ -23,8 +23,6 @@ import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.autoconfigure.NetSuiteAutoConfiguration;
 import io.github.netsuite.boot.autoconfigure.NetSuiteConnectionDetails;
-import io.github.netsuite.boot.OAuth2Authentication;
-import io.github.netsuite.boot.TbaAuthentication;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
@@ -162,8 +160,8 @@ class NetSuiteDoubleAutoConfigurationTests {
 		NetSuiteDouble sandbox = doubles.get("sandbox");
 		eu.records("customer").put(1, Map.of("companyName", "EU double"));
 		sandbox.records("customer").put(1, Map.of("companyName", "Sandbox double"));
-		assertThat(accounts.get("eu").authentication()).isInstanceOf(TbaAuthentication.class);
-		assertThat(accounts.get("sandbox").authentication()).isInstanceOf(OAuth2Authentication.class);
+		assertThat(accounts.get("eu").authentication().description()).isEqualTo("token-based authentication (TBA)");
+		assertThat(accounts.get("sandbox").authentication().description()).isEqualTo("OAuth 2.0 client credentials");
 		assertThat(accounts.get("eu").client().record("customer", "1").get()).containsEntry("companyName",
 				"EU double");
 		assertThat(accounts.get("sandbox").client().record("customer", "1").get()).containsEntry("companyName",

@@ -167,9 +167,11 @@ class SampleApplicationTests {
 		// As the README's example shows it
 		assertThat(problem.get("netsuiteDetail").asString())
 			.isEqualTo("The record instance does not exist. Provide a valid record instance ID.");
-		assertThat(problem.get("detail").asString()).startsWith("Account 'primary' (")
-			.contains("): NetSuite answered 404 NONEXISTENT_ID to GET /services/rest/record/v1/customer/999999: "
+		// Without the account: the caller does not learn the NetSuite account ID
+		assertThat(problem.get("detail").asString())
+			.startsWith("NetSuite answered 404 NONEXISTENT_ID to GET /services/rest/record/v1/customer/999999: "
 					+ "The record instance does not exist.");
+		assertThat(response.getBody()).doesNotContain("Account '", this.netSuite.account());
 		assertThat(problem.get("instance").asString()).isEqualTo("/customers/999999");
 	}
 
