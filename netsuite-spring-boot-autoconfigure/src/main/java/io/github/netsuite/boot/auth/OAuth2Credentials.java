@@ -1,3 +1,18 @@
+/*
+ * Copyright 2025 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.github.netsuite.boot.auth;
 
 import java.security.PrivateKey;
@@ -19,6 +34,7 @@ import org.jspecify.annotations.Nullable;
  * never appears in {@link #toString()}.
  *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 public final class OAuth2Credentials {
 

@@ -60,6 +60,7 @@ import java.lang.annotation.Target;
  * health indicators are cleared before it, whatever {@code netsuite.health.cache-ttl} says.
  *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

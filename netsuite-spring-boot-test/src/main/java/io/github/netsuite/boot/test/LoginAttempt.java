@@ -43,6 +43,7 @@ import java.time.Instant;
  * @param path the request path, without the query
  * @param reason why the attempt was accepted or rejected
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 public record LoginAttempt(Instant time, String method, String path, String reason) {
 

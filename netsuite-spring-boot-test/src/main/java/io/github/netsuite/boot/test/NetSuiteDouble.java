@@ -45,6 +45,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author NetSuite Spring Boot team
  * @see EnableNetSuiteDouble
+ * @since 0.1.0
  */
 public final class NetSuiteDouble implements AutoCloseable {
 

@@ -45,6 +45,7 @@ import org.springframework.context.annotation.Bean;
  * already is a {@code NetSuiteDoubles} bean (as {@link EnableNetSuiteDouble} registers).
  *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 @AutoConfiguration(beforeName = "io.github.netsuite.boot.autoconfigure.NetSuiteAutoConfiguration")
 @ConditionalOnClass(NetSuiteConnectionDetails.class)

@@ -50,6 +50,7 @@ import io.github.netsuite.boot.test.EnableNetSuiteDouble.Authentication;
  * </pre>
  *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 public final class NetSuiteDoubles {
 

@@ -60,6 +60,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author NetSuite Spring Boot team
  * @see NetSuiteDouble#records(String)
+ * @since 0.1.0
  */
 public final class RecordStore {
 

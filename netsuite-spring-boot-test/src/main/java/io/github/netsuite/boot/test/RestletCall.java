@@ -30,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  * @param body the request body, or {@code null} when there is none
  * @param contentType the {@code Content-Type} header, or {@code null}
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 public record RestletCall(String method, Map<String, String> parameters, @Nullable String body,
 		@Nullable String contentType) {

@@ -20,6 +20,7 @@ package io.github.netsuite.boot.test;
  *
  * @author NetSuite Spring Boot team
  * @see NetSuiteDouble#restlet(String, String, RestletHandler)
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface RestletHandler {

@@ -22,6 +22,7 @@ package io.github.netsuite.boot.test;
  * @param body the body as sent, or {@code null} for none
  * @param contentType the {@code Content-Type} of the body
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 public record RestletResponse(int status, String body, String contentType) {
 

@@ -56,6 +56,7 @@ import org.jspecify.annotations.Nullable;
  * rest.
  *
  * @author NetSuite Spring Boot team
+ * @since 0.1.0
  */
 public final class TbaVerifier {
 
