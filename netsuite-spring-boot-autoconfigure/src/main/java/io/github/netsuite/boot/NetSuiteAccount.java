@@ -87,6 +87,10 @@ public final class NetSuiteAccount implements AutoCloseable {
 
 	private final RestClient restletClient;
 
+	private final @Nullable ClientHttpRequestFactory requestFactory;
+
+	private final NetSuiteErrorDecoder errors;
+
 	private final NetSuiteClient client;
 
 	private final BiFunction<ClientHttpRequestFactory, Duration, RestClient> probeClients;
@@ -94,7 +98,8 @@ public final class NetSuiteAccount implements AutoCloseable {
 	private final List<AutoCloseable> resources;
 
 	NetSuiteAccount(String name, AccountId id, URI restUrl, URI restletUrl, NetSuiteAuthentication authentication,
-			@Nullable NetSuitePermits permits, RestClient restClient, RestClient restletClient, NetSuiteClient client,
+			@Nullable NetSuitePermits permits, RestClient restClient, RestClient restletClient,
+			@Nullable ClientHttpRequestFactory requestFactory, NetSuiteErrorDecoder errors, NetSuiteClient client,
 			BiFunction<ClientHttpRequestFactory, Duration, RestClient> probeClients, List<AutoCloseable> resources) {
 		this.name = Objects.requireNonNull(name, "name");
 		this.id = Objects.requireNonNull(id, "id");
@@ -104,6 +109,8 @@ public final class NetSuiteAccount implements AutoCloseable {
 		this.permits = permits;
 		this.restClient = Objects.requireNonNull(restClient, "restClient");
 		this.restletClient = Objects.requireNonNull(restletClient, "restletClient");
+		this.requestFactory = requestFactory;
+		this.errors = Objects.requireNonNull(errors, "errors");
 		this.client = Objects.requireNonNull(client, "client").named(name);
 		this.probeClients = probeClients;
 		this.resources = List.copyOf(resources);
@@ -208,6 +215,37 @@ public final class NetSuiteAccount implements AutoCloseable {
 	 */
 	public RestClient restletClient() {
 		return this.restletClient;
+	}
+
+	/**
+	 * Give a client builder the account's whole chain, as its own signed clients have it,
+	 * for clients that both REST web services and RESTlets answer, such as those behind
+	 * HTTP service interfaces: relative URLs under {@code /services/} resolve against
+	 * {@link #restUrl()}, every other one (a RESTlet's
+	 * {@code /app/site/hosting/restlet.nl?script=…&deploy=…}) against
+	 * {@link #restletUrl()}; each request counts as a REST, SuiteQL or RESTlet call by its
+	 * path, for retry and observation as for {@link #client()}'s own. The builder's
+	 * interceptors are replaced by the account's, its request factory by the account's
+	 * (which never follows a redirect), and NetSuite's errors become
+	 * {@link NetSuiteException}s; its message converters and observation stay as they are.
+	 * @param builder the builder to configure
+	 * @return the builder
+	 */
+	public RestClient.Builder configure(RestClient.Builder builder) {
+		Assert.notNull(builder, "'builder' must not be null");
+		List<ClientHttpRequestInterceptor> chain = new ArrayList<>();
+		this.restClient.mutate().requestInterceptors(chain::addAll);
+		chain.add(0, NetSuiteRequests.API_BY_PATH);
+		builder.uriBuilderFactory(new AccountUriBuilderFactory(this.restUrl, this.restletUrl))
+			.requestInterceptors((interceptors) -> {
+				interceptors.clear();
+				interceptors.addAll(chain);
+			})
+			.defaultStatusHandler(NetSuiteErrorDecoder.IS_ERROR, this.errors);
+		if (this.requestFactory != null) {
+			builder.requestFactory(this.requestFactory);
+		}
+		return builder;
 	}
 
 	/**
@@ -711,7 +749,7 @@ public final class NetSuiteAccount implements AutoCloseable {
 					this.suiteQlPageListener, this.suiteQlPrefetchPages, pageExecutor, this.observationRegistry,
 					this.exactlyOnceWrites, this.asyncPolling);
 			return new NetSuiteAccount(this.name, this.id, restUrl, restletUrl, authentication, governor, rest,
-					restlets, new NetSuiteClient(exchange),
+					restlets, this.requestFactory, errors, new NetSuiteClient(exchange),
 					(requestFactory, timeout) -> probeClient(rest, requestFactory, timeout), resources);
 		}
 

@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
 
 /**
  * The marks a NetSuite request carries in its {@linkplain HttpRequest#getAttributes()
@@ -106,7 +107,32 @@ final class NetSuiteRequests {
 	private static final Set<HttpMethod> IDEMPOTENT_RESTLET_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD,
 			HttpMethod.OPTIONS);
 
+	/**
+	 * Marks each request with its API by its path, for a client that reaches both REST web
+	 * services and RESTlets (an HTTP service interface's): SuiteQL's endpoint, a RESTlet's
+	 * {@code restlet.nl}, or else REST web services.
+	 */
+	static final ClientHttpRequestInterceptor API_BY_PATH = (request, body, execution) -> {
+		request.getAttributes().put(API_ATTRIBUTE, apiOf(request.getURI().getRawPath()));
+		return execution.execute(request, body);
+	};
+
 	private NetSuiteRequests() {
+	}
+
+	/**
+	 * Return the API a path addresses.
+	 * @param path the request's path
+	 * @return {@link #SUITEQL}, {@link #RESTLET} or {@link #REST}
+	 */
+	static String apiOf(@Nullable String path) {
+		if (path == null) {
+			return REST;
+		}
+		if (path.endsWith("/services/rest/query/v1/suiteql")) {
+			return SUITEQL;
+		}
+		return path.endsWith("/restlet.nl") ? RESTLET : REST;
 	}
 
 	/**

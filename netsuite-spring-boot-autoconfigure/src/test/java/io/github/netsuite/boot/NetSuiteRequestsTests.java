@@ -37,6 +37,13 @@ class NetSuiteRequestsTests {
 	}
 
 	@Test
+	void tellsTheApiOfAnHttpServiceInterfacesRequestByItsPath() {
+		assertThat(NetSuiteRequests.apiOf("/app/site/hosting/restlet.nl")).isEqualTo(NetSuiteRequests.RESTLET);
+		assertThat(NetSuiteRequests.apiOf("/services/rest/query/v1/suiteql")).isEqualTo(NetSuiteRequests.SUITEQL);
+		assertThat(NetSuiteRequests.apiOf("/services/rest/record/v1/customer/42")).isEqualTo(NetSuiteRequests.REST);
+	}
+
+	@Test
 	void takesAnUnmarkedRequestForRestWebServices() {
 		assertThat(NetSuiteRequests.api(request(HttpMethod.GET, "/app/site/hosting/restlet.nl")))
 			.isEqualTo(NetSuiteRequests.REST);

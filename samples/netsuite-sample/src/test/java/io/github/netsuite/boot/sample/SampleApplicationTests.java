@@ -232,6 +232,13 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void greetsThroughTheRestletCalledByADeclaredInterface() {
+		JsonNode answer = read(get("/greetings?name=Ada"));
+		assertThat(answer.get("greeting").asString()).isEqualTo("Hello, Ada!");
+		assertThat(answer.get("method").asString()).isEqualTo("GET");
+	}
+
+	@Test
 	void answersNoContentForARestletThatAnsweredNothing() {
 		this.netSuite.restlet("customscript_quiet", "customdeploy_quiet", (call) -> RestletResponse.text(""));
 		ResponseEntity<String> response = get("/restlets/customscript_quiet/customdeploy_quiet");
