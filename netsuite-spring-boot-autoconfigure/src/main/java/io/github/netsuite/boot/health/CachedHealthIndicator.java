@@ -92,7 +92,7 @@ final class CachedHealthIndicator implements HealthIndicator, AutoCloseable {
 			return check.get(this.timeout.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (TimeoutException ex) {
-			return this.check.down(ServerTimeHealthIndicator.notInTime(this.timeout));
+			return this.check.down(FailureDetails.notInTime(this.timeout));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -100,7 +100,7 @@ final class CachedHealthIndicator implements HealthIndicator, AutoCloseable {
 		}
 		catch (ExecutionException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			return this.check.down("The check failed: " + ServerTimeHealthIndicator.describe(cause));
+			return this.check.down("The check failed: " + FailureDetails.describe(cause));
 		}
 	}
 
