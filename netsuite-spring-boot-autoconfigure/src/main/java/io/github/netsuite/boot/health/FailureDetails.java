@@ -38,6 +38,9 @@ record FailureDetails(NetSuiteAccount account, String properties, Duration timeo
 
 	static final String TIMEOUT_PROPERTY = "netsuite.health.timeout";
 
+	static final String REST_NOT_ENABLED = "NetSuite answered 404 to both health checks; is REST Web Services enabled "
+			+ "(Setup > Company > Enable Features > SuiteCloud > SuiteTalk (Web Services) > REST Web Services)?";
+
 	void add(Health.Builder down, String path, RuntimeException ex, WireTiming wire) {
 		if (ex instanceof NetSuiteConnectionException unreachable) {
 			boolean timedOut = unreachable.getReason() == NetSuiteConnectionException.Reason.CONNECT_TIMEOUT

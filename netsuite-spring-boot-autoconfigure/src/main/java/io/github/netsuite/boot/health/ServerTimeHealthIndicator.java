@@ -16,7 +16,6 @@
 package io.github.netsuite.boot.health;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +37,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The check behind {@link NetSuiteHealthIndicator}, uncached: one {@code GET
@@ -82,10 +82,7 @@ final class ServerTimeHealthIndicator extends AbstractHealthIndicator {
 			this.serverTimeAvailable = false;
 		}
 		if (!check(builder, HttpMethod.OPTIONS, FALLBACK_PATH)) {
-			base(builder.down(), HttpMethod.OPTIONS, FALLBACK_PATH).withDetail("status", 404)
-				.withDetail("error", "NetSuite answered 404 to both health checks; is REST Web Services enabled "
-						+ "(Setup > Company > Enable Features > SuiteCloud > SuiteTalk (Web Services) > REST Web "
-						+ "Services)?");
+			base(builder.down()).withDetail("status", 404).withDetail("error", FailureDetails.REST_NOT_ENABLED);
 		}
 	}
 
@@ -99,14 +96,14 @@ final class ServerTimeHealthIndicator extends AbstractHealthIndicator {
 				.attribute(WireTiming.ATTRIBUTE, wire)
 				.retrieve()
 				.toEntity(byte[].class);
-			up(base(builder, method, path), method, path, answer, wire);
+			up(base(builder), method, path, answer, wire);
 			return true;
 		}
 		catch (RuntimeException ex) {
 			if (ex instanceof NetSuiteNotFoundException notFound && FailureDetails.isTheCheck(notFound, path)) {
 				return false;
 			}
-			this.failures.add(base(builder.down(), method, path), path, ex, wire);
+			this.failures.add(base(builder.down()), path, ex, wire);
 			return true;
 		}
 	}
@@ -114,8 +111,7 @@ final class ServerTimeHealthIndicator extends AbstractHealthIndicator {
 	// A serverTime answer without NetSuite's clock is not NetSuite's (an HTML page, say).
 	private void up(Health.Builder up, HttpMethod method, String path, ResponseEntity<byte[]> answer, WireTiming wire) {
 		// The chain's answer guard turned a redirect into an exception, its error reading an error.
-		byte[] body = (answer.getBody() != null) ? answer.getBody() : new byte[0];
-		JsonNode json = json(body);
+		JsonNode json = json((answer.getBody() != null) ? answer.getBody() : new byte[0]);
 		Instant serverTime = serverTime(json);
 		if (serverTime == null && path.equals(SERVER_TIME_PATH)) {
 			throw new NetSuiteUnreadableAnswerException((json != null) ? Reason.UNEXPECTED : Reason.NOT_JSON,
@@ -129,17 +125,16 @@ final class ServerTimeHealthIndicator extends AbstractHealthIndicator {
 		}
 	}
 
-	// A DOWN of the check as it is now, for when it did not answer.
+	// For when the check did not answer.
 	Health down(String error) {
-		Health.Builder down = this.serverTimeAvailable ? base(Health.down(), HttpMethod.GET, SERVER_TIME_PATH)
-				: base(Health.down(), HttpMethod.OPTIONS, FALLBACK_PATH);
-		return down.withDetail("error", error).build();
+		return base(Health.down()).withDetail("error", error).build();
 	}
 
-	private Health.Builder base(Health.Builder builder, HttpMethod method, String path) {
+	// Names the check as it is now: serverTime, or for good the fallback once serverTime was not there.
+	private Health.Builder base(Health.Builder builder) {
 		return builder.withDetail("realm", this.account.id().realm())
 			.withDetail("restUrl", withoutUserInfoOrQuery(this.account.restUrl()))
-			.withDetail("check", method.name() + " " + path);
+			.withDetail("check", this.serverTimeAvailable ? "GET " + SERVER_TIME_PATH : "OPTIONS " + FALLBACK_PATH);
 	}
 
 	private static @Nullable Instant serverTime(@Nullable JsonNode json) {
@@ -162,12 +157,7 @@ final class ServerTimeHealthIndicator extends AbstractHealthIndicator {
 	}
 
 	private static String withoutUserInfoOrQuery(URI url) {
-		try {
-			return new URI(url.getScheme(), null, url.getHost(), url.getPort(), url.getPath(), null, null).toString();
-		}
-		catch (URISyntaxException ex) {
-			return url.getScheme() + "://" + url.getHost();
-		}
+		return UriComponentsBuilder.fromUri(url).userInfo(null).replaceQuery(null).fragment(null).toUriString();
 	}
 
 }

@@ -91,14 +91,11 @@ final class WireTiming {
 	// Without a sign: 350ms, 2.5s, 7m 3s, 1h 2m 0s
 	static String format(Duration duration) {
 		Duration abs = duration.abs();
-		if (abs.compareTo(Duration.ofSeconds(1)) < 0) {
-			return abs.toMillis() + "ms";
-		}
-		if (abs.compareTo(Duration.ofMinutes(1)) < 0) {
-			return java.math.BigDecimal.valueOf(abs.toMillis(), 3).stripTrailingZeros().toPlainString() + "s";
-		}
-		String minutesAndSeconds = abs.toMinutesPart() + "m " + abs.toSecondsPart() + "s";
-		return (abs.toHours() > 0) ? abs.toHours() + "h " + minutesAndSeconds : minutesAndSeconds;
+		return (abs.compareTo(Duration.ofSeconds(1)) < 0) ? abs.toMillis() + "ms"
+				: (abs.compareTo(Duration.ofMinutes(1)) < 0)
+						? java.math.BigDecimal.valueOf(abs.toMillis(), 3).stripTrailingZeros().toPlainString() + "s"
+						: ((abs.toHours() > 0) ? abs.toHours() + "h " : "") + abs.toMinutesPart() + "m "
+								+ abs.toSecondsPart() + "s";
 	}
 
 }
