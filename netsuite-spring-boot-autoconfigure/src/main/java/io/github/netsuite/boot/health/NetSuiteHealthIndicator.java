@@ -18,16 +18,21 @@ package io.github.netsuite.boot.health;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NetSuitePermits;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.http.client.ClientHttpRequestFactory;
-import org.springframework.web.client.RestClient;
-
 /**
  * {@link HealthIndicator} for a NetSuite account: checks the credentials with one cheap
  * authenticated call and caches the result, so that frequent probes do not spend the
@@ -63,7 +68,19 @@ public class NetSuiteHealthIndicator implements HealthIndicator, AutoCloseable {
 
 	private final NetSuiteAccount account;
 
-	private final CachedHealthIndicator cached;
+	private final ServerTimeHealthIndicator check;
+
+	private final Duration timeout;
+
+	private final long cacheTtlNanos;
+
+	private final ThreadPoolExecutor executor;
+
+	private @Nullable CompletableFuture<Health> inFlight;
+
+	private volatile @Nullable Health cached;
+
+	private volatile long cachedAt;
 
 	/**
 	 * Create an indicator.
@@ -81,11 +98,17 @@ public class NetSuiteHealthIndicator implements HealthIndicator, AutoCloseable {
 	NetSuiteHealthIndicator(NetSuiteAccount account, ClientHttpRequestFactory requestFactory, Duration timeout,
 			Duration cacheTtl, Clock clock) {
 		this.account = Objects.requireNonNull(account, "account");
-		RestClient probeClient = account.probeClient(requestFactory, timeout);
-		ServerTimeHealthIndicator check = new ServerTimeHealthIndicator(account, properties(account), probeClient,
-				timeout, Objects.requireNonNull(clock, "clock"));
-		this.cached = new CachedHealthIndicator(check, timeout, Objects.requireNonNull(cacheTtl, "cacheTtl"),
-				"netsuite-health-" + account.name());
+		this.check = new ServerTimeHealthIndicator(account, properties(account),
+				account.probeClient(requestFactory, timeout), timeout, Objects.requireNonNull(clock, "clock"));
+		this.timeout = timeout;
+		this.cacheTtlNanos = Objects.requireNonNull(cacheTtl, "cacheTtl").toNanos();
+		// One daemon thread, gone when idle: a check that hangs holds it, never a probe.
+		this.executor = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), (task) -> {
+			Thread thread = new Thread(task, "netsuite-health-" + account.name());
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.executor.allowCoreThreadTimeOut(true);
 	}
 
 	// Messages name the account's own keys: netsuite.accounts.<name>.consumer-key, say.
@@ -95,16 +118,52 @@ public class NetSuiteHealthIndicator implements HealthIndicator, AutoCloseable {
 
 	@Override
 	public Health health() {
-		Health health = this.cached.health();
+		Health health = cachedOrChecked();
 		NetSuitePermits permits = this.account.permits();
-		if (permits == null || permits.details().isEmpty()) {
-			return health;
-		}
 		// Where the permits live, now rather than as cached: a fallback shows as it happens.
-		return Health.status(health.getStatus())
+		return (permits == null || permits.details().isEmpty()) ? health : Health.status(health.getStatus())
 			.withDetails(health.getDetails())
 			.withDetails(permits.details())
 			.build();
+	}
+
+	// One check at a time: a probe that comes while one runs waits for it, at most the timeout.
+	private Health cachedOrChecked() {
+		CompletableFuture<Health> check;
+		synchronized (this.executor) {
+			Health health = this.cached;
+			if (health != null && System.nanoTime() - this.cachedAt < this.cacheTtlNanos) {
+				return health;
+			}
+			if (this.executor.isShutdown()) {
+				return this.check.down("Not checked: the indicator is closed");
+			}
+			if (this.inFlight == null || this.inFlight.isDone()) {
+				this.inFlight = CompletableFuture.supplyAsync(this.check::health, this.executor);
+			}
+			check = this.inFlight;
+		}
+		Health health = await(check);
+		this.cached = health;
+		this.cachedAt = System.nanoTime();
+		return health;
+	}
+
+	private Health await(CompletableFuture<Health> check) {
+		try {
+			return check.get(this.timeout.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException ex) {
+			return this.check.down(FailureDetails.notInTime(this.timeout));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return this.check.down("Interrupted while waiting for the check");
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			return this.check.down("The check failed: " + FailureDetails.describe(cause));
+		}
 	}
 
 	/**
@@ -112,7 +171,7 @@ public class NetSuiteHealthIndicator implements HealthIndicator, AutoCloseable {
 	 * Tests that switch NetSuite's behaviour between checks use it.
 	 */
 	public void clearCache() {
-		this.cached.clearCache();
+		this.cached = null;
 	}
 
 	/**
@@ -121,7 +180,9 @@ public class NetSuiteHealthIndicator implements HealthIndicator, AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		this.cached.close();
+		synchronized (this.executor) {
+			this.executor.shutdownNow();
+		}
 	}
 
 }
