@@ -732,7 +732,7 @@ public final class NetSuiteAccount implements AutoCloseable {
 			// Ahead of the permit: what an authentication fetches never waits on its caller's permit.
 			interceptors.add(new NetSuiteAuthenticationRenewalInterceptor(authentication));
 			interceptors.addAll(onTheWire);
-			interceptors.add(new NetSuiteAuthenticationInterceptor(authentication));
+			interceptors.add(new NetSuiteAuthenticationInterceptor(authentication, List.of(restUrl, restletUrl)));
 			interceptors.add(answerGuard);
 			NetSuiteErrorDecoder errors = new NetSuiteErrorDecoder(authentication);
 			RestClient rest = signedClient(restUrl, NetSuiteRequests.REST, interceptors, errors);

@@ -16,7 +16,11 @@
 package io.github.netsuite.boot;
 
 import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 
 import org.springframework.http.HttpRequest;
@@ -35,12 +39,34 @@ final class NetSuiteAuthenticationInterceptor implements ClientHttpRequestInterc
 
 	private final NetSuiteAuthentication authentication;
 
+	// scheme://host:port of the configured NetSuite URLs; empty: any host (a user's own client)
+	private final Set<String> origins;
+
 	/**
-	 * Create an interceptor.
+	 * Create an interceptor that authenticates whatever host a request goes to.
 	 * @param authentication the account's authentication
 	 */
 	NetSuiteAuthenticationInterceptor(NetSuiteAuthentication authentication) {
+		this(authentication, List.of());
+	}
+
+	/**
+	 * Create an interceptor that authenticates only requests to the given base URLs' hosts:
+	 * a URI a caller or an answer named (an absolute URI on the signed client, a job's
+	 * {@code Location}) never takes the account's credentials elsewhere.
+	 * @param authentication the account's authentication
+	 * @param baseUrls the account's configured base URLs
+	 */
+	NetSuiteAuthenticationInterceptor(NetSuiteAuthentication authentication, List<URI> baseUrls) {
 		this.authentication = Objects.requireNonNull(authentication, "authentication");
+		this.origins = baseUrls.stream().map(NetSuiteAuthenticationInterceptor::origin).collect(
+				java.util.stream.Collectors.toUnmodifiableSet());
+	}
+
+	static String origin(URI uri) {
+		String scheme = String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
+		int port = (uri.getPort() != -1) ? uri.getPort() : ("https".equals(scheme) ? 443 : 80);
+		return scheme + "://" + String.valueOf(uri.getHost()).toLowerCase(Locale.ROOT) + ":" + port;
 	}
 
 	/**
@@ -54,6 +80,12 @@ final class NetSuiteAuthenticationInterceptor implements ClientHttpRequestInterc
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
+		if (!this.origins.isEmpty() && !this.origins.contains(origin(request.getURI()))) {
+			// Before signing: nothing of the account's credentials is computed for that host.
+			throw new IllegalStateException("Refused to send NetSuite credentials to " + origin(request.getURI())
+					+ ", which is neither of the account's configured URLs " + this.origins
+					+ " (rest-url, restlet-url): address NetSuite by path below them");
+		}
 		this.authentication.authenticate(request, body);
 		return execution.execute(request, body);
 	}

@@ -32,6 +32,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +52,40 @@ class NetSuiteAccountBuilderTests {
 	static WireMockExtension server = WireMockExtension.newInstance()
 		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
 		.build();
+
+	@RegisterExtension
+	static WireMockExtension elsewhere = WireMockExtension.newInstance()
+		.options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+		.build();
+
+	@Test
+	void refusesToSignARequestToAHostOtherThanTheConfiguredOnes() {
+		elsewhere.stubFor(get(urlPathEqualTo(CUSTOMER)).willReturn(okJson("{}")));
+		try (NetSuiteAccount account = builder().build()) {
+			assertThatIllegalStateException()
+				.isThrownBy(() -> account.restClient().get().uri(elsewhere.baseUrl() + CUSTOMER).retrieve().body(Map.class))
+				.withMessageContaining("Refused to send NetSuite credentials to " + origin(elsewhere));
+		}
+		assertThat(elsewhere.getAllServeEvents()).isEmpty();
+	}
+
+	@Test
+	void pollsAJobWhoseLocationNamesAnotherHostOnTheConfiguredHost() {
+		server.stubFor(post(urlPathEqualTo("/services/rest/record/v1/customer")).willReturn(aResponse().withStatus(202)
+			.withHeader("Location", elsewhere.baseUrl() + "/services/rest/async/v1/job/1")));
+		elsewhere.stubFor(get(urlPathEqualTo("/services/rest/async/v1/job/1")).willReturn(okJson("{}")));
+		try (NetSuiteAccount account = builder().build()) {
+			assertThatExceptionOfType(NetSuiteNotFoundException.class)
+				.isThrownBy(() -> account.client().records("customer").exactlyOnce().create(Map.of("companyName", "Acme")));
+		}
+		assertThat(server.findAll(getRequestedFor(urlPathEqualTo("/services/rest/async/v1/job/1")))).isNotEmpty();
+		assertThat(elsewhere.getAllServeEvents()).isEmpty();
+	}
+
+	private static String origin(WireMockExtension wireMock) {
+		return URI.create(wireMock.baseUrl()).getScheme() + "://" + URI.create(wireMock.baseUrl()).getHost() + ":"
+				+ wireMock.getPort();
+	}
 
 	@Test
 	void buildsAClientThatSignsEveryRequestAndReadsNetSuitesErrors() {
