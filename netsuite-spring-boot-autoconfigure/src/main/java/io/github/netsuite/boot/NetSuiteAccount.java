@@ -634,8 +634,8 @@ public final class NetSuiteAccount implements AutoCloseable {
 		/**
 		 * Set the most SuiteQL and record collection pages fetched ahead while a stream's
 		 * consumer reads one ({@code netsuite.suiteql.prefetch-pages}). By default as many
-		 * as the account's permits allow: its concurrency limit in force less one, so that a
-		 * stream holds at most as many requests as there are permits.
+		 * as the account's permits allow: its concurrency limit in force, read again for each
+		 * page, so that every permit is busy and one page waits for the next.
 		 * @param prefetchPages the most pages, {@code 0} for one page at a time, or
 		 * {@link NetSuiteClient#DEFAULT_SUITEQL_PREFETCH_PAGES} for as the permits allow
 		 * @return this builder

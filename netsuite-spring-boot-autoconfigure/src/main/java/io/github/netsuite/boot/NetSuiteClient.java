@@ -57,8 +57,8 @@ public final class NetSuiteClient {
 	/**
 	 * The most SuiteQL and record collection pages fetched ahead unless told otherwise
 	 * ({@code netsuite.suiteql.prefetch-pages}): no cap of its own, as many as the
-	 * account's permits allow, its concurrency limit in force less one, read again for
-	 * each page (4 without permits).
+	 * account's permits allow, its concurrency limit in force, read again for each page
+	 * (5 without permits).
 	 */
 	public static final int DEFAULT_SUITEQL_PREFETCH_PAGES = ReadAhead.AS_PERMITS_ALLOW;
 

@@ -229,7 +229,7 @@ final class Pages extends Spliterators.AbstractSpliterator<ObjectNode> implement
 		this.index = 0;
 		// Planned before waiting, so that while the next page is awaited the one after those
 		// ahead may start too: still at most prefetch + 1 pages outstanding, by default the
-		// limit, so all the permits while the consumer waits and all but one while it reads
+		// limit plus one: every permit busy while the consumer waits, and one page queued
 		planAhead(this.pageSize);
 		// A page not planned ahead was never forked: it is fetched here
 		this.rows = current.await(planned == null || this.executorMayQueue).items();

@@ -21,21 +21,23 @@ import org.springframework.util.Assert;
 
 /**
  * How many pages a SuiteQL or record collection stream fetches ahead of the page its
- * consumer reads: as many as the account's permits allow, the concurrency limit in force
- * less one, read again each time a page is planned, so that an adaptive limit that
- * shrank after throttling (or grew back) is followed at once; never more than a cap, the
+ * consumer reads: as many as the account's permits allow, the concurrency limit in force,
+ * read again each time a page is planned, so that an adaptive limit that shrank after
+ * throttling (or grew back) is followed at once; never more than a cap, the
  * {@code netsuite.suiteql.prefetch-pages} property or {@link SuiteQlQuery#prefetch(int)}.
  * <p>
- * How a stream shares the permits with the account's other callers: with at most limit
- * less one pages ahead, a stream has at most as many requests out as there are permits,
- * the one its consumer waits for included. So it never queues for a permit behind its
- * own requests, and while its consumer reads a page one permit is free. The permits are
- * handed out first come, first served ({@link ConcurrencyGovernor}), and a stream asks
- * for its next page only once one of its pages has arrived: another caller waiting for
- * a permit gets the next one to come free, before the stream's next page, and waits at
- * most until one of the stream's pages ends.
+ * How a stream shares the permits with the account's other callers: the permits are
+ * handed out first come, first served ({@link ConcurrencyGovernor}), and a stream asks for
+ * a page more only when its consumer moves on to the next page. While the consumer waits
+ * for a page, its stream has that page and the limit's worth ahead out: every permit in
+ * use and one page waiting for the next to come free, so no permit idles between two
+ * pages. A request of another caller queues behind that one page only, not behind the
+ * rest of the stream: it waits for at most two of the stream's pages to end, then the
+ * stream's next page waits behind it. The one waiting page also tells an adaptive limit
+ * that more permits would be used, so that one that shrank after throttling grows back.
  * <p>
- * Memory stays bounded: at most limit pages (or cap plus one) are held at once.
+ * Memory stays bounded: at most the limit plus one pages (or cap plus one) are held at
+ * once, whatever the consumer's pace.
  *
  * @author NetSuite Spring Boot team
  */
@@ -48,7 +50,7 @@ final class ReadAhead {
 
 	// Without permits (netsuite.concurrency.enabled=false), as under the default limit of 5,
 	// the smallest account's: memory must stay bounded whatever the limit.
-	static final int WITHOUT_PERMITS = 4;
+	static final int WITHOUT_PERMITS = 5;
 
 	private final int cap;
 
@@ -89,7 +91,7 @@ final class ReadAhead {
 	 */
 	int pages(int cap) {
 		NetSuitePermits permits = this.permits;
-		int allowed = (permits != null) ? permits.limit() - 1 : WITHOUT_PERMITS;
+		int allowed = (permits != null) ? permits.limit() : WITHOUT_PERMITS;
 		return Math.max(0, Math.min(cap, allowed));
 	}
 

@@ -74,8 +74,8 @@ public final class SuiteQlQuery {
 	 * Return this query with another most number of pages {@link #stream()} fetches ahead
 	 * while its consumer reads a page: each a request of its own, taking a concurrency
 	 * permit as any request does. Never more than the account's permits allow, its
-	 * concurrency limit in force less one (an adaptive limit read again for each page), so
-	 * at most the limit, or this many plus one, pages are held at once.
+	 * concurrency limit in force (an adaptive limit read again for each page), so at most
+	 * the limit plus one, or this many plus one, pages are held at once.
 	 * @param pages the most pages fetched ahead, 0 to read one page at a time; by default
 	 * {@code netsuite.suiteql.prefetch-pages}, itself by default as many as the permits
 	 * allow ({@link NetSuiteClient#DEFAULT_SUITEQL_PREFETCH_PAGES})
@@ -103,16 +103,16 @@ public final class SuiteQlQuery {
 	 * Stream every row as a map of column to value, in query order. While the stream's
 	 * consumer reads a page, the next {@link #prefetch(int) prefetch} pages are fetched
 	 * concurrently on the client's page executor, each observed as a child of the
-	 * observation current where the stream is read; by default as many pages as the
-	 * account's permits allow, which leaves a permit to the account's other callers
-	 * whenever the consumer reads a page, and puts them ahead of the stream's next page
-	 * when they wait. A page the stream reaches that a
-	 * queueing executor has not started yet is fetched on the consumer's thread. With
-	 * {@code prefetch(0)} the next page is fetched only when the stream reaches it. An
-	 * error on any page surfaces as an exception from the stream where that page's rows
-	 * would have come, never as a shorter stream. Past NetSuite's 100,000-row
-	 * offset ceiling, a query ordered by {@code id} continues by keyset; any other fails
-	 * with {@link NetSuiteQueryLimitException} rather than end early.
+	 * observation current where the stream is read. By default as many pages as the
+	 * account's permits allow: every permit busy, and a request of another caller waits
+	 * behind one page of the stream at most, the permits going first come, first served.
+	 * A page the stream reaches that a queueing executor has not started yet is fetched
+	 * on the consumer's thread. With {@code prefetch(0)} the next page is fetched only
+	 * when the stream reaches it. An error on any page surfaces as an exception from the
+	 * stream where that page's rows would have come, never as a shorter stream. Past
+	 * NetSuite's 100,000-row offset ceiling, a query ordered by {@code id} continues by
+	 * keyset; any other fails with {@link NetSuiteQueryLimitException} rather than end
+	 * early.
 	 * <p>
 	 * Close the stream (try-with-resources) when leaving it early: that cancels the pages
 	 * fetched ahead, and every permit they hold or wait for comes back; nothing more is

@@ -576,7 +576,7 @@ public class NetSuiteAccountProperties {
 	public static class SuiteQl {
 
 		/**
-		 * Most SuiteQL and record collection pages fetched ahead while a stream's consumer reads one; 0 for one page at a time; unset (the default) for as many as the account's permits allow, its concurrency limit in force less one.
+		 * Most SuiteQL and record collection pages fetched ahead while a stream's consumer reads one; 0 for one page at a time; unset (the default) for as many as the account's permits allow, its concurrency limit in force.
 		 */
 		private @Nullable Integer prefetchPages;
 
