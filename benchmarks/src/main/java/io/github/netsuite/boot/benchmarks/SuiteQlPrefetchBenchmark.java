@@ -17,6 +17,7 @@ package io.github.netsuite.boot.benchmarks;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -71,8 +72,13 @@ public final class SuiteQlPrefetchBenchmark {
 			System.out.printf(Locale.ROOT, "%,d rows, pages of 1,000, %d ms per page, concurrency limit %d%n", rows,
 					pageLatency.toMillis(), limit);
 			List<Map<String, Object>> baseline = null;
-			// One warm-up read without latency, so that the first timed read does not pay for class loading
-			client.suiteql(QUERY).prefetch(0).stream().count();
+			// Warm-up reads without latency, each setting three times, so that the first timed reads do not
+			// pay for class loading and compilation
+			for (int i = 0; i < 3; i++) {
+				for (int prefetch : PREFETCH) {
+					client.suiteql(QUERY).prefetch(prefetch).stream().count();
+				}
+			}
 			netSuite.suiteQlPageLatency(pageLatency);
 			double[][] seconds = new double[rounds][PREFETCH.length];
 			for (int round = 0; round < rounds; round++) {
@@ -98,13 +104,23 @@ public final class SuiteQlPrefetchBenchmark {
 					}
 				}
 			}
+			double[][] ratios = new double[PREFETCH.length][rounds];
 			for (int round = 0; round < rounds; round++) {
 				StringBuilder line = new StringBuilder("round " + (round + 1) + " speed-up against prefetch 0:");
 				for (int i = 1; i < PREFETCH.length; i++) {
-					line.append(String.format(Locale.ROOT, "  %s: %.2fx", NAMES[i], seconds[round][0] / seconds[round][i]));
+					ratios[i][round] = seconds[round][0] / seconds[round][i];
+					line.append(String.format(Locale.ROOT, "  %s: %.2fx", NAMES[i], ratios[i][round]));
 				}
 				System.out.println(line);
 			}
+			StringBuilder line = new StringBuilder("median speed-up against prefetch 0:");
+			for (int i = 1; i < PREFETCH.length; i++) {
+				double[] sorted = ratios[i].clone();
+				Arrays.sort(sorted);
+				double median = (rounds % 2 == 1) ? sorted[rounds / 2] : (sorted[rounds / 2 - 1] + sorted[rounds / 2]) / 2;
+				line.append(String.format(Locale.ROOT, "  %s: %.2fx", NAMES[i], median));
+			}
+			System.out.println(line);
 		}
 	}
 
