@@ -638,9 +638,12 @@ public final class NetSuiteAccount implements AutoCloseable {
 		}
 
 		/**
-		 * Set how many SuiteQL pages are fetched ahead while a stream's consumer reads one
-		 * ({@code netsuite.suiteql.prefetch-pages}, by default 3).
-		 * @param prefetchPages the pages, {@code 0} for one page at a time
+		 * Set the most SuiteQL and record collection pages fetched ahead while a stream's
+		 * consumer reads one ({@code netsuite.suiteql.prefetch-pages}). By default as many
+		 * as the account's permits allow: its concurrency limit in force, read again for each
+		 * page, so that every permit is busy and one page waits for the next.
+		 * @param prefetchPages the most pages, {@code 0} for one page at a time, or
+		 * {@link NetSuiteClient#DEFAULT_SUITEQL_PREFETCH_PAGES} for as the permits allow
 		 * @return this builder
 		 */
 		public Builder suiteQlPrefetchPages(int prefetchPages) {
@@ -781,7 +784,7 @@ public final class NetSuiteAccount implements AutoCloseable {
 			ObjectMapper mapper = (this.jsonMapper != null) ? this.jsonMapper
 					: JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 			NetSuiteExchange exchange = new NetSuiteExchange(this.id, rest, restlets, mapper, errors,
-					this.suiteQlPageListener, this.suiteQlPrefetchPages, pageExecutor, this.observationRegistry,
+					this.suiteQlPageListener, new ReadAhead(this.suiteQlPrefetchPages, governor), pageExecutor, this.observationRegistry,
 					this.exactlyOnceWrites, this.asyncPolling);
 			// A batch's window follows the permits in force, adaptive or not.
 			ConcurrencyGovernor permits = governor;

@@ -55,9 +55,12 @@ import org.springframework.web.client.RestClient;
 public final class NetSuiteClient {
 
 	/**
-	 * SuiteQL pages fetched ahead unless told otherwise ({@code netsuite.suiteql.prefetch-pages}).
+	 * The most SuiteQL and record collection pages fetched ahead unless told otherwise
+	 * ({@code netsuite.suiteql.prefetch-pages}): no cap of its own, as many as the
+	 * account's permits allow, its concurrency limit in force, read again for each page
+	 * (5 without permits).
 	 */
-	public static final int DEFAULT_SUITEQL_PREFETCH_PAGES = 3;
+	public static final int DEFAULT_SUITEQL_PREFETCH_PAGES = ReadAhead.AS_PERMITS_ALLOW;
 
 	private final NetSuiteExchange exchange;
 
@@ -76,7 +79,7 @@ public final class NetSuiteClient {
 			NetSuiteErrorDecoder errors, SuiteQlPageListener suiteQlPageListener, int suiteQlPrefetchPages) {
 		Assert.isTrue(suiteQlPrefetchPages >= 0, "'suiteQlPrefetchPages' must not be negative");
 		this.exchange = new NetSuiteExchange(account, rest, restlets, mapper, errors, suiteQlPageListener,
-				suiteQlPrefetchPages, SuiteQlExecutor.create((account != null) ? account.realm() : "client"),
+				new ReadAhead(suiteQlPrefetchPages, null), SuiteQlExecutor.create((account != null) ? account.realm() : "client"),
 				ObservationRegistry.NOOP, false,
 				NetSuiteJob.AsyncPolling.DEFAULTS);
 	}
@@ -127,7 +130,7 @@ public final class NetSuiteClient {
 	 */
 	public SuiteQlQuery suiteql(String query) {
 		Assert.hasText(query, "'query' must not be empty");
-		return new SuiteQlQuery(this.exchange, query, SuiteQlQuery.MAX_PAGE_SIZE, this.exchange.suiteQlPrefetchPages(), Long.MAX_VALUE);
+		return new SuiteQlQuery(this.exchange, query, SuiteQlQuery.MAX_PAGE_SIZE, this.exchange.readAhead().cap(), Long.MAX_VALUE);
 	}
 
 	/**

@@ -90,7 +90,7 @@ final class NetSuiteExchange {
 
 	private final SuiteQlPageListener pageListener;
 
-	private final int suiteQlPrefetchPages;
+	private final ReadAhead readAhead;
 
 	private final Executor pageExecutor;
 
@@ -106,15 +106,15 @@ final class NetSuiteExchange {
 	private final @Nullable String name;
 
 	NetSuiteExchange(@Nullable AccountId account, RestClient rest, RestClient restlets, ObjectMapper mapper,
-			NetSuiteErrorDecoder errors, SuiteQlPageListener pageListener, int suiteQlPrefetchPages,
+			NetSuiteErrorDecoder errors, SuiteQlPageListener pageListener, ReadAhead readAhead,
 			Executor pageExecutor, ObservationRegistry observationRegistry, boolean exactlyOnceWrites, NetSuiteJob.AsyncPolling asyncPolling) {
-		this(null, account, rest, restlets, mapper, errors, pageListener, suiteQlPrefetchPages, pageExecutor,
+		this(null, account, rest, restlets, mapper, errors, pageListener, readAhead, pageExecutor,
 				observationRegistry, exactlyOnceWrites, asyncPolling, RecordBatch.Settings.DEFAULTS);
 	}
 
 	private NetSuiteExchange(@Nullable String name, @Nullable AccountId account, RestClient rest, RestClient restlets,
 			ObjectMapper mapper, NetSuiteErrorDecoder errors, SuiteQlPageListener pageListener,
-			int suiteQlPrefetchPages, Executor pageExecutor, ObservationRegistry observationRegistry,
+			ReadAhead readAhead, Executor pageExecutor, ObservationRegistry observationRegistry,
 			boolean exactlyOnceWrites, NetSuiteJob.AsyncPolling asyncPolling, RecordBatch.Settings batching) {
 		this.name = name;
 		this.account = account;
@@ -123,7 +123,7 @@ final class NetSuiteExchange {
 		this.mapper = Objects.requireNonNull(mapper, "mapper");
 		this.errors = Objects.requireNonNull(errors, "errors");
 		this.pageListener = Objects.requireNonNull(pageListener, "pageListener");
-		this.suiteQlPrefetchPages = suiteQlPrefetchPages;
+		this.readAhead = Objects.requireNonNull(readAhead, "readAhead");
 		this.pageExecutor = Objects.requireNonNull(pageExecutor, "pageExecutor");
 		this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry");
 		this.exactlyOnceWrites = exactlyOnceWrites;
@@ -133,17 +133,17 @@ final class NetSuiteExchange {
 
 	NetSuiteExchange withExactlyOnceWrites(boolean exactlyOnceWrites) {
 		return new NetSuiteExchange(this.name, this.account, this.rest, this.restlets, this.mapper, this.errors,
-				this.pageListener, this.suiteQlPrefetchPages, this.pageExecutor, this.observationRegistry, exactlyOnceWrites, this.asyncPolling, this.batching);
+				this.pageListener, this.readAhead, this.pageExecutor, this.observationRegistry, exactlyOnceWrites, this.asyncPolling, this.batching);
 	}
 
 	NetSuiteExchange withAsyncPolling(NetSuiteJob.AsyncPolling asyncPolling) {
 		return new NetSuiteExchange(this.name, this.account, this.rest, this.restlets, this.mapper, this.errors,
-				this.pageListener, this.suiteQlPrefetchPages, this.pageExecutor, this.observationRegistry, this.exactlyOnceWrites, asyncPolling, this.batching);
+				this.pageListener, this.readAhead, this.pageExecutor, this.observationRegistry, this.exactlyOnceWrites, asyncPolling, this.batching);
 	}
 
 	NetSuiteExchange withBatching(RecordBatch.Settings batching) {
 		return new NetSuiteExchange(this.name, this.account, this.rest, this.restlets, this.mapper, this.errors,
-				this.pageListener, this.suiteQlPrefetchPages, this.pageExecutor, this.observationRegistry,
+				this.pageListener, this.readAhead, this.pageExecutor, this.observationRegistry,
 				this.exactlyOnceWrites, this.asyncPolling, batching);
 	}
 
@@ -163,8 +163,9 @@ final class NetSuiteExchange {
 		return this.errors;
 	}
 
-	int suiteQlPrefetchPages() {
-		return this.suiteQlPrefetchPages;
+	// How many pages streams fetch ahead: the account's cap, and what its permits allow now.
+	ReadAhead readAhead() {
+		return this.readAhead;
 	}
 
 	Executor pageExecutor() {
@@ -217,7 +218,7 @@ final class NetSuiteExchange {
 	 */
 	NetSuiteExchange named(String name) {
 		return new NetSuiteExchange(name, this.account, this.rest, this.restlets, this.mapper, this.errors,
-				this.pageListener, this.suiteQlPrefetchPages, this.pageExecutor, this.observationRegistry,
+				this.pageListener, this.readAhead, this.pageExecutor, this.observationRegistry,
 				this.exactlyOnceWrites, this.asyncPolling, this.batching);
 	}
 

@@ -16,6 +16,7 @@
 package io.github.netsuite.boot.autoconfigure;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -23,6 +24,7 @@ import java.util.function.Supplier;
 import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.HttpComponentsAttemptAbort;
 import io.github.netsuite.boot.NetSuiteAuthentication;
+import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.SharedPermitStore;
 import io.github.netsuite.boot.RecordBatchListener;
 import io.github.netsuite.boot.SuiteQlPageListener;
@@ -152,7 +154,8 @@ final class NetSuiteAccountFactory {
 			.maxAnswerSize(settings.getMaxAnswerSize())
 			// One token request: its connection and its answer (the builder adds its permit).
 			.tokenRequestTimeout(settings.getConnectTimeout().plus(settings.getReadTimeout()))
-			.suiteQlPrefetchPages(settings.getSuiteql().getPrefetchPages())
+			.suiteQlPrefetchPages(Objects.requireNonNullElse(settings.getSuiteql().getPrefetchPages(),
+					NetSuiteClient.DEFAULT_SUITEQL_PREFETCH_PAGES))
 			.suiteQlPageListener(this.pageListener)
 			.exactlyOnceWrites(settings.getRecords().isExactlyOnceWrites())
 			.asyncPolling(settings.getAsync().getPollInterval(), settings.getAsync().getMaxPollInterval(),

@@ -645,15 +645,15 @@ public class NetSuiteAccountProperties {
 	public static class SuiteQl {
 
 		/**
-		 * SuiteQL pages fetched ahead while a stream's consumer reads one; 0 for one page at a time.
+		 * Most SuiteQL and record collection pages fetched ahead while a stream's consumer reads one; 0 for one page at a time; unset (the default) for as many as the account's permits allow, its concurrency limit in force.
 		 */
-		private int prefetchPages = 3;
+		private @Nullable Integer prefetchPages;
 
-		public int getPrefetchPages() {
+		public @Nullable Integer getPrefetchPages() {
 			return this.prefetchPages;
 		}
 
-		public void setPrefetchPages(int prefetchPages) {
+		public void setPrefetchPages(@Nullable Integer prefetchPages) {
 			this.prefetchPages = prefetchPages;
 		}
 

@@ -219,7 +219,10 @@ final class NetSuitePropertiesValidation {
 		}
 		positive(prefix + "concurrency.limit", properties.getConcurrency().getLimit(), problems);
 		positive(prefix + "concurrency.acquire-timeout", properties.getConcurrency().getAcquireTimeout(), problems);
-		notNegative(prefix + "suiteql.prefetch-pages", properties.getSuiteql().getPrefetchPages(), problems);
+		Integer prefetchPages = properties.getSuiteql().getPrefetchPages();
+		if (prefetchPages != null) {
+			notNegative(prefix + "suiteql.prefetch-pages", prefetchPages, problems);
+		}
 		positive(prefix + "concurrency.lease-time", properties.getConcurrency().getLeaseTime(), problems);
 	}
 
