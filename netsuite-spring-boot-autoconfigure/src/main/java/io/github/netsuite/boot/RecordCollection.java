@@ -159,6 +159,15 @@ public final class RecordCollection {
 	}
 
 	/**
+	 * Return batch writes to these records: up to 100 records a request through
+	 * NetSuite's batch operations, one result per record.
+	 * @return the batch writes, with {@code netsuite.batch.size} records a request
+	 */
+	public RecordBatch batch() {
+		return new RecordBatch(this.exchange, this.type);
+	}
+
+	/**
 	 * Return these records narrowed by a filter expression, such as
 	 * {@code email START_WITH "barbara"}.
 	 * @param filter the {@code q} expression
