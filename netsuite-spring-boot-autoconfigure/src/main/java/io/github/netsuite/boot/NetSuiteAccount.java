@@ -375,6 +375,12 @@ public final class NetSuiteAccount implements AutoCloseable {
 
 		private NetSuiteJob.AsyncPolling asyncPolling = NetSuiteJob.AsyncPolling.DEFAULTS;
 
+		private int batchSize = RecordBatch.Settings.DEFAULTS.size();
+
+		private NetSuiteJob.AsyncPolling batchPolling = RecordBatch.Settings.DEFAULTS.polling();
+
+		private RecordBatchListener batchListener = RecordBatchListener.NONE;
+
 		private Builder(AccountId id) {
 			this.id = Objects.requireNonNull(id, "id");
 		}
@@ -693,6 +699,35 @@ public final class NetSuiteAccount implements AutoCloseable {
 		}
 
 		/**
+		 * Set how {@linkplain RecordCollection#batch() batch writes} go: records per
+		 * request, and how their jobs are polled: first after {@code pollInterval}, then at
+		 * twice the previous interval up to {@code maxPollInterval}, for at most
+		 * {@code timeout} ({@code netsuite.batch.*}; by default 100 records, 200 ms, 2 s
+		 * and 30 minutes).
+		 * @param size records per request, 1 to 100
+		 * @param pollInterval the first wait
+		 * @param maxPollInterval the longest wait between two polls
+		 * @param timeout the longest time to wait for a job
+		 * @return this builder
+		 */
+		public Builder batch(int size, Duration pollInterval, Duration maxPollInterval, Duration timeout) {
+			Assert.isTrue(size >= 1 && size <= RecordBatch.MAX_SIZE, "'size' must be between 1 and 100");
+			this.batchPolling = new NetSuiteJob.AsyncPolling(pollInterval, maxPollInterval, timeout);
+			this.batchSize = size;
+			return this;
+		}
+
+		/**
+		 * Tell a listener of every batch request.
+		 * @param listener the listener; by default none
+		 * @return this builder
+		 */
+		public Builder batchListener(RecordBatchListener listener) {
+			this.batchListener = Objects.requireNonNull(listener, "listener");
+			return this;
+		}
+
+		/**
 		 * Build the account: its permits, its authentication, its two signed clients and
 		 * its {@link NetSuiteClient}, all sharing one chain.
 		 * @return the account
@@ -748,6 +783,11 @@ public final class NetSuiteAccount implements AutoCloseable {
 			NetSuiteExchange exchange = new NetSuiteExchange(this.id, rest, restlets, mapper, errors,
 					this.suiteQlPageListener, this.suiteQlPrefetchPages, pageExecutor, this.observationRegistry,
 					this.exactlyOnceWrites, this.asyncPolling);
+			// A batch's window follows the permits in force, adaptive or not.
+			ConcurrencyGovernor permits = governor;
+			int limit = this.concurrencyLimit;
+			exchange = exchange.withBatching(new RecordBatch.Settings(this.batchSize, this.batchPolling,
+					(permits != null) ? permits::limit : () -> limit, this.batchListener));
 			return new NetSuiteAccount(this.name, this.id, restUrl, restletUrl, authentication, governor, rest,
 					restlets, this.requestFactory, errors, new NetSuiteClient(exchange),
 					(requestFactory, timeout) -> probeClient(rest, requestFactory, timeout), resources);

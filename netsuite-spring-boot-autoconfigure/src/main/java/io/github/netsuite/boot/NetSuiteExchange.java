@@ -100,6 +100,8 @@ final class NetSuiteExchange {
 
 	private final NetSuiteJob.AsyncPolling asyncPolling;
 
+	private final RecordBatch.Settings batching;
+
 	// The account's name in the configuration, for its exceptions' messages
 	private final @Nullable String name;
 
@@ -107,13 +109,13 @@ final class NetSuiteExchange {
 			NetSuiteErrorDecoder errors, SuiteQlPageListener pageListener, int suiteQlPrefetchPages,
 			Executor pageExecutor, ObservationRegistry observationRegistry, boolean exactlyOnceWrites, NetSuiteJob.AsyncPolling asyncPolling) {
 		this(null, account, rest, restlets, mapper, errors, pageListener, suiteQlPrefetchPages, pageExecutor,
-				observationRegistry, exactlyOnceWrites, asyncPolling);
+				observationRegistry, exactlyOnceWrites, asyncPolling, RecordBatch.Settings.DEFAULTS);
 	}
 
 	private NetSuiteExchange(@Nullable String name, @Nullable AccountId account, RestClient rest, RestClient restlets,
 			ObjectMapper mapper, NetSuiteErrorDecoder errors, SuiteQlPageListener pageListener,
 			int suiteQlPrefetchPages, Executor pageExecutor, ObservationRegistry observationRegistry,
-			boolean exactlyOnceWrites, NetSuiteJob.AsyncPolling asyncPolling) {
+			boolean exactlyOnceWrites, NetSuiteJob.AsyncPolling asyncPolling, RecordBatch.Settings batching) {
 		this.name = name;
 		this.account = account;
 		this.rest = Objects.requireNonNull(rest, "rest");
@@ -126,16 +128,23 @@ final class NetSuiteExchange {
 		this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry");
 		this.exactlyOnceWrites = exactlyOnceWrites;
 		this.asyncPolling = Objects.requireNonNull(asyncPolling, "asyncPolling");
+		this.batching = Objects.requireNonNull(batching, "batching");
 	}
 
 	NetSuiteExchange withExactlyOnceWrites(boolean exactlyOnceWrites) {
 		return new NetSuiteExchange(this.name, this.account, this.rest, this.restlets, this.mapper, this.errors,
-				this.pageListener, this.suiteQlPrefetchPages, this.pageExecutor, this.observationRegistry, exactlyOnceWrites, this.asyncPolling);
+				this.pageListener, this.suiteQlPrefetchPages, this.pageExecutor, this.observationRegistry, exactlyOnceWrites, this.asyncPolling, this.batching);
 	}
 
 	NetSuiteExchange withAsyncPolling(NetSuiteJob.AsyncPolling asyncPolling) {
 		return new NetSuiteExchange(this.name, this.account, this.rest, this.restlets, this.mapper, this.errors,
-				this.pageListener, this.suiteQlPrefetchPages, this.pageExecutor, this.observationRegistry, this.exactlyOnceWrites, asyncPolling);
+				this.pageListener, this.suiteQlPrefetchPages, this.pageExecutor, this.observationRegistry, this.exactlyOnceWrites, asyncPolling, this.batching);
+	}
+
+	NetSuiteExchange withBatching(RecordBatch.Settings batching) {
+		return new NetSuiteExchange(this.name, this.account, this.rest, this.restlets, this.mapper, this.errors,
+				this.pageListener, this.suiteQlPrefetchPages, this.pageExecutor, this.observationRegistry,
+				this.exactlyOnceWrites, this.asyncPolling, batching);
 	}
 
 	RestClient rest() {
@@ -174,6 +183,27 @@ final class NetSuiteExchange {
 		return this.asyncPolling;
 	}
 
+	RecordBatch.Settings batching() {
+		return this.batching;
+	}
+
+	// The account's realm, for a batch's threads and log lines
+	@Nullable String realm() {
+		return (this.account != null) ? this.account.realm() : null;
+	}
+
+	void batchSubmitted(String type, int items) {
+		if (this.account != null) {
+			this.batching.listener().submitted(this.account, type, items);
+		}
+	}
+
+	void batchFinished(String type, boolean accepted, int succeeded, int failed) {
+		if (this.account != null) {
+			this.batching.listener().finished(this.account, type, accepted, succeeded, failed);
+		}
+	}
+
 	void pageRead(int rows) {
 		if (this.account != null) {
 			this.pageListener.pageRead(this.account, rows);
@@ -188,7 +218,7 @@ final class NetSuiteExchange {
 	NetSuiteExchange named(String name) {
 		return new NetSuiteExchange(name, this.account, this.rest, this.restlets, this.mapper, this.errors,
 				this.pageListener, this.suiteQlPrefetchPages, this.pageExecutor, this.observationRegistry,
-				this.exactlyOnceWrites, this.asyncPolling);
+				this.exactlyOnceWrites, this.asyncPolling, this.batching);
 	}
 
 	/**

@@ -15,21 +15,46 @@
  */
 package io.github.netsuite.boot;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.lang.CheckReturnValue;
 import org.springframework.util.Assert;
 
 /**
- * Batch writes to the records of one type: NetSuite's batch operations, up to 100
- * records a request, each request asynchronous with an idempotency key, its items
- * executed by the account's REST async processors. Every input item gets one
- * {@link Result}, in input order: the internal ID of the record written, or the error
- * NetSuite answered for that item. One failed item never fails the others. Immutable:
- * each modifier returns a copy.
+ * Batch writes to the records of one type through NetSuite's batch operations: up to 100
+ * records a request ({@code {"items":[…]}}, {@code Prefer: respond-async}), each request
+ * with its own idempotency key, its items executed by the account's REST async
+ * processors. Every input item gets one {@link Result}, in input order: the internal ID of
+ * the record written, or the error NetSuite answered for that item. One failed item never
+ * fails the others.
+ * <p>
+ * Requests are submitted ahead, a window of twice the account's concurrency limit at a
+ * time; each holds a permit only while it is on the wire, not while NetSuite processes it.
+ * Each job is polled ({@code netsuite.batch.poll-interval}, doubling up to
+ * {@code netsuite.batch.max-poll-interval}, for at most {@code netsuite.batch.timeout}),
+ * then its items' results are read, one request per item as NetSuite documents, as many at
+ * once as the account has permits. A request that was throttled or whose answer was lost
+ * is submitted again with the same key, which NetSuite executes once. An item whose
+ * outcome cannot be learnt (its job's tasks do not match the items, its result cannot be
+ * read) fails with a {@link NetSuiteUnreadableAnswerException} that
+ * {@linkplain NetSuiteUnreadableAnswerException#mayHaveExecuted() may have executed},
+ * never with a made-up success.
+ * <p>
+ * Immutable: each modifier returns a copy, so a batch can be shared and used again.
  *
  * <pre class="code">
  * List&lt;RecordBatch.Result&gt; results = client.records("customer").batch().create(customers);
@@ -43,6 +68,9 @@ public final class RecordBatch {
 
 	static final int MAX_SIZE = 100;
 
+	// NetSuite's media type of a batch request's body
+	static final String COLLECTION = "application/vnd.oracle.resource+json; type=collection";
+
 	private final NetSuiteExchange exchange;
 
 	private final String type;
@@ -52,7 +80,7 @@ public final class RecordBatch {
 	private final @Nullable String idempotencySeed;
 
 	RecordBatch(NetSuiteExchange exchange, String type) {
-		this(exchange, type, MAX_SIZE, null);
+		this(exchange, type, exchange.batching().size(), null);
 	}
 
 	private RecordBatch(NetSuiteExchange exchange, String type, int size, @Nullable String idempotencySeed) {
@@ -64,7 +92,8 @@ public final class RecordBatch {
 
 	/**
 	 * Return this batch with another number of records per request.
-	 * @param size records per request, 1 to 100 (NetSuite's most)
+	 * @param size records per request, 1 to 100 (NetSuite's most); by default
+	 * {@code netsuite.batch.size}
 	 * @return the batch
 	 */
 	@CheckReturnValue
@@ -76,7 +105,8 @@ public final class RecordBatch {
 	/**
 	 * Return this batch with idempotency keys derived from a seed: request {@code i}'s
 	 * key is {@code UUID.nameUUIDFromBytes(seed + "/" + i)}, so that the same input
-	 * written again with the same seed and size is executed once.
+	 * written again with the same seed and size (a restarted job's chunk, say) is executed
+	 * once, and its results read again. Without a seed, each request has a random key.
 	 * @param seed the seed, such as a job's and chunk's name
 	 * @return the batch
 	 */
@@ -87,75 +117,196 @@ public final class RecordBatch {
 	}
 
 	/**
-	 * Create records.
-	 * @param records the records, each a map or an object Jackson can write
+	 * Create records ({@code POST}).
+	 * @param records the records, each a map or an object Jackson can write, sent as
+	 * given
 	 * @return one result per record, in input order
 	 */
 	public List<Result> create(List<?> records) {
-		throw new UnsupportedOperationException("Not yet");
+		return list(Operation.CREATE, records);
 	}
 
 	/**
-	 * Create records, lazily.
-	 * @param records the records
+	 * Create records ({@code POST}), lazily: records are read from the stream as the
+	 * results are, and the results come in input order as their requests complete, with
+	 * at most a window of requests in memory. Close the stream to stop early.
+	 * @param records the records, each a map or an object Jackson can write
 	 * @return one result per record, in input order
 	 */
 	public Stream<Result> create(Stream<?> records) {
-		throw new UnsupportedOperationException("Not yet");
+		return stream(Operation.CREATE, records);
 	}
 
 	/**
-	 * Update records, each with an {@code id} or an {@code externalId}.
-	 * @param records the records
+	 * Update records ({@code PATCH}), each with its internal {@code id} or its
+	 * {@code externalId} (the internal ID wins when both are given).
+	 * @param records the records, each a map or an object Jackson can write
 	 * @return one result per record, in input order
 	 */
 	public List<Result> update(List<?> records) {
-		throw new UnsupportedOperationException("Not yet");
+		return list(Operation.UPDATE, records);
 	}
 
 	/**
-	 * Update records, lazily.
-	 * @param records the records
+	 * Update records ({@code PATCH}), lazily, as {@link #create(Stream)} does.
+	 * @param records the records, each with its {@code id} or {@code externalId}
 	 * @return one result per record, in input order
 	 */
 	public Stream<Result> update(Stream<?> records) {
-		throw new UnsupportedOperationException("Not yet");
+		return stream(Operation.UPDATE, records);
 	}
 
 	/**
-	 * Create or update records by their {@code externalId}.
-	 * @param records the records
+	 * Create or update records by their {@code externalId} ({@code PUT}), which each
+	 * must carry: written again, an upsert changes nothing twice.
+	 * @param records the records, each a map or an object Jackson can write
 	 * @return one result per record, in input order
 	 */
 	public List<Result> upsert(List<?> records) {
-		throw new UnsupportedOperationException("Not yet");
+		return list(Operation.UPSERT, records);
 	}
 
 	/**
-	 * Create or update records by their {@code externalId}, lazily.
-	 * @param records the records
+	 * Create or update records by their {@code externalId} ({@code PUT}), lazily, as
+	 * {@link #create(Stream)} does.
+	 * @param records the records, each with its {@code externalId}
 	 * @return one result per record, in input order
 	 */
 	public Stream<Result> upsert(Stream<?> records) {
-		throw new UnsupportedOperationException("Not yet");
+		return stream(Operation.UPSERT, records);
 	}
 
 	/**
-	 * Delete records.
+	 * Delete records ({@code DELETE}, each item {@code {"id":…}} or
+	 * {@code {"externalId":…}}).
 	 * @param ids internal IDs, or {@code eid:<externalId>}
-	 * @return one result per ID, in input order
+	 * @return one result per ID, in input order, each with the ID it was given
 	 */
 	public List<Result> delete(List<String> ids) {
-		throw new UnsupportedOperationException("Not yet");
+		return list(Operation.DELETE, ids);
 	}
 
 	/**
-	 * Delete records, lazily.
+	 * Delete records ({@code DELETE}), lazily, as {@link #create(Stream)} does.
 	 * @param ids internal IDs, or {@code eid:<externalId>}
 	 * @return one result per ID, in input order
 	 */
 	public Stream<Result> delete(Stream<String> ids) {
-		throw new UnsupportedOperationException("Not yet");
+		return stream(Operation.DELETE, ids);
+	}
+
+	private List<Result> list(Operation operation, List<?> items) {
+		Assert.notNull(items, "'records' must not be null");
+		try (Stream<Result> results = stream(operation, items.stream())) {
+			return results.toList();
+		}
+	}
+
+	private Stream<Result> stream(Operation operation, Stream<?> items) {
+		Assert.notNull(items, "'records' must not be null");
+		RecordBatchRun run = new RecordBatchRun(this.exchange, operation, this.type, this.size,
+				this.idempotencySeed, items.iterator());
+		return StreamSupport
+			.stream(Spliterators.spliteratorUnknownSize(run, Spliterator.ORDERED | Spliterator.NONNULL), false)
+			.onClose(run::close)
+			.onClose(items::close);
+	}
+
+	@Override
+	public String toString() {
+		return "RecordBatch[type=" + this.type + ", size=" + this.size + "]";
+	}
+
+	/**
+	 * What a batch request does to its items.
+	 */
+	enum Operation {
+
+		CREATE(HttpMethod.POST), UPDATE(HttpMethod.PATCH), UPSERT(HttpMethod.PUT), DELETE(HttpMethod.DELETE);
+
+		private final HttpMethod method;
+
+		Operation(HttpMethod method) {
+			this.method = method;
+		}
+
+		HttpMethod method() {
+			return this.method;
+		}
+
+		/**
+		 * The item a request carries for an input item: the user's own object, as given;
+		 * for a delete, the ID it names.
+		 */
+		Object item(Object input, int index) {
+			if (input == null) {
+				throw new IllegalArgumentException("Item " + index + " of the batch is null");
+			}
+			if (this != DELETE) {
+				return input;
+			}
+			if (!(input instanceof String id) || id.isBlank()) {
+				throw new IllegalArgumentException("Item " + index + " of the batch is not an ID: " + input);
+			}
+			return id.startsWith("eid:") ? Map.of("externalId", id.substring(4)) : Map.of("id", id);
+		}
+
+		/**
+		 * The request for a list of items; the caller adds the idempotency key.
+		 */
+		AsyncRequest request(NetSuiteExchange exchange, String type, List<Object> items) {
+			AsyncRequest request = new AsyncRequest(exchange, this.method, RecordCollection.PATH, type);
+			if (this != DELETE) {
+				// NetSuite's documented type of a batch body, for POST, PATCH and PUT only.
+				request = request.header(HttpHeaders.CONTENT_TYPE, COLLECTION);
+			}
+			return request.body(Map.of("items", items));
+		}
+
+		/**
+		 * The reference an update, upsert or delete names its record by, for a result
+		 * whose answer names none: the internal {@code id}, else {@code eid:<externalId>}.
+		 * A create has none.
+		 */
+		@Nullable String reference(Object item, ObjectMapper mapper) {
+			if (this == CREATE) {
+				return null;
+			}
+			JsonNode json = mapper.valueToTree(item);
+			JsonNode id = json.path("id");
+			if ((id.isString() || id.isNumber()) && !id.asString().isEmpty()) {
+				return id.asString();
+			}
+			JsonNode externalId = json.path("externalId");
+			return (externalId.isString() || externalId.isNumber()) && !externalId.asString().isEmpty()
+					? "eid:" + externalId.asString() : null;
+		}
+
+	}
+
+	/**
+	 * An account's defaults for batches ({@code netsuite.batch.*}), the permits that size
+	 * their windows, and who is told of their requests.
+	 *
+	 * @param size records per request
+	 * @param polling how jobs are polled
+	 * @param permits the account's concurrency limit now
+	 * @param listener told of every batch request
+	 */
+	record Settings(int size, NetSuiteJob.AsyncPolling polling, IntSupplier permits, RecordBatchListener listener) {
+
+		static final NetSuiteJob.AsyncPolling DEFAULT_POLLING = new NetSuiteJob.AsyncPolling(Duration.ofMillis(200),
+				Duration.ofSeconds(2), Duration.ofMinutes(30));
+
+		static final Settings DEFAULTS = new Settings(MAX_SIZE, DEFAULT_POLLING, () -> 5, RecordBatchListener.NONE);
+
+		Settings {
+			Assert.isTrue(size >= 1 && size <= MAX_SIZE, "'size' must be between 1 and 100");
+			Objects.requireNonNull(polling, "polling");
+			Objects.requireNonNull(permits, "permits");
+			Objects.requireNonNull(listener, "listener");
+		}
+
 	}
 
 	/**
@@ -185,7 +336,10 @@ public final class RecordBatch {
 		}
 
 		/**
-		 * Return the internal ID of the record written.
+		 * Return the internal ID of the record written: from the record's location
+		 * NetSuite answered, or, for an update, upsert or delete whose answer names no
+		 * record, the reference the item gave ({@code id}, else
+		 * {@code eid:<externalId>}).
 		 * @return the ID, or {@code null} if the item failed
 		 */
 		public @Nullable String id() {
@@ -193,7 +347,11 @@ public final class RecordBatch {
 		}
 
 		/**
-		 * Return the error of the item.
+		 * Return the error of the item: the {@link NetSuiteException} NetSuite answered for
+		 * it, with its code and detail, or a
+		 * {@link NetSuiteUnreadableAnswerException} whose
+		 * {@link NetSuiteUnreadableAnswerException#mayHaveExecuted()} says that its
+		 * outcome is unknown.
 		 * @return the error, or {@code null} if the item succeeded
 		 */
 		public @Nullable NetSuiteException error() {
@@ -217,7 +375,7 @@ public final class RecordBatch {
 			if (this.error != null) {
 				throw this.error;
 			}
-			return java.util.Objects.requireNonNull(this.id);
+			return Objects.requireNonNull(this.id);
 		}
 
 		@Override

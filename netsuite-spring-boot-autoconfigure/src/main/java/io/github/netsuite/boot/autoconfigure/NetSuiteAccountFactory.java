@@ -24,6 +24,7 @@ import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.HttpComponentsAttemptAbort;
 import io.github.netsuite.boot.NetSuiteAuthentication;
 import io.github.netsuite.boot.SharedPermitStore;
+import io.github.netsuite.boot.RecordBatchListener;
 import io.github.netsuite.boot.SuiteQlPageListener;
 import io.github.netsuite.boot.auth.OAuth2Credentials;
 import io.github.netsuite.boot.auth.TbaCredentials;
@@ -76,6 +77,8 @@ final class NetSuiteAccountFactory {
 
 	private final SuiteQlPageListener pageListener;
 
+	private final RecordBatchListener batchListener;
+
 	private final @Nullable Executor pageExecutor;
 
 	private final Supplier<@Nullable SharedPermitStore> sharedPermitStore;
@@ -86,7 +89,7 @@ final class NetSuiteAccountFactory {
 			ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder, HttpClientSettings httpClientSettings,
 			ObservationRegistry observationRegistry, @Nullable NetSuiteRequestObservationConvention convention,
 			ObjectMapper mapper, NetSuiteProperties.Retry retry, SuiteQlPageListener pageListener,
-			@Nullable Executor pageExecutor, Supplier<@Nullable SharedPermitStore> sharedPermitStore,
+			RecordBatchListener batchListener, @Nullable Executor pageExecutor, Supplier<@Nullable SharedPermitStore> sharedPermitStore,
 			Consumer<AutoCloseable> closeables) {
 		this.builders = builders;
 		this.requestFactoryBuilder = requestFactoryBuilder;
@@ -96,6 +99,7 @@ final class NetSuiteAccountFactory {
 		this.mapper = mapper;
 		this.retry = retry;
 		this.pageListener = pageListener;
+		this.batchListener = batchListener;
 		this.pageExecutor = pageExecutor;
 		this.sharedPermitStore = sharedPermitStore;
 		this.closeables = closeables;
@@ -152,7 +156,10 @@ final class NetSuiteAccountFactory {
 			.suiteQlPageListener(this.pageListener)
 			.exactlyOnceWrites(settings.getRecords().isExactlyOnceWrites())
 			.asyncPolling(settings.getAsync().getPollInterval(), settings.getAsync().getMaxPollInterval(),
-					settings.getAsync().getTimeout());
+					settings.getAsync().getTimeout())
+			.batch(settings.getBatch().getSize(), settings.getBatch().getPollInterval(),
+					settings.getBatch().getMaxPollInterval(), settings.getBatch().getTimeout())
+			.batchListener(this.batchListener);
 		if (this.pageExecutor != null) {
 			builder.pageExecutor(this.pageExecutor);
 		}

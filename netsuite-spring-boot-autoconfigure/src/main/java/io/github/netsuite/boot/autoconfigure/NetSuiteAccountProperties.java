@@ -123,6 +123,11 @@ public class NetSuiteAccountProperties {
 	 */
 	private final Async async = new Async();
 
+	/**
+	 * Batch write settings.
+	 */
+	private final Batch batch = new Batch();
+
 	public @Nullable String getAccount() {
 		return this.account;
 	}
@@ -239,6 +244,10 @@ public class NetSuiteAccountProperties {
 		return this.async;
 	}
 
+	public Batch getBatch() {
+		return this.batch;
+	}
+
 	/**
 	 * How the record API writes.
 	 */
@@ -309,6 +318,66 @@ public class NetSuiteAccountProperties {
 		 * Longest time to wait for a job; by default NetSuite's own limit on a REST request.
 		 */
 		private Duration timeout = Duration.ofMinutes(15);
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			this.pollInterval = pollInterval;
+		}
+
+		public Duration getMaxPollInterval() {
+			return this.maxPollInterval;
+		}
+
+		public void setMaxPollInterval(Duration maxPollInterval) {
+			this.maxPollInterval = maxPollInterval;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * How batch writes ({@code RecordCollection.batch()}) cut their input and wait for
+	 * their jobs.
+	 */
+	public static class Batch {
+
+		/**
+		 * Records per batch request, 1 to 100 (NetSuite's most).
+		 */
+		private int size = 100;
+
+		/**
+		 * Time before the first poll of a batch job; it doubles for each further poll.
+		 */
+		private Duration pollInterval = Duration.ofMillis(200);
+
+		/**
+		 * Longest time between two polls of a batch job.
+		 */
+		private Duration maxPollInterval = Duration.ofSeconds(2);
+
+		/**
+		 * Longest time to wait for a batch job, which may queue behind others at the account's async processors.
+		 */
+		private Duration timeout = Duration.ofMinutes(30);
+
+		public int getSize() {
+			return this.size;
+		}
+
+		public void setSize(int size) {
+			this.size = size;
+		}
 
 		public Duration getPollInterval() {
 			return this.pollInterval;
