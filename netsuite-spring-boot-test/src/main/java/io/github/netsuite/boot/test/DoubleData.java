@@ -25,10 +25,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The double's data: a {@link RecordStore} per record type (which SuiteQL reads as its
- * table), the RESTlet handlers by deployment, and the asynchronous jobs with their
- * idempotency keys. {@link NetSuiteDouble}'s data methods seed and clear it; the endpoints
- * read it. Faults and observations are not data: {@link NetSuiteDouble#clearData()} leaves
- * them.
+ * table), the fields their creates require, the RESTlet handlers by deployment, and the
+ * asynchronous jobs with their idempotency keys. {@link NetSuiteDouble}'s data methods seed
+ * and clear it; the endpoints read it. Faults and observations are not data:
+ * {@link NetSuiteDouble#clearData()} leaves them.
  *
  * @author NetSuite Spring Boot team
  */
@@ -43,6 +43,8 @@ final class DoubleData {
 	private final AsyncEndpoint jobs;
 
 	private final ChangeTracking tracking;
+
+	private final RequiredFields requiredFields = new RequiredFields();
 
 	DoubleData(AsyncEndpoint jobs, ChangeTracking tracking) {
 		this.jobs = jobs;
@@ -106,6 +108,13 @@ final class DoubleData {
 	}
 
 	/**
+	 * The fields each record type's creates must give.
+	 */
+	RequiredFields requiredFields() {
+		return this.requiredFields;
+	}
+
+	/**
 	 * The asynchronous jobs, which the async endpoint serves.
 	 */
 	AsyncEndpoint jobs() {
@@ -113,14 +122,15 @@ final class DoubleData {
 	}
 
 	/**
-	 * Drop every record, table, RESTlet handler, asynchronous job and remembered idempotency
-	 * key, and stop tracking changes.
+	 * Drop every record, table, required field, RESTlet handler, asynchronous job and
+	 * remembered idempotency key, and stop tracking changes.
 	 */
 	void clear() {
 		this.tracking.stop();
 		this.stores.clear();
 		this.restlets.clear();
 		this.jobs.clear();
+		this.requiredFields.clear();
 	}
 
 	private static String restletKey(String script, String deploy) {

@@ -117,6 +117,10 @@ final class RecordEndpoint {
 		if (fields == null) {
 			return invalidContent(call);
 		}
+		Reply missing = this.netSuite.data().requiredFields().check(call, type, fields);
+		if (missing != null) {
+			return missing;
+		}
 		long id;
 		try {
 			id = this.netSuite.records(type).add(fields);
