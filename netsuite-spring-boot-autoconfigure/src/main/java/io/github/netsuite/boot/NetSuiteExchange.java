@@ -102,6 +102,9 @@ final class NetSuiteExchange {
 
 	private final RecordBatch.Settings batching;
 
+	// The client's X-NetSuite-Property*Validation headers for record requests
+	private final PropertyValidation.Pair propertyValidation;
+
 	// The account's name in the configuration, for its exceptions' messages
 	private final @Nullable String name;
 
@@ -109,13 +112,15 @@ final class NetSuiteExchange {
 			NetSuiteErrorDecoder errors, SuiteQlPageListener pageListener, ReadAhead readAhead,
 			Executor pageExecutor, ObservationRegistry observationRegistry, boolean exactlyOnceWrites, NetSuiteJob.AsyncPolling asyncPolling) {
 		this(null, account, rest, restlets, mapper, errors, pageListener, readAhead, pageExecutor,
-				observationRegistry, exactlyOnceWrites, asyncPolling, RecordBatch.Settings.DEFAULTS);
+				observationRegistry, exactlyOnceWrites, asyncPolling, RecordBatch.Settings.DEFAULTS,
+				PropertyValidation.Pair.NONE);
 	}
 
 	private NetSuiteExchange(@Nullable String name, @Nullable AccountId account, RestClient rest, RestClient restlets,
 			ObjectMapper mapper, NetSuiteErrorDecoder errors, SuiteQlPageListener pageListener,
 			ReadAhead readAhead, Executor pageExecutor, ObservationRegistry observationRegistry,
-			boolean exactlyOnceWrites, NetSuiteJob.AsyncPolling asyncPolling, RecordBatch.Settings batching) {
+			boolean exactlyOnceWrites, NetSuiteJob.AsyncPolling asyncPolling, RecordBatch.Settings batching,
+			PropertyValidation.Pair propertyValidation) {
 		this.name = name;
 		this.account = account;
 		this.rest = Objects.requireNonNull(rest, "rest");
@@ -129,22 +134,24 @@ final class NetSuiteExchange {
 		this.exactlyOnceWrites = exactlyOnceWrites;
 		this.asyncPolling = Objects.requireNonNull(asyncPolling, "asyncPolling");
 		this.batching = Objects.requireNonNull(batching, "batching");
+		this.propertyValidation = Objects.requireNonNull(propertyValidation, "propertyValidation");
 	}
 
 	NetSuiteExchange withExactlyOnceWrites(boolean exactlyOnceWrites) {
 		return new NetSuiteExchange(this.name, this.account, this.rest, this.restlets, this.mapper, this.errors,
-				this.pageListener, this.readAhead, this.pageExecutor, this.observationRegistry, exactlyOnceWrites, this.asyncPolling, this.batching);
+				this.pageListener, this.readAhead, this.pageExecutor, this.observationRegistry, exactlyOnceWrites, this.asyncPolling, this.batching, this.propertyValidation);
 	}
 
 	NetSuiteExchange withAsyncPolling(NetSuiteJob.AsyncPolling asyncPolling) {
 		return new NetSuiteExchange(this.name, this.account, this.rest, this.restlets, this.mapper, this.errors,
-				this.pageListener, this.readAhead, this.pageExecutor, this.observationRegistry, this.exactlyOnceWrites, asyncPolling, this.batching);
+				this.pageListener, this.readAhead, this.pageExecutor, this.observationRegistry, this.exactlyOnceWrites, asyncPolling, this.batching, this.propertyValidation);
 	}
 
-	NetSuiteExchange withBatching(RecordBatch.Settings batching) {
+	NetSuiteExchange withBatching(RecordBatch.Settings batching,
+			PropertyValidation.Pair propertyValidation) {
 		return new NetSuiteExchange(this.name, this.account, this.rest, this.restlets, this.mapper, this.errors,
 				this.pageListener, this.readAhead, this.pageExecutor, this.observationRegistry,
-				this.exactlyOnceWrites, this.asyncPolling, batching);
+				this.exactlyOnceWrites, this.asyncPolling, batching, this.propertyValidation);
 	}
 
 	RestClient rest() {
@@ -178,6 +185,16 @@ final class NetSuiteExchange {
 
 	boolean exactlyOnceWrites() {
 		return this.exactlyOnceWrites;
+	}
+
+	NetSuiteExchange withPropertyValidation(PropertyValidation.Pair propertyValidation) {
+		return new NetSuiteExchange(this.name, this.account, this.rest, this.restlets, this.mapper, this.errors,
+				this.pageListener, this.readAhead, this.pageExecutor, this.observationRegistry,
+				this.exactlyOnceWrites, this.asyncPolling, this.batching, propertyValidation);
+	}
+
+	PropertyValidation.Pair propertyValidation() {
+		return this.propertyValidation;
 	}
 
 	NetSuiteJob.AsyncPolling asyncPolling() {
@@ -219,7 +236,7 @@ final class NetSuiteExchange {
 	NetSuiteExchange named(String name) {
 		return new NetSuiteExchange(name, this.account, this.rest, this.restlets, this.mapper, this.errors,
 				this.pageListener, this.readAhead, this.pageExecutor, this.observationRegistry,
-				this.exactlyOnceWrites, this.asyncPolling, this.batching);
+				this.exactlyOnceWrites, this.asyncPolling, this.batching, this.propertyValidation);
 	}
 
 	/**
@@ -449,6 +466,7 @@ final class NetSuiteExchange {
 		try {
 			return request.exchangeForRequiredValue((sent, response) -> {
 				Answers.Answer answer = call.answer(sent, response);
+				RecordWarnings.report(sent, response, this.name, this.account, this.observationRegistry);
 				if (requireSuccess) {
 					Answers.requireSuccess(sent, response, this.errors, answer);
 				}

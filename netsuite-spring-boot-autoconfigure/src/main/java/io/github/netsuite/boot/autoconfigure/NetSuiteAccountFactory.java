@@ -158,6 +158,8 @@ final class NetSuiteAccountFactory {
 					NetSuiteClient.DEFAULT_SUITEQL_PREFETCH_PAGES))
 			.suiteQlPageListener(this.pageListener)
 			.exactlyOnceWrites(settings.getRecords().isExactlyOnceWrites())
+			.propertyValidation(settings.getRecords().getPropertyNameValidation(),
+					settings.getRecords().getPropertyValueValidation())
 			.asyncPolling(settings.getAsync().getPollInterval(), settings.getAsync().getMaxPollInterval(),
 					settings.getAsync().getTimeout())
 			.batch(settings.getBatch().getSize(), settings.getBatch().getPollInterval(),
