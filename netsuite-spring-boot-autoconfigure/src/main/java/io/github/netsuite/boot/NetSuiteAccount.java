@@ -375,6 +375,8 @@ public final class NetSuiteAccount implements AutoCloseable {
 
 		private NetSuiteJob.AsyncPolling asyncPolling = NetSuiteJob.AsyncPolling.DEFAULTS;
 
+		private PropertyValidation.Pair propertyValidation = PropertyValidation.Pair.NONE;
+
 		private Builder(AccountId id) {
 			this.id = Objects.requireNonNull(id, "id");
 		}
@@ -679,6 +681,20 @@ public final class NetSuiteAccount implements AutoCloseable {
 		}
 
 		/**
+		 * Ask NetSuite to validate the field names and values of record requests as given
+		 * ({@code netsuite.records.property-name-validation} and
+		 * {@code netsuite.records.property-value-validation}; by default NetSuite's own).
+		 * @param names what NetSuite does with a field it does not know, or {@code null}
+		 * @param values what NetSuite does with an invalid value, or {@code null}
+		 * @return this builder
+		 * @see NetSuiteClient#withPropertyValidation
+		 */
+		public Builder propertyValidation(@Nullable PropertyValidation names, @Nullable PropertyValidation values) {
+			this.propertyValidation = new PropertyValidation.Pair(names, values);
+			return this;
+		}
+
+		/**
 		 * Poll asynchronous jobs first after {@code interval}, then at twice the previous
 		 * interval up to {@code maxInterval}, for at most {@code timeout}
 		 * ({@code netsuite.async.*}; by default 200 ms, 5 s and 15 minutes).
@@ -747,7 +763,8 @@ public final class NetSuiteAccount implements AutoCloseable {
 					: JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 			NetSuiteExchange exchange = new NetSuiteExchange(this.id, rest, restlets, mapper, errors,
 					this.suiteQlPageListener, this.suiteQlPrefetchPages, pageExecutor, this.observationRegistry,
-					this.exactlyOnceWrites, this.asyncPolling);
+					this.exactlyOnceWrites, this.asyncPolling)
+				.withPropertyValidation(this.propertyValidation);
 			return new NetSuiteAccount(this.name, this.id, restUrl, restletUrl, authentication, governor, rest,
 					restlets, this.requestFactory, errors, new NetSuiteClient(exchange),
 					(requestFactory, timeout) -> probeClient(rest, requestFactory, timeout), resources);

@@ -40,6 +40,7 @@ import org.springframework.web.client.RestClient;
  *     .toList();
  * String id = client.records("customer").create(Map.of("companyName", "Acme"));
  * String once = client.records("customer").exactlyOnce().create(Map.of("companyName", "Acme"));
+ * String invoice = client.record("salesOrder", "1043").transform("invoice");
  * Map&lt;String, Object&gt; answer = client.restlet("customscript_x", "customdeploy_x")
  *     .param("q", "abc")
  *     .get(new ParameterizedTypeReference&lt;Map&lt;String, Object&gt;&gt;() {})
@@ -99,6 +100,27 @@ public final class NetSuiteClient {
 		return new NetSuiteClient(this.exchange.withExactlyOnceWrites(exactlyOnceWrites));
 	}
 
+	/**
+	 * Return a client whose record requests ask NetSuite to validate field names and
+	 * values as given ({@code X-NetSuite-PropertyNameValidation},
+	 * {@code X-NetSuite-PropertyValueValidation};
+	 * {@code netsuite.records.property-name-validation} and
+	 * {@code netsuite.records.property-value-validation}). Each call can still choose
+	 * with {@link RecordRequest#propertyValidation} and
+	 * {@link RecordCollection#propertyValidation}. Warnings NetSuite answers are logged
+	 * at {@code WARN}, once per call, and counted as the observation
+	 * {@code netsuite.record.warnings}.
+	 * @param names what NetSuite does with a field it does not know, or {@code null} for
+	 * NetSuite's default
+	 * @param values what NetSuite does with an invalid value, or {@code null} for
+	 * NetSuite's default
+	 * @return the client
+	 */
+	public NetSuiteClient withPropertyValidation(@Nullable PropertyValidation names,
+			@Nullable PropertyValidation values) {
+		return new NetSuiteClient(this.exchange.withPropertyValidation(new PropertyValidation.Pair(names, values)));
+	}
+
 	// The account's name in the configuration, for the client's exceptions.
 	NetSuiteClient named(String name) {
 		return new NetSuiteClient(this.exchange.named(name));
@@ -131,9 +153,10 @@ public final class NetSuiteClient {
 	}
 
 	/**
-	 * Address one record.
+	 * Address one record, by internal ID or, as {@code eid:<externalId>}, by external ID
+	 * (as {@link RecordCollection#externalId(String)} does).
 	 * @param type the record type, such as {@code customer}
-	 * @param id the internal ID
+	 * @param id the internal ID, or {@code eid:} and the external ID
 	 * @return the record request
 	 */
 	public RecordRequest record(String type, String id) {

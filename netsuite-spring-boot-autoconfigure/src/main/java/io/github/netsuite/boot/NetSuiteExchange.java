@@ -100,6 +100,9 @@ final class NetSuiteExchange {
 
 	private final NetSuiteJob.AsyncPolling asyncPolling;
 
+	// The client's X-NetSuite-Property*Validation headers for record requests
+	private final PropertyValidation.Pair propertyValidation;
+
 	// The account's name in the configuration, for its exceptions' messages
 	private final @Nullable String name;
 
@@ -107,13 +110,13 @@ final class NetSuiteExchange {
 			NetSuiteErrorDecoder errors, SuiteQlPageListener pageListener, int suiteQlPrefetchPages,
 			Executor pageExecutor, ObservationRegistry observationRegistry, boolean exactlyOnceWrites, NetSuiteJob.AsyncPolling asyncPolling) {
 		this(null, account, rest, restlets, mapper, errors, pageListener, suiteQlPrefetchPages, pageExecutor,
-				observationRegistry, exactlyOnceWrites, asyncPolling);
+				observationRegistry, exactlyOnceWrites, asyncPolling, PropertyValidation.Pair.NONE);
 	}
 
 	private NetSuiteExchange(@Nullable String name, @Nullable AccountId account, RestClient rest, RestClient restlets,
 			ObjectMapper mapper, NetSuiteErrorDecoder errors, SuiteQlPageListener pageListener,
 			int suiteQlPrefetchPages, Executor pageExecutor, ObservationRegistry observationRegistry,
-			boolean exactlyOnceWrites, NetSuiteJob.AsyncPolling asyncPolling) {
+			boolean exactlyOnceWrites, NetSuiteJob.AsyncPolling asyncPolling, PropertyValidation.Pair propertyValidation) {
 		this.name = name;
 		this.account = account;
 		this.rest = Objects.requireNonNull(rest, "rest");
@@ -126,16 +129,17 @@ final class NetSuiteExchange {
 		this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry");
 		this.exactlyOnceWrites = exactlyOnceWrites;
 		this.asyncPolling = Objects.requireNonNull(asyncPolling, "asyncPolling");
+		this.propertyValidation = Objects.requireNonNull(propertyValidation, "propertyValidation");
 	}
 
 	NetSuiteExchange withExactlyOnceWrites(boolean exactlyOnceWrites) {
 		return new NetSuiteExchange(this.name, this.account, this.rest, this.restlets, this.mapper, this.errors,
-				this.pageListener, this.suiteQlPrefetchPages, this.pageExecutor, this.observationRegistry, exactlyOnceWrites, this.asyncPolling);
+				this.pageListener, this.suiteQlPrefetchPages, this.pageExecutor, this.observationRegistry, exactlyOnceWrites, this.asyncPolling, this.propertyValidation);
 	}
 
 	NetSuiteExchange withAsyncPolling(NetSuiteJob.AsyncPolling asyncPolling) {
 		return new NetSuiteExchange(this.name, this.account, this.rest, this.restlets, this.mapper, this.errors,
-				this.pageListener, this.suiteQlPrefetchPages, this.pageExecutor, this.observationRegistry, this.exactlyOnceWrites, asyncPolling);
+				this.pageListener, this.suiteQlPrefetchPages, this.pageExecutor, this.observationRegistry, this.exactlyOnceWrites, asyncPolling, this.propertyValidation);
 	}
 
 	RestClient rest() {
@@ -170,6 +174,16 @@ final class NetSuiteExchange {
 		return this.exactlyOnceWrites;
 	}
 
+	NetSuiteExchange withPropertyValidation(PropertyValidation.Pair propertyValidation) {
+		return new NetSuiteExchange(this.name, this.account, this.rest, this.restlets, this.mapper, this.errors,
+				this.pageListener, this.suiteQlPrefetchPages, this.pageExecutor, this.observationRegistry,
+				this.exactlyOnceWrites, this.asyncPolling, propertyValidation);
+	}
+
+	PropertyValidation.Pair propertyValidation() {
+		return this.propertyValidation;
+	}
+
 	NetSuiteJob.AsyncPolling asyncPolling() {
 		return this.asyncPolling;
 	}
@@ -188,7 +202,7 @@ final class NetSuiteExchange {
 	NetSuiteExchange named(String name) {
 		return new NetSuiteExchange(name, this.account, this.rest, this.restlets, this.mapper, this.errors,
 				this.pageListener, this.suiteQlPrefetchPages, this.pageExecutor, this.observationRegistry,
-				this.exactlyOnceWrites, this.asyncPolling);
+				this.exactlyOnceWrites, this.asyncPolling, this.propertyValidation);
 	}
 
 	/**
@@ -418,6 +432,7 @@ final class NetSuiteExchange {
 		try {
 			return request.exchangeForRequiredValue((sent, response) -> {
 				Answers.Answer answer = call.answer(sent, response);
+				RecordWarnings.report(sent, response, this.name, this.account, this.observationRegistry);
 				if (requireSuccess) {
 					Answers.requireSuccess(sent, response, this.errors, answer);
 				}

@@ -356,11 +356,26 @@ public final class NetSuiteJob {
 		 * record
 		 */
 		String createdId(String type) {
-			String id = Answers.createdId(locationHeader(), this.origin, type);
+			String id = locatedId(type);
 			if (id == null) {
-				throw Answers.unreadable(NetSuiteUnreadableAnswerException.Reason.UNEXPECTED, this.answer, null);
+				throw unexpected();
 			}
 			return id;
+		}
+
+		/**
+		 * Return the ID in the location of the record written, as {@link #createdId}
+		 * checks it, or {@code null} when the answer names no such record.
+		 */
+		@Nullable String locatedId(String type) {
+			return Answers.createdId(locationHeader(), this.origin, type);
+		}
+
+		/**
+		 * Return the exception for a result that is not the answer NetSuite gives.
+		 */
+		NetSuiteUnreadableAnswerException unexpected() {
+			return Answers.unreadable(NetSuiteUnreadableAnswerException.Reason.UNEXPECTED, this.answer, null);
 		}
 
 		private @Nullable String locationHeader() {

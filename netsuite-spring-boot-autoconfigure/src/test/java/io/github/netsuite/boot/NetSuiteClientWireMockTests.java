@@ -213,9 +213,10 @@ class NetSuiteClientWireMockTests {
 	}
 
 	@Test
-	void upsertPutsByExternalId() {
-		server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(204)));
-		this.client.records("customer").upsert("EXT 1", Map.of("companyName", "Acme"));
+	void upsertPutsByExternalIdAndReturnsTheIdFromTheLocationHeader() {
+		server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(204)
+			.withHeader(HttpHeaders.LOCATION, server.baseUrl() + "/services/rest/record/v1/customer/648")));
+		assertThat(this.client.records("customer").upsert("EXT 1", Map.of("companyName", "Acme"))).isEqualTo("648");
 		LoggedRequest request = onlyRequest();
 		assertThat(request.getMethod().getName()).isEqualTo("PUT");
 		assertThat(request.getUrl()).isEqualTo("/services/rest/record/v1/customer/eid:EXT%201");

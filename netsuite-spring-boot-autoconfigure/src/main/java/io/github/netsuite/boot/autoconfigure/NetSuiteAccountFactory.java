@@ -151,6 +151,8 @@ final class NetSuiteAccountFactory {
 			.suiteQlPrefetchPages(settings.getSuiteql().getPrefetchPages())
 			.suiteQlPageListener(this.pageListener)
 			.exactlyOnceWrites(settings.getRecords().isExactlyOnceWrites())
+			.propertyValidation(settings.getRecords().getPropertyNameValidation(),
+					settings.getRecords().getPropertyValueValidation())
 			.asyncPolling(settings.getAsync().getPollInterval(), settings.getAsync().getMaxPollInterval(),
 					settings.getAsync().getTimeout());
 		if (this.pageExecutor != null) {

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.netsuite.boot.PropertyValidation;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
@@ -252,6 +253,32 @@ public class NetSuiteAccountProperties {
 
 		// Set by its own key, which then wins over the deprecated one whatever the binding order
 		private boolean exactlyOnceWritesBound;
+
+		/**
+		 * What NetSuite does with a record field it does not know (X-NetSuite-PropertyNameValidation): error, warning or ignore; NetSuite's default when unset.
+		 */
+		private @Nullable PropertyValidation propertyNameValidation;
+
+		/**
+		 * What NetSuite does with an invalid record field value (X-NetSuite-PropertyValueValidation): error, warning or ignore; NetSuite's default when unset.
+		 */
+		private @Nullable PropertyValidation propertyValueValidation;
+
+		public @Nullable PropertyValidation getPropertyNameValidation() {
+			return this.propertyNameValidation;
+		}
+
+		public void setPropertyNameValidation(@Nullable PropertyValidation propertyNameValidation) {
+			this.propertyNameValidation = propertyNameValidation;
+		}
+
+		public @Nullable PropertyValidation getPropertyValueValidation() {
+			return this.propertyValueValidation;
+		}
+
+		public void setPropertyValueValidation(@Nullable PropertyValidation propertyValueValidation) {
+			this.propertyValueValidation = propertyValueValidation;
+		}
 
 		public boolean isExactlyOnceWrites() {
 			return this.exactlyOnceWrites;
