@@ -131,6 +131,17 @@ public final class NetSuiteClient {
 	}
 
 	/**
+	 * Run a saved SuiteAnalytics dataset, to stream or page through its rows.
+	 * @param id the dataset's ID, such as {@code custdataset1}
+	 * @return the dataset query
+	 */
+	public DatasetQuery dataset(String id) {
+		Assert.hasText(id, "'id' must not be empty");
+		return new DatasetQuery(this.exchange, id, DatasetQuery.MAX_PAGE_SIZE, this.exchange.suiteQlPrefetchPages(),
+				Long.MAX_VALUE);
+	}
+
+	/**
 	 * Address one record.
 	 * @param type the record type, such as {@code customer}
 	 * @param id the internal ID

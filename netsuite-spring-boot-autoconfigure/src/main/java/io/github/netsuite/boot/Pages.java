@@ -146,6 +146,17 @@ final class Pages extends Spliterators.AbstractSpliterator<ObjectNode> implement
 	}
 
 	/**
+	 * The rows of a dataset by offset, with pages fetched ahead as a SuiteQL query's are.
+	 * No keyset and no ceiling of the client's: a dataset's ceiling is NetSuite's to answer.
+	 */
+	static Stream<ObjectNode> dataset(NetSuiteExchange exchange, Fetcher fetcher, int pageSize, int prefetch,
+			long maxRows) {
+		return new Pages(fetcher, exchange.pageExecutor(), exchange.observationRegistry(), "", null,
+				Integer.MAX_VALUE, pageSize, prefetch, maxRows)
+			.stream();
+	}
+
+	/**
 	 * The items of a record collection by offset, each page fetched when the consumer
 	 * reaches it.
 	 */
