@@ -55,6 +55,8 @@ final class NetSuiteDoubleHandler implements ResponseDefinitionTransformerV2 {
 
 	private final SuiteQlEndpoint suiteQl;
 
+	private final DatasetEndpoint datasets;
+
 	private final SystemEndpoint system;
 
 	private final RestletEndpoint restlets;
@@ -75,6 +77,7 @@ final class NetSuiteDoubleHandler implements ResponseDefinitionTransformerV2 {
 		this.login = new LoginCheck(netSuite);
 		this.records = new RecordEndpoint(netSuite);
 		this.suiteQl = new SuiteQlEndpoint(netSuite);
+		this.datasets = new DatasetEndpoint(netSuite);
 		this.system = new SystemEndpoint(netSuite);
 		this.restlets = new RestletEndpoint(netSuite);
 		this.tokens = new OAuth2TokenEndpoint(netSuite);
@@ -179,6 +182,9 @@ final class NetSuiteDoubleHandler implements ResponseDefinitionTransformerV2 {
 	private Reply execute(Call call) {
 		if (call.path.equals(SuiteQlEndpoint.PATH)) {
 			return this.suiteQl.handle(call);
+		}
+		if (DatasetEndpoint.serves(call)) {
+			return this.datasets.handle(call);
 		}
 		if (call.path.startsWith(SystemEndpoint.PREFIX)) {
 			return this.system.handle(call);
