@@ -203,9 +203,4 @@ public final class DatasetQuery {
 		return this.exchange.rows().toMap(row);
 	}
 
-	@Override
-	public String toString() {
-		return "DatasetQuery[" + this.id + "]";
-	}
-
 }
