@@ -18,6 +18,7 @@ package io.github.netsuite.boot;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,6 +64,9 @@ final class Rows {
 		this.mapper = mapper;
 		this.rowMapper = mapper.rebuild()
 			.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+			// Jackson folds names in the mapper's locale: in Turkish, isInactive would not
+			// read NetSuite's ASCII isinactive
+			.defaultLocale(Locale.ROOT)
 			.addHandler(new UnmappedColumns())
 			.build();
 	}

@@ -18,6 +18,7 @@ package io.github.netsuite.boot;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Locale;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.netsuite.boot.auth.AccountId;
@@ -121,6 +122,14 @@ class SuiteQlRowMappingWireMockTests {
 	}
 
 	@Test
+	void columnsMatchWhateverTheAccountsMapperLocale() {
+		ObjectMapper turkish = JsonMapper.builder().defaultLocale(Locale.forLanguageTag("tr")).build();
+		stubRows("{\"links\":[],\"id\":\"1\",\"isinactive\":\"F\"}");
+		assertThat(client(turkish).suiteql("SELECT id, isinactive FROM customer").stream(Flag.class).toList())
+			.containsExactly(new Flag("1", "F"));
+	}
+
+	@Test
 	void rowMappingKeepsTheAccountsMapperSettingsAndLeavesItUnchanged() {
 		ObjectMapper strict = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 		stubRows("{\"links\":[],\"id\":\"1\",\"companyname\":\"Acme\",\"email\":\"a@example.com\"}");
@@ -158,6 +167,9 @@ class SuiteQlRowMappingWireMockTests {
 	}
 
 	record Customer(String id, String companyName, String dateCreated) {
+	}
+
+	record Flag(String id, String isInactive) {
 	}
 
 	static class CustomerBean {
