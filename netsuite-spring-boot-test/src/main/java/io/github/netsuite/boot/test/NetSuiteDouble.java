@@ -30,8 +30,8 @@ import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An embedded NetSuite for tests and demos: REST web services (records, SuiteQL, system
- * endpoints) and RESTlets on one local HTTP port, each request checked for token-based
+ * An embedded NetSuite for tests and demos: REST web services (records, SuiteQL, saved
+ * datasets, system endpoints) and RESTlets on one local HTTP port, each request checked for token-based
  * authentication (OAuth 1.0a, HMAC-SHA256) as NetSuite checks it, and faults that can be
  * switched on at run time. Runs on WireMock. With {@link Builder#oauth2(boolean)} it also
  * serves OAuth 2.0 client credentials (machine to machine): see {@link #oauth2TokenUrl()}.
