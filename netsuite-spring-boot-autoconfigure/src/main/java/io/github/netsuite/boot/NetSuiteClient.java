@@ -156,6 +156,17 @@ public final class NetSuiteClient {
 	}
 
 	/**
+	 * Run a saved SuiteAnalytics dataset, to stream or page through its rows.
+	 * @param id the dataset's ID, such as {@code custdataset1}
+	 * @return the dataset query
+	 */
+	public DatasetQuery dataset(String id) {
+		Assert.hasText(id, "'id' must not be empty");
+		return new DatasetQuery(this.exchange, id, DatasetQuery.MAX_PAGE_SIZE, this.exchange.readAhead().cap(),
+				Long.MAX_VALUE);
+	}
+
+	/**
 	 * Address one record, by internal ID or, as {@code eid:<externalId>}, by external ID
 	 * (as {@link RecordCollection#externalId(String)} does).
 	 * @param type the record type, such as {@code customer}

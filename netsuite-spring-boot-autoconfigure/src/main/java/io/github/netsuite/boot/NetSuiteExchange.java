@@ -108,6 +108,9 @@ final class NetSuiteExchange {
 	// The account's name in the configuration, for its exceptions' messages
 	private final @Nullable String name;
 
+	// Derived from the mapper on first use: most clients never map a row
+	private volatile @Nullable Rows rows;
+
 	NetSuiteExchange(@Nullable AccountId account, RestClient rest, RestClient restlets, ObjectMapper mapper,
 			NetSuiteErrorDecoder errors, SuiteQlPageListener pageListener, ReadAhead readAhead,
 			Executor pageExecutor, ObservationRegistry observationRegistry, boolean exactlyOnceWrites, NetSuiteJob.AsyncPolling asyncPolling) {
@@ -164,6 +167,21 @@ final class NetSuiteExchange {
 
 	ObjectMapper mapper() {
 		return this.mapper;
+	}
+
+	/**
+	 * Return what maps the rows of SuiteQL queries and datasets, with a mapper derived once
+	 * from {@link #mapper()} that matches columns to properties ignoring case.
+	 * @return the row mapping
+	 */
+	Rows rows() {
+		Rows rows = this.rows;
+		if (rows == null) {
+			// Two threads may both derive one; either serves
+			rows = new Rows(this.mapper);
+			this.rows = rows;
+		}
+		return rows;
 	}
 
 	NetSuiteErrorDecoder errors() {

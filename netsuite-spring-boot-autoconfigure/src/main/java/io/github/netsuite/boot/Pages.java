@@ -157,6 +157,18 @@ final class Pages extends Spliterators.AbstractSpliterator<ObjectNode> implement
 	}
 
 	/**
+	 * The rows of a dataset by offset, with pages fetched ahead as a SuiteQL query's are.
+	 * No keyset and no ceiling of the client's: a dataset's ceiling is NetSuite's to answer.
+	 */
+	static Stream<ObjectNode> dataset(NetSuiteExchange exchange, Fetcher fetcher, int pageSize, int prefetch,
+			long maxRows) {
+		ReadAhead readAhead = exchange.readAhead();
+		return new Pages(fetcher, exchange.pageExecutor(), exchange.observationRegistry(), "", null,
+				Integer.MAX_VALUE, pageSize, () -> readAhead.pages(prefetch), maxRows)
+			.stream();
+	}
+
+	/**
 	 * The items of a record collection by offset, the next pages fetched ahead as the
 	 * account's read-ahead allows.
 	 */

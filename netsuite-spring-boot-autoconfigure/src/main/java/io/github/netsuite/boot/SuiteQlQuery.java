@@ -39,6 +39,9 @@ public final class SuiteQlQuery {
 
 	static final int MAX_PAGE_SIZE = 1000;
 
+	// What rows come from, in the messages of their mapping
+	private static final String SOURCE = "SuiteQL";
+
 	// NetSuite serves no row past this offset; keyset paging continues beyond it.
 	static final int MAX_OFFSET = 100_000;
 
@@ -124,13 +127,18 @@ public final class SuiteQlQuery {
 	}
 
 	/**
-	 * Stream every row, mapped to the given type, as {@link #stream()} does.
+	 * Stream every row, mapped to the given type, as {@link #stream()} does. SuiteQL names
+	 * its columns in lower case ({@code companyname}): they map to the type's properties
+	 * ignoring case ({@code companyName}), but not across underscores ({@code company_name}
+	 * needs {@code AS companyName}). A row none of whose columns is a property of the type
+	 * fails the stream with an {@link IllegalArgumentException} rather than give an object of
+	 * nulls; a column that is no property of the type is logged once at WARN.
 	 * @param <T> the row type
 	 * @param type the row type
 	 * @return the rows
 	 */
 	public <T> Stream<T> stream(Class<T> type) {
-		return rows().map((row) -> this.exchange.mapper().treeToValue(row, type));
+		return rows().map((row) -> this.exchange.rows().map(row, type, SOURCE));
 	}
 
 	/**
@@ -155,7 +163,7 @@ public final class SuiteQlQuery {
 	 */
 	public <T> NetSuitePage<T> page(int limit, int offset, Class<T> type) {
 		NetSuitePage<ObjectNode> page = fetch(this.query, limit, offset);
-		List<T> items = page.items().stream().map((row) -> this.exchange.mapper().treeToValue(row, type)).toList();
+		List<T> items = page.items().stream().map((row) -> this.exchange.rows().map(row, type, SOURCE)).toList();
 		return new NetSuitePage<>(items, page.offset(), page.hasMore(), page.totalResults());
 	}
 
@@ -174,7 +182,7 @@ public final class SuiteQlQuery {
 	 * @return the first row, or empty when there is none
 	 */
 	public <T> Optional<T> first(Class<T> type) {
-		return fetch(this.query, 1, 0).items().stream().findFirst().map((row) -> this.exchange.mapper().treeToValue(row, type));
+		return fetch(this.query, 1, 0).items().stream().findFirst().map((row) -> this.exchange.rows().map(row, type, SOURCE));
 	}
 
 	private Stream<ObjectNode> rows() {
@@ -211,9 +219,8 @@ public final class SuiteQlQuery {
 		return page;
 	}
 
-	@SuppressWarnings("unchecked")
 	private Map<String, Object> toMap(ObjectNode row) {
-		return this.exchange.mapper().treeToValue(row, Map.class);
+		return this.exchange.rows().toMap(row);
 	}
 
 }

@@ -16,6 +16,7 @@
 package io.github.netsuite.boot.test;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +26,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The double's data: a {@link RecordStore} per record type (which SuiteQL reads as its
- * table), the fields their creates require, the RESTlet handlers by deployment, and the
+ * table), the fields their creates require, the RESTlet handlers by deployment, the rows of
+ * saved datasets, and the
  * asynchronous jobs with their idempotency keys. {@link NetSuiteDouble}'s data methods seed
  * and clear it; the endpoints read it. Faults and observations are not data:
  * {@link NetSuiteDouble#clearData()} leaves them.
@@ -39,6 +41,9 @@ final class DoubleData {
 
 	// By "script/deploy"
 	private final Map<String, RestletHandler> restlets = new ConcurrentHashMap<>();
+
+	// By lower-case dataset ID: script IDs are case-insensitive
+	private final Map<String, List<Map<String, Object>>> datasets = new ConcurrentHashMap<>();
 
 	private final AsyncEndpoint jobs;
 
@@ -99,6 +104,20 @@ final class DoubleData {
 		}
 	}
 
+	/**
+	 * Define a dataset's rows, replacing any it had.
+	 */
+	void dataset(String id, List<? extends Map<String, ?>> rows) {
+		this.datasets.put(id.toLowerCase(Locale.ROOT), DatasetEndpoint.normalize(rows));
+	}
+
+	/**
+	 * A dataset's rows, or {@code null} when no dataset has the ID.
+	 */
+	@Nullable List<Map<String, Object>> dataset(String id) {
+		return this.datasets.get(id.toLowerCase(Locale.ROOT));
+	}
+
 	void restlet(String script, String deploy, RestletHandler handler) {
 		this.restlets.put(restletKey(script, deploy), handler);
 	}
@@ -122,13 +141,14 @@ final class DoubleData {
 	}
 
 	/**
-	 * Drop every record, table, required field, RESTlet handler, asynchronous job and
+	 * Drop every record, table, required field, RESTlet handler, dataset, asynchronous job and
 	 * remembered idempotency key, and stop tracking changes.
 	 */
 	void clear() {
 		this.tracking.stop();
 		this.stores.clear();
 		this.restlets.clear();
+		this.datasets.clear();
 		this.jobs.clear();
 		this.requiredFields.clear();
 	}

@@ -30,8 +30,8 @@ import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An embedded NetSuite for tests and demos: REST web services (records, SuiteQL, system
- * endpoints) and RESTlets on one local HTTP port, each request checked for token-based
+ * An embedded NetSuite for tests and demos: REST web services (records, SuiteQL, saved
+ * datasets, system endpoints) and RESTlets on one local HTTP port, each request checked for token-based
  * authentication (OAuth 1.0a, HMAC-SHA256) as NetSuite checks it, and faults that can be
  * switched on at run time. Runs on WireMock. With {@link Builder#oauth2(boolean)} it also
  * serves OAuth 2.0 client credentials (machine to machine): see {@link #oauth2TokenUrl()}.
@@ -377,6 +377,28 @@ public final class NetSuiteDouble implements AutoCloseable {
 	}
 
 	/**
+	 * Define the rows of a saved SuiteAnalytics dataset, replacing any it had: the double
+	 * serves them at {@code GET /services/rest/query/v1/dataset/<id>/result}, paged with
+	 * {@code limit} and {@code offset} as NetSuite pages its collections, in the order given.
+	 * Column names are answered in lower case ({@code companyName} as {@code companyname}),
+	 * as SuiteQL answers them, and a column whose value is {@code null} is left out of its
+	 * row. An ID no dataset has answers {@code 404 NONEXISTENT_ID}. Dataset IDs are
+	 * case-insensitive; {@link #clearData()} drops every dataset.
+	 * @param id the dataset's ID, such as {@code custdataset1}
+	 * @param rows the rows, each a map of column to value; copied
+	 * @return this double
+	 * @throws IllegalArgumentException if a row gives one column twice (in two spellings)
+	 * with different values
+	 */
+	public NetSuiteDouble dataset(String id, List<? extends Map<String, ?>> rows) {
+		if (id.isBlank()) {
+			throw new IllegalArgumentException("'id' must not be empty");
+		}
+		this.data.dataset(id, rows);
+		return this;
+	}
+
+	/**
 	 * Register the handler of a RESTlet deployment. Deployments without one echo the call:
 	 * {@code {"method":"POST","parameters":{"script":"6","deploy":"1",…},"body":…}}.
 	 * @param script the {@code script} parameter
@@ -449,7 +471,7 @@ public final class NetSuiteDouble implements AutoCloseable {
 
 	/**
 	 * Drop every record, table, {@link #requiredFields(String, String...) required field},
-	 * RESTlet handler, asynchronous job and remembered idempotency key, and stop tracking changes ({@link #trackChanges(ZoneId)}). Faults and
+	 * RESTlet handler, dataset, asynchronous job and remembered idempotency key, and stop tracking changes ({@link #trackChanges(ZoneId)}). Faults and
 	 * observations stay.
 	 */
 	public void clearData() {

@@ -58,6 +58,8 @@ final class NetSuiteDoubleHandler implements ResponseDefinitionTransformerV2 {
 
 	private final SuiteQlEndpoint suiteQl;
 
+	private final DatasetEndpoint datasets;
+
 	private final SystemEndpoint system;
 
 	private final RestletEndpoint restlets;
@@ -79,6 +81,7 @@ final class NetSuiteDoubleHandler implements ResponseDefinitionTransformerV2 {
 		this.records = new RecordEndpoint(netSuite);
 		this.batches = new BatchEndpoint(netSuite, this.records);
 		this.suiteQl = new SuiteQlEndpoint(netSuite);
+		this.datasets = new DatasetEndpoint(netSuite);
 		this.system = new SystemEndpoint(netSuite);
 		this.restlets = new RestletEndpoint(netSuite);
 		this.tokens = new OAuth2TokenEndpoint(netSuite);
@@ -187,6 +190,9 @@ final class NetSuiteDoubleHandler implements ResponseDefinitionTransformerV2 {
 	private Reply execute(Call call) {
 		if (call.path.equals(SuiteQlEndpoint.PATH)) {
 			return this.suiteQl.handle(call);
+		}
+		if (DatasetEndpoint.serves(call)) {
+			return this.datasets.handle(call);
 		}
 		if (call.path.startsWith(SystemEndpoint.PREFIX)) {
 			return this.system.handle(call);
