@@ -150,8 +150,7 @@ final class NetSuiteExchange {
 				this.pageListener, this.readAhead, this.pageExecutor, this.observationRegistry, this.exactlyOnceWrites, asyncPolling, this.batching, this.propertyValidation);
 	}
 
-	NetSuiteExchange withBatching(RecordBatch.Settings batching,
-			PropertyValidation.Pair propertyValidation) {
+	NetSuiteExchange withBatching(RecordBatch.Settings batching) {
 		return new NetSuiteExchange(this.name, this.account, this.rest, this.restlets, this.mapper, this.errors,
 				this.pageListener, this.readAhead, this.pageExecutor, this.observationRegistry,
 				this.exactlyOnceWrites, this.asyncPolling, batching, this.propertyValidation);

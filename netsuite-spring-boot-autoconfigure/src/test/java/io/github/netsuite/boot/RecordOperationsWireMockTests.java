@@ -117,7 +117,7 @@ class RecordOperationsWireMockTests {
 
 		});
 		NetSuiteExchange exchange = new NetSuiteExchange(AccountId.of("1234567_SB1"), rest, rest,
-				JsonMapper.builder().build(), new NetSuiteErrorDecoder(authentication), SuiteQlPageListener.NONE, 0,
+				JsonMapper.builder().build(), new NetSuiteErrorDecoder(authentication), SuiteQlPageListener.NONE, new ReadAhead(0, null),
 				Runnable::run, registry, false, new NetSuiteJob.AsyncPolling(Duration.ofMillis(5),
 						Duration.ofMillis(20), Duration.ofSeconds(10)));
 		this.client = new NetSuiteClient(exchange);
