@@ -92,8 +92,9 @@ public final class SuiteQlQuery {
 	/**
 	 * Return this query with a most number of rows for {@link #stream()}: no page past them
 	 * is fetched, ahead or otherwise, and the stream ends after them. Fewer rows than a
-	 * page are asked for as such ({@code limit=7} for 7 rows), and more are spread evenly
-	 * over as many requests as pages of {@link #pageSize(int)} would take.
+	 * page are asked for as such ({@code limit=7} for 7 rows), and up to NetSuite's
+	 * 100,000-row offset ceiling more are spread evenly over as many requests as pages of
+	 * {@link #pageSize(int)} would take.
 	 * @param maxRows the most rows, at least 1
 	 * @return a new query
 	 */
