@@ -175,19 +175,20 @@ final class RecordEndpoint {
 	}
 
 	private Reply create(Call call, String type) {
-		Map<String, Object> fields = jsonObject(call);
-		if (fields == null) {
-			return invalidContent(call);
-		}
-		RecordStore store = this.netSuite.records(type);
-		FieldValidation.Outcome checked = FieldValidation.check(call, store, fields);
+		Map<String, Object> body = jsonObject(call);
+		FieldValidation.Outcome checked = FieldValidation.check(call, this.netSuite.records(type),
+				(body != null) ? body : Map.of());
 		Reply refusal = checked.refusal();
 		if (refusal != null) {
 			return refusal;
 		}
+		Map<String, Object> fields = (body != null) ? checked.fields() : null;
+		if (fields == null) {
+			return invalidContent(call);
+		}
 		long id;
 		try {
-			id = store.add(checked.fields());
+			id = this.netSuite.records(type).add(fields);
 		}
 		catch (IllegalArgumentException ex) {
 			return ambiguousField(call, ex);
