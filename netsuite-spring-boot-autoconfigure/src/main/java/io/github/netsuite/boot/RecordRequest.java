@@ -30,6 +30,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.lang.CheckReturnValue;
@@ -63,7 +64,8 @@ public final class RecordRequest {
 	// encoded as a path segment's value.
 	static final String EID_PATH = "/services/rest/record/v1/{type}/eid:{id}";
 
-	static final MediaType CREATE_FORM = MediaType.parseMediaType("application/vnd.oracle.resource+json; type=create-form");
+	// As Oracle's help spells it; only it, lest NetSuite answer a plain GET's JSON instead.
+	static final String CREATE_FORM = "application/vnd.oracle.resource+json; type=create-form";
 
 	private final NetSuiteExchange exchange;
 
@@ -445,7 +447,7 @@ public final class RecordRequest {
 
 	// A create-form is read as a record is, asked for with its own media type.
 	static <T> T createForm(NetSuiteExchange exchange, RestClient.RequestBodySpec request, JavaType type) {
-		request.accept(CREATE_FORM, MediaType.APPLICATION_JSON);
+		request.header(HttpHeaders.ACCEPT, CREATE_FORM);
 		return exchange.answer(request, NetSuiteExchange.Call.READ, (sent, response, answer) -> {
 			T value = Answers.value(exchange.mapper(), type, answer, response.getBody());
 			if (value == null) {
