@@ -353,7 +353,8 @@ final class NetSuiteExchange {
 		}, true);
 	}
 
-	private void requireNoBody(ClientHttpResponse response, Answers.Answer answer) throws IOException {
+	// A write's answer has no body: one that has is refused, its reason saying what it was.
+	void requireNoBody(ClientHttpResponse response, Answers.Answer answer) throws IOException {
 		InputStream body = Answers.nonEmpty(answer, response.getBody());
 		if (body != null) {
 			// Read, so that the reason says what it was; JSON or not, it is no answer to a write.

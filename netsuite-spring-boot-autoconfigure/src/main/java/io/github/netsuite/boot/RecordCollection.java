@@ -237,9 +237,7 @@ public final class RecordCollection {
 			.jsonBody(rest(HttpMethod.PUT, RecordRequest.EID_PATH, this.type, externalId), record);
 		String id = this.exchange.answer(request, NetSuiteExchange.Call.write(Answers.WRITE_HINT),
 				(sent, response, answer) -> {
-					if (Answers.nonEmpty(answer, response.getBody()) != null) {
-						throw Answers.unreadable(Reason.UNEXPECTED, answer, null);
-					}
+					this.exchange.requireNoBody(response, answer);
 					String location = response.getHeaders().getFirst(HttpHeaders.LOCATION);
 					if (location == null) {
 						return "";

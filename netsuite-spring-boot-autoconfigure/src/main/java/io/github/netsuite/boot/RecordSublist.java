@@ -117,10 +117,20 @@ public final class RecordSublist {
 
 	// Whether a sublist pages at all is unconfirmed: the first page is asked for without
 	// limit and offset (which every sublist answers), the next ones as a collection's are.
+	// A first page shorter than a collection's that says more follow is asked for again
+	// with the limit, so that the next offsets follow it and no line is skipped.
 	private NetSuitePage<ObjectNode> fetch(RecordRequest.Target target, int limit, int offset) {
+		NetSuitePage<ObjectNode> page = fetch(target, limit, offset, offset > 0);
+		if (offset == 0 && page.hasMore() && page.items().size() < limit) {
+			return fetch(target, limit, offset, true);
+		}
+		return page;
+	}
+
+	private NetSuitePage<ObjectNode> fetch(RecordRequest.Target target, int limit, int offset, boolean paged) {
 		NetSuiteExchange exchange = this.record.exchange();
 		Read read = exchange.read(this.record.request(HttpMethod.GET, target, "/{sublist}", List.of(), true, (uri) -> {
-			if (offset > 0) {
+			if (paged) {
 				uri.queryParam("limit", limit).queryParam("offset", offset);
 			}
 		}, this.sublist), NetSuiteExchange.Call.READ, (sent, response, answer) -> {

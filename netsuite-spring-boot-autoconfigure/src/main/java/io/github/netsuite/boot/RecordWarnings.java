@@ -80,7 +80,9 @@ final class RecordWarnings {
 		String type = recordType(path);
 		String realm = (account != null) ? account.realm() : "none";
 		if (logger.isWarnEnabled()) {
-			logger.warn(((name != null) ? "Account " + name + ": " : "") + "NetSuite warned about " + type
+			String prefix = (name != null) ? "Account '" + name + "' (" + realm + "): "
+					: (account != null) ? "Account " + realm + ": " : "";
+			logger.warn(prefix + "NetSuite warned about " + type
 					+ " record (" + request.getMethod().name() + " " + path + "): " + String.join("; ", warnings));
 		}
 		Observation.createNotStarted(OBSERVATION, observations)

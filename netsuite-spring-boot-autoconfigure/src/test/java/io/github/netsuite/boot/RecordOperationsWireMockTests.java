@@ -479,6 +479,21 @@ class RecordOperationsWireMockTests {
 	}
 
 	@Test
+	void sublistWhoseFirstPageIsShorterThanACollectionsIsAskedAgainWithTheLimitSoNoLineIsSkipped() {
+		int[] page = new int[1000];
+		for (int i = 0; i < page.length; i++) {
+			page[i] = i + 1;
+		}
+		server.stubFor(get(urlPathEqualTo(RECORDS + "/salesOrder/1043/item")).willReturn(okJson(lines(true, 1, 2))));
+		server.stubFor(get(urlPathEqualTo(RECORDS + "/salesOrder/1043/item")).withQueryParam("limit", equalTo("1000"))
+			.willReturn(okJson(lines(false, page))));
+		assertThat(this.client.record("salesOrder", "1043").sublist("item").stream().count()).isEqualTo(1000);
+		assertThat(requests()).extracting(LoggedRequest::getUrl)
+			.containsExactly(RECORDS + "/salesOrder/1043/item?expandSubResources=true",
+					RECORDS + "/salesOrder/1043/item?expandSubResources=true&limit=1000&offset=0");
+	}
+
+	@Test
 	void sublistLinesThatCameAsLinksOnlyAreReadOnTheAccountsHost() {
 		server.stubFor(get(urlPathEqualTo(RECORDS + "/salesOrder/1043/item")).willReturn(okJson(
 				"{\"links\":[],\"items\":[{\"links\":[{\"rel\":\"self\",\"href\":\"https://elsewhere.example" + RECORDS
@@ -545,6 +560,7 @@ class RecordOperationsWireMockTests {
 		assertThat(output.getOut().lines().filter((line) -> line.contains("NetSuite warned"))).singleElement()
 			.asString()
 			.contains("WARN")
+			.contains("Account 1234567_SB1: ")
 			.contains("customer record")
 			.contains("POST " + RECORDS + "/customer")
 			.contains("Unknown field: companyNme");
