@@ -35,6 +35,10 @@ import org.jspecify.annotations.Nullable;
  * authentication (OAuth 1.0a, HMAC-SHA256) as NetSuite checks it, and faults that can be
  * switched on at run time. Runs on WireMock. With {@link Builder#oauth2(boolean)} it also
  * serves OAuth 2.0 client credentials (machine to machine): see {@link #oauth2TokenUrl()}.
+ * The record API does NetSuite's record operations on the {@linkplain #records(String) stores}:
+ * transforms, record actions, initialize (create-form), external IDs wherever an ID stands,
+ * sublists merged or replaced and read on their own, field selection and property validation,
+ * each the double's subset of NetSuite's, as the testing documentation lists.
  * <pre class="code">
  * try (NetSuiteDouble netSuite = NetSuiteDouble.builder().account("1234567_SB1").build().start()) {
  *     netSuite.table("customer", List.of(Map.of("id", "1", "companyName", "Acme")));

@@ -175,7 +175,14 @@ final class RecordEndpoint {
 	}
 
 	private Reply create(Call call, String type) {
-		Map<String, Object> fields = jsonObject(call);
+		Map<String, Object> body = jsonObject(call);
+		FieldValidation.Outcome checked = FieldValidation.check(call, this.netSuite.records(type),
+				(body != null) ? body : Map.of());
+		Reply refusal = checked.refusal();
+		if (refusal != null) {
+			return refusal;
+		}
+		Map<String, Object> fields = (body != null) ? checked.fields() : null;
 		if (fields == null) {
 			return invalidContent(call);
 		}
@@ -183,15 +190,9 @@ final class RecordEndpoint {
 		if (missing != null) {
 			return missing;
 		}
-		RecordStore store = this.netSuite.records(type);
-		FieldValidation.Outcome checked = FieldValidation.check(call, store, fields);
-		Reply refusal = checked.refusal();
-		if (refusal != null) {
-			return refusal;
-		}
 		long id;
 		try {
-			id = store.add(checked.fields());
+			id = this.netSuite.records(type).add(fields);
 		}
 		catch (IllegalArgumentException ex) {
 			return ambiguousField(call, ex);

@@ -80,6 +80,7 @@ class SampleRecordOperationsTests {
 	void answersAnOrderWithNothingLeftToInvoiceWithNetSuitesErrorAsAProblem() {
 		this.http.post().uri("/sales-orders/3/invoice").retrieve().toEntity(String.class);
 		ResponseEntity<String> again = this.http.post().uri("/sales-orders/3/invoice").retrieve().toEntity(String.class);
+		assertThat(again.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
 		assertThat(again.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 		JsonNode problem = read(again);
 		assertThat(problem.get("netsuiteStatus").asInt()).isEqualTo(400);
