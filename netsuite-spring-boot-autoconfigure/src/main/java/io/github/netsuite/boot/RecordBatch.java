@@ -197,6 +197,10 @@ public final class RecordBatch {
 
 	private List<Result> list(Operation operation, List<?> items) {
 		Assert.notNull(items, "'records' must not be null");
+		// All checked first, so that a list with a bad item writes nothing.
+		for (int i = 0; i < items.size(); i++) {
+			operation.item(items.get(i), i);
+		}
 		try (Stream<Result> results = stream(operation, items.stream())) {
 			return results.toList();
 		}
@@ -238,7 +242,7 @@ public final class RecordBatch {
 		 * The item a request carries for an input item: the user's own object, as given;
 		 * for a delete, the ID it names.
 		 */
-		Object item(Object input, int index) {
+		Object item(@Nullable Object input, int index) {
 			if (input == null) {
 				throw new IllegalArgumentException("Item " + index + " of the batch is null");
 			}

@@ -160,9 +160,15 @@ final class RecordBatchRun implements Iterator<RecordBatch.Result>, AutoCloseabl
 	}
 
 	private String key(int request) {
-		return (this.seed != null)
-				? UUID.nameUUIDFromBytes((this.seed + "/" + request).getBytes(StandardCharsets.UTF_8)).toString()
-				: UUID.randomUUID().toString();
+		return (this.seed != null) ? key(this.seed, request) : UUID.randomUUID().toString();
+	}
+
+	/**
+	 * The idempotency key of a request of a seeded batch: a name-based UUID of the seed and
+	 * the request's number, in UTF-8.
+	 */
+	static String key(String seed, int request) {
+		return UUID.nameUUIDFromBytes((seed + "/" + request).getBytes(StandardCharsets.UTF_8)).toString();
 	}
 
 	private int window() {

@@ -341,6 +341,17 @@ class RecordBatchWireMockTests {
 	}
 
 	@Test
+	void writesNothingFromAListWithAnItemThatIsNoId() {
+		this.contextRunner.run((context) -> {
+			RecordBatch batch = client(context).records("customer").batch();
+			org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+				.isThrownBy(() -> batch.delete(java.util.Arrays.asList("7", " ")))
+				.withMessageContaining("Item 1");
+			assertThat(submits()).isEmpty();
+		});
+	}
+
+	@Test
 	void cutsRequestsAtTheConfiguredSizeForEachAccount() {
 		this.contextRunner
 			.withPropertyValues("netsuite.batch.size=2", "netsuite.accounts.eu.account=7654321",

@@ -17,12 +17,15 @@ package io.github.netsuite.boot.test;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -48,6 +51,8 @@ class BatchTests {
 	private static final String CUSTOMERS = "/services/rest/record/v1/customer";
 
 	private static final String COLLECTION = "application/vnd.oracle.resource+json; type=collection";
+
+	private static final int MAX_ITEMS = 100;
 
 	static NetSuiteDouble netSuite;
 
@@ -181,12 +186,12 @@ class BatchTests {
 
 	@Test
 	void aBatchOfMoreThan100ItemsIsRefusedWholeAndNothingIsCreated() {
-		HttpResponse<String> response = batch("POST", customers(101)).send();
+		HttpResponse<String> response = batch("POST", customers(MAX_ITEMS + 1)).send();
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(errorCode(response)).isEqualTo("USER_ERROR");
 		assertThat(response.headers().firstValue("Location")).isEmpty();
 		assertThat(netSuite.records("customer").size()).isZero();
-		assertThat(batch("POST", customers(100)).send().statusCode()).isEqualTo(202);
+		assertThat(batch("POST", customers(MAX_ITEMS)).send().statusCode()).isEqualTo(202);
 	}
 
 	@Test
@@ -251,6 +256,57 @@ class BatchTests {
 		assertThat(errorCode(result(tasks.get(2)))).isEqualTo("USER_ERROR");
 		assertThat(netSuite.records("customer").get(1)).containsEntry("email", "one@x.test");
 		assertThat(netSuite.records("customer").get(2)).containsEntry("email", "two@x.test");
+	}
+
+	@Test
+	void itemsReachTheirRecordsByAnyExternalIdOfEveryUtf8Width() throws Exception {
+		Random random = new Random(24);
+		List<String> externalIds = new ArrayList<>();
+		for (int i = 0; i < MAX_ITEMS; i++) {
+			String externalId = randomText(random, 1 + random.nextInt(12)) + "#" + i;
+			externalIds.add(externalId);
+			netSuite.records("customer").put(i + 1, Map.of("externalId", externalId));
+		}
+		String items = externalIds.stream()
+			.map((externalId) -> "{\"externalId\":" + Json.write(externalId) + ",\"email\":\"x@x.test\"}")
+			.collect(Collectors.joining(",", "[", "]"));
+		String job = submit("PATCH", items);
+		awaitCompleted(job);
+		assertThat(tasks(job)).allSatisfy((task) -> assertThat(result(task).statusCode()).isEqualTo(204));
+		assertThat(netSuite.records("customer").all())
+			.allSatisfy((record) -> assertThat(record).containsEntry("email", "x@x.test"));
+	}
+
+	@Test
+	void externalIdsArePercentEncodedAsAnIndependentEncoderDoesAndDecodeBack() {
+		Random random = new Random(2024);
+		for (int i = 0; i < 2_000; i++) {
+			String text = randomText(random, random.nextInt(16));
+			String independent = URLEncoder.encode(text, StandardCharsets.UTF_8)
+				.replace("+", "%20")
+				.replace("*", "%2A")
+				.replace("%7E", "~");
+			assertThat(TbaVerifier.percentEncode(text)).as(text).isEqualTo(independent);
+			assertThat(TbaVerifier.percentDecode(TbaVerifier.percentEncode(text), false)).isEqualTo(text);
+		}
+	}
+
+	// Code points of every UTF-8 width (1 to 4 bytes), no lone surrogates
+	private static String randomText(Random random, int length) {
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < length; i++) {
+			int codePoint = switch (random.nextInt(4)) {
+				case 0 -> 0x20 + random.nextInt(0x7F - 0x20);
+				case 1 -> 0x80 + random.nextInt(0x800 - 0x80);
+				case 2 -> {
+					int c = 0x800 + random.nextInt(0x10000 - 0x800);
+					yield (c >= 0xD800 && c <= 0xDFFF) ? 0x4E2D : c;
+				}
+				default -> 0x10000 + random.nextInt(0x110000 - 0x10000);
+			};
+			text.appendCodePoint(codePoint);
+		}
+		return text.toString();
 	}
 
 	@Test
