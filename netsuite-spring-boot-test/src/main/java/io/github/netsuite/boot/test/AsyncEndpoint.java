@@ -183,8 +183,9 @@ final class AsyncEndpoint {
 	}
 
 	private Map<String, Object> tasks(Job job) {
-		List<Map<String, Object>> items = new ArrayList<>();
-		for (int number = 1; number <= job.tasks.size(); number++) {
+		int count = job.tasks.size();
+		List<Map<String, Object>> items = new ArrayList<>(count);
+		for (int number = 1; number <= count; number++) {
 			items.add(Map.of("links", links("self", taskUrl(job, number))));
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
