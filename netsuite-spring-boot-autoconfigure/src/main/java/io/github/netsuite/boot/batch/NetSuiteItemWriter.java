@@ -28,6 +28,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.github.netsuite.boot.NetSuiteException;
+import io.github.netsuite.boot.NetSuiteUnreadableAnswerException;
 import io.github.netsuite.boot.RecordBatch;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
@@ -69,7 +70,10 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
  * <strong>Failed items.</strong> One failed item never fails the others: the whole chunk is
  * written, then, if any item failed, the writer throws {@link NetSuiteItemWriteException}
  * with each failed item and NetSuite's error for it, so that the chunk rolls back and
- * Spring Batch's skip and retry policies apply. The writer remembers the items of that
+ * Spring Batch's skip and retry policies apply. An item whose outcome NetSuite's answers do
+ * not tell ({@link NetSuiteUnreadableAnswerException#mayHaveExecuted()}) is no failure to
+ * skip: the writer throws that exception itself, so that the step fails and its restart
+ * submits the chunk again under the same keys. The writer remembers the items of that
  * chunk that succeeded: when Spring Batch writes them again (a retry, or the scan of a
  * chunk item by item to skip the failed ones), their records are not written a second
  * time.
@@ -136,6 +140,7 @@ public final class NetSuiteItemWriter<T> implements ItemStreamWriter<T> {
 	 * Write the chunk's records, by upsert if the writer has external IDs, else by create.
 	 * @param chunk the items
 	 * @throws NetSuiteItemWriteException if items failed; every other item was written
+	 * @throws NetSuiteUnreadableAnswerException if an item's outcome is unknown
 	 */
 	@Override
 	public void write(Chunk<? extends T> chunk) {
@@ -179,6 +184,14 @@ public final class NetSuiteItemWriter<T> implements ItemStreamWriter<T> {
 			RecordBatch.Result result = Objects.requireNonNull(results.get(i));
 			if (result.succeeded()) {
 				this.written.add(new Written(items.get(i), result));
+			}
+		}
+		for (NetSuiteItemWriteException.Failure failure : failures) {
+			// Written or not, nobody knows: not a failure to skip (a scan would write the item again
+			// under a new key) but one to fail the step, whose restart submits the chunk again
+			// under the same keys and learns what NetSuite did
+			if (failure.error() instanceof NetSuiteUnreadableAnswerException unknown && unknown.mayHaveExecuted()) {
+				throw unknown;
 			}
 		}
 		throw new NetSuiteItemWriteException(items.size(), failures);

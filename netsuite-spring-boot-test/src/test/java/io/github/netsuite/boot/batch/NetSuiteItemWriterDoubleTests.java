@@ -15,10 +15,12 @@
  */
 package io.github.netsuite.boot.batch;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import io.github.netsuite.boot.NetSuiteUnreadableAnswerException;
 import io.github.netsuite.boot.autoconfigure.NetSuiteAutoConfiguration;
 import io.github.netsuite.boot.test.NetSuiteDouble;
 import io.github.netsuite.boot.test.ReceivedRequest;
@@ -184,6 +186,23 @@ class NetSuiteItemWriterDoubleTests {
 			writer.write(Chunk.of(contact("1")));
 			writer.write(Chunk.of(contact("3")));
 			assertThat(netSuite.records("contact").size()).isEqualTo(2);
+		});
+	}
+
+	@Test
+	void failsOnItemsWhoseOutcomeIsUnknownRatherThanLetThemBeSkipped() {
+		// NetSuite's job outlives the writer's patience: its items may yet be written
+		netSuite.asyncDelay(Duration.ofSeconds(3));
+		this.contextRunner.withPropertyValues("netsuite.batch.timeout=200ms").run((context) -> {
+			NetSuiteItemWriter<Map<String, Object>> writer = context.getBean(NetSuiteBatchItems.class)
+				.<Map<String, Object>>writer("contact")
+				.name("contacts")
+				.build();
+			writer.open(new ExecutionContext());
+			assertThatExceptionOfType(NetSuiteUnreadableAnswerException.class)
+				.isThrownBy(() -> writer.write(Chunk.of(contact("1"))))
+				.satisfies((ex) -> assertThat(ex.mayHaveExecuted()).isTrue())
+				.isNotInstanceOf(NetSuiteItemWriteException.class);
 		});
 	}
 
