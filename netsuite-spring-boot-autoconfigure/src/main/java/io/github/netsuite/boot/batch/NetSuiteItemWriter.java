@@ -25,13 +25,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.github.netsuite.boot.NetSuiteException;
+import io.github.netsuite.boot.NetSuiteUnreadableAnswerException;
 import io.github.netsuite.boot.RecordBatch;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
 
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.scope.context.StepContext;
 import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.StepExecution;
@@ -49,21 +52,28 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
  * ({@link NetSuiteItemWriterBuilder#upsert(Function)}) is the safe path: writing an item
  * again updates the record it wrote before, however often and however late a chunk is
  * written again. A create-only writer makes its chunks exactly once with idempotency keys
- * derived from the job's name and instance, the step, the writer's name, the chunk's
- * position in the step (the items written in chunks committed before it, kept in the
- * step's execution context) and a fingerprint of the chunk's items: a chunk written again
+ * derived from the job instance (its name, ID and identifying parameters), the step, the
+ * writer's name, the chunk's position in the step (the items written in chunks committed
+ * before it, kept in the step's execution context) and a fingerprint of the chunk's items
+ * (SHA-256 of their JSON): a chunk written again
  * after a failure or a restart, with the same items, is submitted with the same keys, so
  * NetSuite answers {@code IDEMPOTENCY_ERROR} with the job of the first submission and the
  * writer learns its results instead of creating the records again. That holds only as
  * long as NetSuite keeps the keys, which NetSuite does not document, and only when the
  * restarted chunk has the same items: a chunk whose items changed meanwhile gets new keys
- * and is created again (it is never reported with another chunk's results). Outside a
+ * and is created again (it is never reported with another chunk's results). A
+ * {@code JobRepository} that forgets its job instances (in memory) starts their IDs over:
+ * a job run again with the same identifying parameters, within the keys' lifetime, gets the
+ * first run's results for identical chunks, so give each run parameters of its own. Outside a
  * step (no {@link StepSynchronizationManager} context) the keys are random.
  * <p>
  * <strong>Failed items.</strong> One failed item never fails the others: the whole chunk is
  * written, then, if any item failed, the writer throws {@link NetSuiteItemWriteException}
  * with each failed item and NetSuite's error for it, so that the chunk rolls back and
- * Spring Batch's skip and retry policies apply. The writer remembers the items of that
+ * Spring Batch's skip and retry policies apply. An item whose outcome NetSuite's answers do
+ * not tell ({@link NetSuiteUnreadableAnswerException#mayHaveExecuted()}) is no failure to
+ * skip: the writer throws that exception itself, so that the step fails and its restart
+ * submits the chunk again under the same keys. The writer remembers the items of that
  * chunk that succeeded: when Spring Batch writes them again (a retry, or the scan of a
  * chunk item by item to skip the failed ones), their records are not written a second
  * time.
@@ -130,6 +140,7 @@ public final class NetSuiteItemWriter<T> implements ItemStreamWriter<T> {
 	 * Write the chunk's records, by upsert if the writer has external IDs, else by create.
 	 * @param chunk the items
 	 * @throws NetSuiteItemWriteException if items failed; every other item was written
+	 * @throws NetSuiteUnreadableAnswerException if an item's outcome is unknown
 	 */
 	@Override
 	public void write(Chunk<? extends T> chunk) {
@@ -175,6 +186,14 @@ public final class NetSuiteItemWriter<T> implements ItemStreamWriter<T> {
 				this.written.add(new Written(items.get(i), result));
 			}
 		}
+		for (NetSuiteItemWriteException.Failure failure : failures) {
+			// Written or not, nobody knows: not a failure to skip (a scan would write the item again
+			// under a new key) but one to fail the step, whose restart submits the chunk again
+			// under the same keys and learns what NetSuite did
+			if (failure.error() instanceof NetSuiteUnreadableAnswerException unknown && unknown.mayHaveExecuted()) {
+				throw unknown;
+			}
+		}
 		throw new NetSuiteItemWriteException(items.size(), failures);
 	}
 
@@ -209,9 +228,19 @@ public final class NetSuiteItemWriter<T> implements ItemStreamWriter<T> {
 			return this.batch;
 		}
 		StepExecution step = context.getStepExecution();
-		String seed = "spring-batch/" + step.getJobExecution().getJobInstance().getJobName() + "/"
-				+ step.getJobExecution().getJobInstance().getInstanceId() + "/" + step.getStepName() + "/"
-				+ this.name + "/" + (this.committed + this.pending) + "+" + bodies.size() + "/" + fingerprint(bodies);
+		JobInstance job = step.getJobExecution().getJobInstance();
+		// The job instance by its name and identifying parameters too: its ID alone starts over
+		// in a JobRepository that forgets (in memory)
+		String parameters = step.getJobExecution()
+			.getJobParameters()
+			.getIdentifyingParameters()
+			.stream()
+			.map((parameter) -> parameter.name() + "=" + parameter.value())
+			.sorted()
+			.collect(Collectors.joining("&"));
+		String seed = "spring-batch/" + job.getJobName() + "/" + job.getInstanceId() + "/" + parameters + "/"
+				+ step.getStepName() + "/" + this.name + "/" + (this.committed + this.pending) + "+" + bodies.size()
+				+ "/" + fingerprint(bodies);
 		return this.batch.idempotencyKeys(seed);
 	}
 

@@ -15,11 +15,11 @@
  */
 package io.github.netsuite.boot.batch;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -41,6 +41,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -54,6 +55,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,6 +105,7 @@ class SpringBatchDoubleTests {
 		netSuite.reset();
 		netSuite.records("customer").clear();
 		netSuite.records("contact").clear();
+		netSuite.requiredFields("contact");
 		netSuite.table("customer", CUSTOMERS,
 				(i) -> Map.of("id", String.valueOf(i + 1), "companyname", "Customer " + (i + 1)));
 	}
@@ -152,13 +155,33 @@ class SpringBatchDoubleTests {
 		});
 	}
 
+	@Test
+	void skipsAnItemNetSuiteRefusesWithoutCreatingTheRestOfItsChunkTwice() {
+		netSuite.requiredFields("contact", "lastName");
+		this.contextRunner.withPropertyValues("test.mode=skip").run((context) -> {
+			JobExecution execution = context.getBean(JobOperator.class)
+				.start(context.getBean(Job.class), new JobParametersBuilder().addString("run", "skip").toJobParameters());
+			assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(execution.getStepExecutions()).singleElement()
+				.satisfies((step) -> assertThat(step.getWriteSkipCount()).isEqualTo(1));
+			// The chunk of customers 6 to 10 was written whole, then item by item to skip customer 7
+			assertEveryContactOnce(7);
+		});
+	}
+
 	private static void assertEveryContactOnce() {
+		assertEveryContactOnce(0);
+	}
+
+	private static void assertEveryContactOnce(int except) {
 		Map<Object, Long> contacts = netSuite.records("contact")
 			.all()
 			.stream()
 			.collect(Collectors.groupingBy((contact) -> String.valueOf(contact.get("comments")), Collectors.counting()));
-		assertThat(contacts).containsOnlyKeys(
-				IntStream.rangeClosed(1, CUSTOMERS).mapToObj((id) -> "customer " + id).toArray(Object[]::new));
+		assertThat(contacts).containsOnlyKeys(IntStream.rangeClosed(1, CUSTOMERS)
+			.filter((id) -> id != except)
+			.mapToObj((id) -> "customer " + id)
+			.toArray(Object[]::new));
 		assertThat(contacts.values()).containsOnly(1L);
 	}
 
@@ -187,27 +210,39 @@ class SpringBatchDoubleTests {
 
 		@Bean
 		Step copy(JobRepository jobRepository, PlatformTransactionManager transactionManager, NetSuiteBatchItems items,
-				FailAfterWrites failure, org.springframework.core.env.Environment environment) {
-			boolean upsert = "upsert".equals(environment.getProperty("test.mode"));
+				FailAfterWrites failure, Environment environment) {
+			String mode = environment.getRequiredProperty("test.mode");
+			boolean upsert = mode.equals("upsert");
 			NetSuiteItemWriterBuilder<Map<String, Object>> writer = items.<Map<String, Object>>writer("contact")
 				.name("contacts");
-			// Created contacts carry no external ID, which NetSuite would refuse to repeat: only the
-			// idempotency keys keep them from being created twice
-			Function<Map<String, Object>, Map<String, Object>> contact = (customer) -> upsert
-					? Map.of("externalId", "contact-" + customer.get("id"), "firstName",
-							"Contact of " + customer.get("companyname"), "comments", "customer " + customer.get("id"))
-					: Map.of("firstName", "Contact of " + customer.get("companyname"), "comments",
-							"customer " + customer.get("id"));
 			if (upsert) {
 				writer = writer.upsert();
 			}
-			return new StepBuilder("copy", jobRepository).<Map<String, Object>, Map<String, Object>>chunk(CHUNK)
+			ChunkOrientedStepBuilder<Map<String, Object>, Map<String, Object>> step = new StepBuilder("copy",
+					jobRepository)
+				.<Map<String, Object>, Map<String, Object>>chunk(CHUNK)
 				.transactionManager(transactionManager)
 				.reader(items.reader().name("customers").query(QUERY).pageSize(4).build())
-				.processor(contact::apply)
+				.processor((customer) -> contact(customer, upsert))
 				.writer(writer.build())
-				.listener(failure)
-				.build();
+				.listener(failure);
+			if (mode.equals("skip")) {
+				step = step.faultTolerant().skip(NetSuiteItemWriteException.class).skipLimit(3);
+			}
+			return step.build();
+		}
+
+		// Created contacts carry no external ID, which NetSuite would refuse to repeat: only the
+		// idempotency keys keep them from being created twice. Customer 7's has no last name.
+		private static Map<String, Object> contact(Map<String, Object> customer, boolean upsert) {
+			Map<String, Object> contact = new LinkedHashMap<>();
+			if (upsert) {
+				contact.put("externalId", "contact-" + customer.get("id"));
+			}
+			contact.put("firstName", "Contact of " + customer.get("companyname"));
+			contact.put("lastName", "7".equals(customer.get("id")) ? "" : "Customer");
+			contact.put("comments", "customer " + customer.get("id"));
+			return contact;
 		}
 
 		@Bean
