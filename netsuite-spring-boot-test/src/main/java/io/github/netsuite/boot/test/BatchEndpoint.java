@@ -129,7 +129,7 @@ final class BatchEndpoint {
 			return this.records.handle(itemCall(call, "PUT", collection + "/eid:" + TbaVerifier.percentEncode(externalId),
 					Json.write(fields)));
 		}
-		String target = target(fields);
+		String target = target(this.netSuite.records(type), fields);
 		if (target == null) {
 			return itemError(call, "USER_ERROR",
 					"Each item of a batch " + call.method + " must carry its id or its externalId.");
@@ -142,14 +142,20 @@ final class BatchEndpoint {
 	 * The path segment of the record an item names: its internal ID, which wins, else its
 	 * external ID.
 	 */
-	private static @Nullable String target(Map<?, ?> fields) {
+	private static @Nullable String target(RecordStore store, Map<?, ?> fields) {
 		String id = text(fields, "id");
 		if (id != null) {
 			// As the synchronous request for the item would address it
 			return TbaVerifier.percentEncode(id);
 		}
 		String externalId = text(fields, "externalId");
-		return (externalId != null) ? "eid:" + TbaVerifier.percentEncode(externalId) : null;
+		if (externalId == null) {
+			return null;
+		}
+		// In a batch the external ID comes in the item's JSON, not in a path: one with '|'
+		// or '/', which a path cannot carry (RecordEndpoint), still finds its record.
+		Long key = store.findIdByExternalId(externalId);
+		return (key != null) ? key.toString() : "eid:" + TbaVerifier.percentEncode(externalId);
 	}
 
 	/**
