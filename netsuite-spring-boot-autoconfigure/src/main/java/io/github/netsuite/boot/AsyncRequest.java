@@ -21,6 +21,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.lang.CheckReturnValue;
@@ -169,7 +170,11 @@ public final class AsyncRequest {
 			request.header(NetSuiteRequests.IDEMPOTENCY_KEY_HEADER, key)
 				.attribute(NetSuiteRequests.IDEMPOTENCY_KEY_ATTRIBUTE, key);
 		}
-		if (this.body != null) {
+		if (this.body != null && this.headers.containsKey(HttpHeaders.CONTENT_TYPE)) {
+			// The caller's JSON type, such as a batch's collection: the converters still write it.
+			request.body(this.body);
+		}
+		else if (this.body != null) {
 			NetSuiteExchange.jsonBody(request, this.body);
 		}
 		return this.exchange.submit(request, key);

@@ -375,6 +375,14 @@ public final class NetSuiteAccount implements AutoCloseable {
 
 		private NetSuiteJob.AsyncPolling asyncPolling = NetSuiteJob.AsyncPolling.DEFAULTS;
 
+		private int batchSize = RecordBatch.Settings.DEFAULTS.size();
+
+		private NetSuiteJob.AsyncPolling batchPolling = RecordBatch.Settings.DEFAULTS.polling();
+
+		private RecordBatchListener batchListener = RecordBatchListener.NONE;
+
+		private PropertyValidation.Pair propertyValidation = PropertyValidation.Pair.NONE;
+
 		private Builder(AccountId id) {
 			this.id = Objects.requireNonNull(id, "id");
 		}
@@ -632,9 +640,12 @@ public final class NetSuiteAccount implements AutoCloseable {
 		}
 
 		/**
-		 * Set how many SuiteQL pages are fetched ahead while a stream's consumer reads one
-		 * ({@code netsuite.suiteql.prefetch-pages}, by default 3).
-		 * @param prefetchPages the pages, {@code 0} for one page at a time
+		 * Set the most SuiteQL and record collection pages fetched ahead while a stream's
+		 * consumer reads one ({@code netsuite.suiteql.prefetch-pages}). By default as many
+		 * as the account's permits allow: its concurrency limit in force, read again for each
+		 * page, so that every permit is busy and one page waits for the next.
+		 * @param prefetchPages the most pages, {@code 0} for one page at a time, or
+		 * {@link NetSuiteClient#DEFAULT_SUITEQL_PREFETCH_PAGES} for as the permits allow
 		 * @return this builder
 		 */
 		public Builder suiteQlPrefetchPages(int prefetchPages) {
@@ -679,6 +690,20 @@ public final class NetSuiteAccount implements AutoCloseable {
 		}
 
 		/**
+		 * Ask NetSuite to validate the field names and values of record requests as given
+		 * ({@code netsuite.records.property-name-validation} and
+		 * {@code netsuite.records.property-value-validation}; by default NetSuite's own).
+		 * @param names what NetSuite does with a field it does not know, or {@code null}
+		 * @param values what NetSuite does with an invalid value, or {@code null}
+		 * @return this builder
+		 * @see NetSuiteClient#withPropertyValidation
+		 */
+		public Builder propertyValidation(@Nullable PropertyValidation names, @Nullable PropertyValidation values) {
+			this.propertyValidation = new PropertyValidation.Pair(names, values);
+			return this;
+		}
+
+		/**
 		 * Poll asynchronous jobs first after {@code interval}, then at twice the previous
 		 * interval up to {@code maxInterval}, for at most {@code timeout}
 		 * ({@code netsuite.async.*}; by default 200 ms, 5 s and 15 minutes).
@@ -689,6 +714,35 @@ public final class NetSuiteAccount implements AutoCloseable {
 		 */
 		public Builder asyncPolling(Duration interval, Duration maxInterval, Duration timeout) {
 			this.asyncPolling = new NetSuiteJob.AsyncPolling(interval, maxInterval, timeout);
+			return this;
+		}
+
+		/**
+		 * Set how {@linkplain RecordCollection#batch() batch writes} go: records per
+		 * request, and how their jobs are polled: first after {@code pollInterval}, then at
+		 * twice the previous interval up to {@code maxPollInterval}, for at most
+		 * {@code timeout} ({@code netsuite.batch.*}; by default 100 records, 200 ms, 2 s
+		 * and 30 minutes).
+		 * @param size records per request, 1 to 100
+		 * @param pollInterval the first wait
+		 * @param maxPollInterval the longest wait between two polls
+		 * @param timeout the longest time to wait for a job
+		 * @return this builder
+		 */
+		public Builder batch(int size, Duration pollInterval, Duration maxPollInterval, Duration timeout) {
+			Assert.isTrue(size >= 1 && size <= RecordBatch.MAX_SIZE, "'size' must be between 1 and 100");
+			this.batchPolling = new NetSuiteJob.AsyncPolling(pollInterval, maxPollInterval, timeout);
+			this.batchSize = size;
+			return this;
+		}
+
+		/**
+		 * Tell a listener of every batch request.
+		 * @param listener the listener; by default none
+		 * @return this builder
+		 */
+		public Builder batchListener(RecordBatchListener listener) {
+			this.batchListener = Objects.requireNonNull(listener, "listener");
 			return this;
 		}
 
@@ -746,8 +800,14 @@ public final class NetSuiteAccount implements AutoCloseable {
 			ObjectMapper mapper = (this.jsonMapper != null) ? this.jsonMapper
 					: JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 			NetSuiteExchange exchange = new NetSuiteExchange(this.id, rest, restlets, mapper, errors,
-					this.suiteQlPageListener, this.suiteQlPrefetchPages, pageExecutor, this.observationRegistry,
+					this.suiteQlPageListener, new ReadAhead(this.suiteQlPrefetchPages, governor), pageExecutor, this.observationRegistry,
 					this.exactlyOnceWrites, this.asyncPolling);
+			// A batch's window follows the permits in force, adaptive or not.
+			ConcurrencyGovernor permits = governor;
+			int limit = this.concurrencyLimit;
+			exchange = exchange.withBatching(new RecordBatch.Settings(this.batchSize, this.batchPolling,
+					(permits != null) ? permits::limit : () -> limit, this.batchListener))
+				.withPropertyValidation(this.propertyValidation);
 			return new NetSuiteAccount(this.name, this.id, restUrl, restletUrl, authentication, governor, rest,
 					restlets, this.requestFactory, errors, new NetSuiteClient(exchange),
 					(requestFactory, timeout) -> probeClient(rest, requestFactory, timeout), resources);

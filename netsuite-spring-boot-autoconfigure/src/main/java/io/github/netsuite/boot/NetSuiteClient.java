@@ -40,6 +40,7 @@ import org.springframework.web.client.RestClient;
  *     .toList();
  * String id = client.records("customer").create(Map.of("companyName", "Acme"));
  * String once = client.records("customer").exactlyOnce().create(Map.of("companyName", "Acme"));
+ * String invoice = client.record("salesOrder", "1043").transform("invoice");
  * Map&lt;String, Object&gt; answer = client.restlet("customscript_x", "customdeploy_x")
  *     .param("q", "abc")
  *     .get(new ParameterizedTypeReference&lt;Map&lt;String, Object&gt;&gt;() {})
@@ -55,9 +56,12 @@ import org.springframework.web.client.RestClient;
 public final class NetSuiteClient {
 
 	/**
-	 * SuiteQL pages fetched ahead unless told otherwise ({@code netsuite.suiteql.prefetch-pages}).
+	 * The most SuiteQL and record collection pages fetched ahead unless told otherwise
+	 * ({@code netsuite.suiteql.prefetch-pages}): no cap of its own, as many as the
+	 * account's permits allow, its concurrency limit in force, read again for each page
+	 * (5 without permits).
 	 */
-	public static final int DEFAULT_SUITEQL_PREFETCH_PAGES = 3;
+	public static final int DEFAULT_SUITEQL_PREFETCH_PAGES = ReadAhead.AS_PERMITS_ALLOW;
 
 	private final NetSuiteExchange exchange;
 
@@ -76,7 +80,7 @@ public final class NetSuiteClient {
 			NetSuiteErrorDecoder errors, SuiteQlPageListener suiteQlPageListener, int suiteQlPrefetchPages) {
 		Assert.isTrue(suiteQlPrefetchPages >= 0, "'suiteQlPrefetchPages' must not be negative");
 		this.exchange = new NetSuiteExchange(account, rest, restlets, mapper, errors, suiteQlPageListener,
-				suiteQlPrefetchPages, SuiteQlExecutor.create((account != null) ? account.realm() : "client"),
+				new ReadAhead(suiteQlPrefetchPages, null), SuiteQlExecutor.create((account != null) ? account.realm() : "client"),
 				ObservationRegistry.NOOP, false,
 				NetSuiteJob.AsyncPolling.DEFAULTS);
 	}
@@ -97,6 +101,27 @@ public final class NetSuiteClient {
 	 */
 	public NetSuiteClient withExactlyOnceWrites(boolean exactlyOnceWrites) {
 		return new NetSuiteClient(this.exchange.withExactlyOnceWrites(exactlyOnceWrites));
+	}
+
+	/**
+	 * Return a client whose record requests ask NetSuite to validate field names and
+	 * values as given ({@code X-NetSuite-PropertyNameValidation},
+	 * {@code X-NetSuite-PropertyValueValidation};
+	 * {@code netsuite.records.property-name-validation} and
+	 * {@code netsuite.records.property-value-validation}). Each call can still choose
+	 * with {@link RecordRequest#propertyValidation} and
+	 * {@link RecordCollection#propertyValidation}. Warnings NetSuite answers are logged
+	 * at {@code WARN}, once per call, and counted as the observation
+	 * {@code netsuite.record.warnings}.
+	 * @param names what NetSuite does with a field it does not know, or {@code null} for
+	 * NetSuite's default
+	 * @param values what NetSuite does with an invalid value, or {@code null} for
+	 * NetSuite's default
+	 * @return the client
+	 */
+	public NetSuiteClient withPropertyValidation(@Nullable PropertyValidation names,
+			@Nullable PropertyValidation values) {
+		return new NetSuiteClient(this.exchange.withPropertyValidation(new PropertyValidation.Pair(names, values)));
 	}
 
 	// The account's name in the configuration, for the client's exceptions.
@@ -127,13 +152,25 @@ public final class NetSuiteClient {
 	 */
 	public SuiteQlQuery suiteql(String query) {
 		Assert.hasText(query, "'query' must not be empty");
-		return new SuiteQlQuery(this.exchange, query, SuiteQlQuery.MAX_PAGE_SIZE, this.exchange.suiteQlPrefetchPages(), Long.MAX_VALUE);
+		return new SuiteQlQuery(this.exchange, query, SuiteQlQuery.MAX_PAGE_SIZE, this.exchange.readAhead().cap(), Long.MAX_VALUE);
 	}
 
 	/**
-	 * Address one record.
+	 * Run a saved SuiteAnalytics dataset, to stream or page through its rows.
+	 * @param id the dataset's ID, such as {@code custdataset1}
+	 * @return the dataset query
+	 */
+	public DatasetQuery dataset(String id) {
+		Assert.hasText(id, "'id' must not be empty");
+		return new DatasetQuery(this.exchange, id, DatasetQuery.MAX_PAGE_SIZE, this.exchange.readAhead().cap(),
+				Long.MAX_VALUE);
+	}
+
+	/**
+	 * Address one record, by internal ID or, as {@code eid:<externalId>}, by external ID
+	 * (as {@link RecordCollection#externalId(String)} does).
 	 * @param type the record type, such as {@code customer}
-	 * @param id the internal ID
+	 * @param id the internal ID, or {@code eid:} and the external ID
 	 * @return the record request
 	 */
 	public RecordRequest record(String type, String id) {

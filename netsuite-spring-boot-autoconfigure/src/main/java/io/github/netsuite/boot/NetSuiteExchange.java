@@ -90,7 +90,7 @@ final class NetSuiteExchange {
 
 	private final SuiteQlPageListener pageListener;
 
-	private final int suiteQlPrefetchPages;
+	private final ReadAhead readAhead;
 
 	private final Executor pageExecutor;
 
@@ -100,20 +100,30 @@ final class NetSuiteExchange {
 
 	private final NetSuiteJob.AsyncPolling asyncPolling;
 
+	private final RecordBatch.Settings batching;
+
+	// The client's X-NetSuite-Property*Validation headers for record requests
+	private final PropertyValidation.Pair propertyValidation;
+
 	// The account's name in the configuration, for its exceptions' messages
 	private final @Nullable String name;
 
+	// Derived from the mapper on first use: most clients never map a row
+	private volatile @Nullable Rows rows;
+
 	NetSuiteExchange(@Nullable AccountId account, RestClient rest, RestClient restlets, ObjectMapper mapper,
-			NetSuiteErrorDecoder errors, SuiteQlPageListener pageListener, int suiteQlPrefetchPages,
+			NetSuiteErrorDecoder errors, SuiteQlPageListener pageListener, ReadAhead readAhead,
 			Executor pageExecutor, ObservationRegistry observationRegistry, boolean exactlyOnceWrites, NetSuiteJob.AsyncPolling asyncPolling) {
-		this(null, account, rest, restlets, mapper, errors, pageListener, suiteQlPrefetchPages, pageExecutor,
-				observationRegistry, exactlyOnceWrites, asyncPolling);
+		this(null, account, rest, restlets, mapper, errors, pageListener, readAhead, pageExecutor,
+				observationRegistry, exactlyOnceWrites, asyncPolling, RecordBatch.Settings.DEFAULTS,
+				PropertyValidation.Pair.NONE);
 	}
 
 	private NetSuiteExchange(@Nullable String name, @Nullable AccountId account, RestClient rest, RestClient restlets,
 			ObjectMapper mapper, NetSuiteErrorDecoder errors, SuiteQlPageListener pageListener,
-			int suiteQlPrefetchPages, Executor pageExecutor, ObservationRegistry observationRegistry,
-			boolean exactlyOnceWrites, NetSuiteJob.AsyncPolling asyncPolling) {
+			ReadAhead readAhead, Executor pageExecutor, ObservationRegistry observationRegistry,
+			boolean exactlyOnceWrites, NetSuiteJob.AsyncPolling asyncPolling, RecordBatch.Settings batching,
+			PropertyValidation.Pair propertyValidation) {
 		this.name = name;
 		this.account = account;
 		this.rest = Objects.requireNonNull(rest, "rest");
@@ -121,21 +131,29 @@ final class NetSuiteExchange {
 		this.mapper = Objects.requireNonNull(mapper, "mapper");
 		this.errors = Objects.requireNonNull(errors, "errors");
 		this.pageListener = Objects.requireNonNull(pageListener, "pageListener");
-		this.suiteQlPrefetchPages = suiteQlPrefetchPages;
+		this.readAhead = Objects.requireNonNull(readAhead, "readAhead");
 		this.pageExecutor = Objects.requireNonNull(pageExecutor, "pageExecutor");
 		this.observationRegistry = Objects.requireNonNull(observationRegistry, "observationRegistry");
 		this.exactlyOnceWrites = exactlyOnceWrites;
 		this.asyncPolling = Objects.requireNonNull(asyncPolling, "asyncPolling");
+		this.batching = Objects.requireNonNull(batching, "batching");
+		this.propertyValidation = Objects.requireNonNull(propertyValidation, "propertyValidation");
 	}
 
 	NetSuiteExchange withExactlyOnceWrites(boolean exactlyOnceWrites) {
 		return new NetSuiteExchange(this.name, this.account, this.rest, this.restlets, this.mapper, this.errors,
-				this.pageListener, this.suiteQlPrefetchPages, this.pageExecutor, this.observationRegistry, exactlyOnceWrites, this.asyncPolling);
+				this.pageListener, this.readAhead, this.pageExecutor, this.observationRegistry, exactlyOnceWrites, this.asyncPolling, this.batching, this.propertyValidation);
 	}
 
 	NetSuiteExchange withAsyncPolling(NetSuiteJob.AsyncPolling asyncPolling) {
 		return new NetSuiteExchange(this.name, this.account, this.rest, this.restlets, this.mapper, this.errors,
-				this.pageListener, this.suiteQlPrefetchPages, this.pageExecutor, this.observationRegistry, this.exactlyOnceWrites, asyncPolling);
+				this.pageListener, this.readAhead, this.pageExecutor, this.observationRegistry, this.exactlyOnceWrites, asyncPolling, this.batching, this.propertyValidation);
+	}
+
+	NetSuiteExchange withBatching(RecordBatch.Settings batching) {
+		return new NetSuiteExchange(this.name, this.account, this.rest, this.restlets, this.mapper, this.errors,
+				this.pageListener, this.readAhead, this.pageExecutor, this.observationRegistry,
+				this.exactlyOnceWrites, this.asyncPolling, batching, this.propertyValidation);
 	}
 
 	RestClient rest() {
@@ -150,12 +168,28 @@ final class NetSuiteExchange {
 		return this.mapper;
 	}
 
+	/**
+	 * Return what maps the rows of SuiteQL queries and datasets, with a mapper derived once
+	 * from {@link #mapper()} that matches columns to properties ignoring case.
+	 * @return the row mapping
+	 */
+	Rows rows() {
+		Rows rows = this.rows;
+		if (rows == null) {
+			// Two threads may both derive one; either serves
+			rows = new Rows(this.mapper);
+			this.rows = rows;
+		}
+		return rows;
+	}
+
 	NetSuiteErrorDecoder errors() {
 		return this.errors;
 	}
 
-	int suiteQlPrefetchPages() {
-		return this.suiteQlPrefetchPages;
+	// How many pages streams fetch ahead: the account's cap, and what its permits allow now.
+	ReadAhead readAhead() {
+		return this.readAhead;
 	}
 
 	Executor pageExecutor() {
@@ -170,8 +204,39 @@ final class NetSuiteExchange {
 		return this.exactlyOnceWrites;
 	}
 
+	NetSuiteExchange withPropertyValidation(PropertyValidation.Pair propertyValidation) {
+		return new NetSuiteExchange(this.name, this.account, this.rest, this.restlets, this.mapper, this.errors,
+				this.pageListener, this.readAhead, this.pageExecutor, this.observationRegistry,
+				this.exactlyOnceWrites, this.asyncPolling, this.batching, propertyValidation);
+	}
+
+	PropertyValidation.Pair propertyValidation() {
+		return this.propertyValidation;
+	}
+
 	NetSuiteJob.AsyncPolling asyncPolling() {
 		return this.asyncPolling;
+	}
+
+	RecordBatch.Settings batching() {
+		return this.batching;
+	}
+
+	// The account's realm, for a batch's threads and log lines
+	@Nullable String realm() {
+		return (this.account != null) ? this.account.realm() : null;
+	}
+
+	void batchSubmitted(String type, int items) {
+		if (this.account != null) {
+			this.batching.listener().submitted(this.account, type, items);
+		}
+	}
+
+	void batchFinished(String type, boolean accepted, int succeeded, int failed) {
+		if (this.account != null) {
+			this.batching.listener().finished(this.account, type, accepted, succeeded, failed);
+		}
 	}
 
 	void pageRead(int rows) {
@@ -187,8 +252,8 @@ final class NetSuiteExchange {
 	 */
 	NetSuiteExchange named(String name) {
 		return new NetSuiteExchange(name, this.account, this.rest, this.restlets, this.mapper, this.errors,
-				this.pageListener, this.suiteQlPrefetchPages, this.pageExecutor, this.observationRegistry,
-				this.exactlyOnceWrites, this.asyncPolling);
+				this.pageListener, this.readAhead, this.pageExecutor, this.observationRegistry,
+				this.exactlyOnceWrites, this.asyncPolling, this.batching, this.propertyValidation);
 	}
 
 	/**
@@ -339,7 +404,8 @@ final class NetSuiteExchange {
 		}, true);
 	}
 
-	private void requireNoBody(ClientHttpResponse response, Answers.Answer answer) throws IOException {
+	// A write's answer has no body: one that has is refused, its reason saying what it was.
+	void requireNoBody(ClientHttpResponse response, Answers.Answer answer) throws IOException {
 		InputStream body = Answers.nonEmpty(answer, response.getBody());
 		if (body != null) {
 			// Read, so that the reason says what it was; JSON or not, it is no answer to a write.
@@ -418,6 +484,7 @@ final class NetSuiteExchange {
 		try {
 			return request.exchangeForRequiredValue((sent, response) -> {
 				Answers.Answer answer = call.answer(sent, response);
+				RecordWarnings.report(sent, response, this.name, this.account, this.observationRegistry);
 				if (requireSuccess) {
 					Answers.requireSuccess(sent, response, this.errors, answer);
 				}

@@ -18,6 +18,8 @@ package io.github.netsuite.boot;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -160,7 +162,7 @@ public final class NetSuiteJob {
 			try {
 				JsonNode job;
 				try {
-					job = get(jobUri());
+					job = completedState();
 				}
 				catch (NetSuiteUnreadableAnswerException ex) {
 					// A poll only reads: one whose answer could not be read is asked again,
@@ -168,7 +170,7 @@ public final class NetSuiteJob {
 					lastFailure = ex;
 					job = null;
 				}
-				if (job != null && job.path("completed").asBoolean(false)) {
+				if (job != null) {
 					Result finished = result(job);
 					this.result = finished;
 					return finished;
@@ -195,33 +197,91 @@ public final class NetSuiteJob {
 	}
 
 	private Result result(JsonNode job) {
-		URI tasks = link(job.path("task"), jobUri().getRawPath() + "/task");
-		JsonNode task = get(tasks).path("items").path(0);
-		if (!task.isObject()) {
+		List<URI> results = taskResults(job);
+		if (results.isEmpty()) {
 			throw new NetSuiteException(0, null, "NetSuite completed job " + id() + " without a task", this.method,
 					this.path, null);
 		}
-		URI taskUri = link(task, trimSlash(tasks.getRawPath()) + "/" + task.path("id").asString(""));
 		// The job's progress says whether its task failed: one round trip fewer than the task's
 		boolean failed = job.path("progress").asString("").toLowerCase(Locale.ROOT).startsWith("fail");
-		URI resultUri = resolve(trimSlash(taskUri.getRawPath()) + "/result");
+		Result result = taskResult(results.get(0), failed);
+		if (failed) {
+			throw new NetSuiteException(0, null, "NetSuite's job " + id() + " ended " + job.path("progress")
+				.asString(""), this.method, this.path, null);
+		}
+		return result;
+	}
+
+	/**
+	 * Ask NetSuite once for the job's state.
+	 * @return the job's state once it has completed, or {@code null} while it has not
+	 */
+	@Nullable JsonNode completedState() {
+		JsonNode job = get(jobUri());
+		return job.path("completed").asBoolean(false) ? job : null;
+	}
+
+	/**
+	 * Whether a read of the job (a poll, its tasks, a task's result) failed without an
+	 * answer about the job itself: lost, unreadable, throttled, out of permits or time, or
+	 * a server error. A read, so it can be asked again.
+	 */
+	static boolean isTransient(RuntimeException ex) {
+		return ex instanceof NetSuiteUnreadableAnswerException || ex instanceof NetSuiteConnectionException
+				|| ex instanceof ResourceAccessException || ex instanceof NetSuiteConcurrencyLimitException
+				|| ex instanceof NetSuitePermitTimeoutException || ex instanceof NetSuiteTimeoutException
+				|| ex instanceof NetSuiteServerException;
+	}
+
+	/**
+	 * List a completed job's tasks (following {@code next} links, should NetSuite page
+	 * the list) and return the location of each task's result, in the order NetSuite lists
+	 * the tasks.
+	 * @param job the completed job's state
+	 * @return the tasks' result locations
+	 */
+	List<URI> taskResults(JsonNode job) {
+		URI tasks = link(job.path("task"), jobUri().getRawPath() + "/task");
+		List<URI> results = new ArrayList<>();
+		JsonNode list = get(tasks);
+		for (int page = 0;; page++) {
+			for (JsonNode task : list.path("items")) {
+				if (task.isObject()) {
+					URI taskUri = link(task, trimSlash(tasks.getRawPath()) + "/" + task.path("id").asString(""));
+					results.add(resolve(trimSlash(taskUri.getRawPath()) + "/result"));
+				}
+			}
+			URI next = list.path("hasMore").asBoolean(false) ? rel(list, "next") : null;
+			// Bounded: a list that never ends is not followed for ever.
+			if (next == null || page >= 100) {
+				return results;
+			}
+			list = get(next);
+		}
+	}
+
+	/**
+	 * Read one task's result, the answer the submitted request (or, for a batch, its
+	 * item) would have had synchronously.
+	 * @param resultUri the result's location
+	 * @param errorInside whether to look for NetSuite's error inside a successful answer
+	 * @return the result
+	 * @throws NetSuiteException the error the task failed with, for the submitted method
+	 * and path
+	 */
+	Result taskResult(URI resultUri, boolean errorInside) {
 		// The task's answer is the submitted request's: its errors name that request.
 		NetSuiteExchange.Call call = NetSuiteExchange.Call.write(unknownOutcomeHint()).as(this.method, this.path);
 		return this.exchange.read(this.exchange.rest(HttpMethod.GET, resultUri), call, (request, response, answer) -> {
 			byte[] body = Answers.bytes(answer, response.getBody());
-			if (failed) {
+			if (errorInside) {
 				// A failed task's error inside a successful answer, read by the same parser.
 				NetSuiteError error = NetSuiteError.inTaskResult(response.getHeaders(), body);
 				if (error != null) {
 					throw this.exchange.error(error, this.method, this.path);
 				}
 			}
-			Result result = Result.read(answer, response.getHeaders(), body, request.getURI(), this.exchange.mapper());
-			if (failed) {
-				throw new NetSuiteException(0, null, "NetSuite's job " + id() + " ended " + job.path("progress")
-					.asString(""), this.method, this.path, null);
-			}
-			return result;
+			return Result.read(answer, response.getHeaders(), body, request.getURI(), this.exchange.mapper());
 		});
 	}
 
@@ -260,6 +320,18 @@ public final class NetSuiteJob {
 			}
 		}
 		return resolve(fallback);
+	}
+
+	// The link of a relation, such as a list's next page, on the host the request was sent to.
+	private @Nullable URI rel(JsonNode resource, String relation) {
+		for (JsonNode link : resource.path("links")) {
+			String href = link.path("href").asString("");
+			if (relation.equals(link.path("rel").asString("")) && !href.isEmpty()) {
+				URI uri = URI.create(href);
+				return resolve(uri.getRawPath() + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : ""));
+			}
+		}
+		return null;
 	}
 
 	private URI resolve(String pathAndQuery) {
@@ -356,11 +428,26 @@ public final class NetSuiteJob {
 		 * record
 		 */
 		String createdId(String type) {
-			String id = Answers.createdId(locationHeader(), this.origin, type);
+			String id = locatedId(type);
 			if (id == null) {
-				throw Answers.unreadable(NetSuiteUnreadableAnswerException.Reason.UNEXPECTED, this.answer, null);
+				throw unexpected();
 			}
 			return id;
+		}
+
+		/**
+		 * Return the ID in the location of the record written, as {@link #createdId}
+		 * checks it, or {@code null} when the answer names no such record.
+		 */
+		@Nullable String locatedId(String type) {
+			return Answers.createdId(locationHeader(), this.origin, type);
+		}
+
+		/**
+		 * Return the exception for a result that is not the answer NetSuite gives.
+		 */
+		NetSuiteUnreadableAnswerException unexpected() {
+			return Answers.unreadable(NetSuiteUnreadableAnswerException.Reason.UNEXPECTED, this.answer, null);
 		}
 
 		private @Nullable String locationHeader() {
@@ -375,6 +462,24 @@ public final class NetSuiteJob {
 				}
 			}
 			return json.path("href").isString() ? json.path("href").asString() : null;
+		}
+
+		/**
+		 * Return the ID of the record written, read tolerantly: from a location (the
+		 * {@code Location} header, or a JSON body's self link or {@code href}) on the host
+		 * the request went to whose path is {@code …/record/v1/<type>/<id>}, else from a
+		 * JSON body's {@code id}.
+		 * @param type the record type written
+		 * @return the ID, or {@code null} when the answer names none, or a location that is
+		 * not such a record's
+		 */
+		@Nullable String writtenId(String type) {
+			String location = locationHeader();
+			if (location != null) {
+				return Answers.createdId(location, this.origin, type);
+			}
+			JsonNode id = json().path("id");
+			return (id.isString() || id.isNumber()) && !id.asString().isEmpty() ? id.asString() : null;
 		}
 
 		/**

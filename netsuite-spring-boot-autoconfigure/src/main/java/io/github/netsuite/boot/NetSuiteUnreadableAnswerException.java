@@ -58,6 +58,19 @@ public class NetSuiteUnreadableAnswerException extends NetSuiteException {
 		this.mayHaveExecuted = mayHaveExecuted;
 	}
 
+	// A write whose outcome the client could not learn for another reason than one answer
+	// (a batch item whose task is missing, say): said in its own words.
+	NetSuiteUnreadableAnswerException(String detail, @Nullable String method, @Nullable String path,
+			@Nullable String hint, @Nullable Throwable cause) {
+		super(0, null, detail + "; NetSuite may have executed the request", method, path, hint);
+		this.reason = Reason.UNEXPECTED;
+		this.contentType = null;
+		this.mayHaveExecuted = true;
+		if (cause != null) {
+			initCause(cause);
+		}
+	}
+
 	private static String describe(Reason reason, @Nullable String contentType, boolean mayHaveExecuted) {
 		String detail = "an answer " + reason.description + " ("
 				+ ((contentType != null) ? contentType : "no content type") + ")";

@@ -30,6 +30,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -46,8 +47,10 @@ import org.springframework.web.client.ResourceAccessException;
 /**
  * The one paging engine: the items of a SuiteQL query or of a record collection in order,
  * page after page ({@code items}, {@code offset}, {@code hasMore}, {@code totalResults}),
- * with up to {@code prefetch} following pages fetched ahead on the account's page executor
- * while the consumer reads one. Pages go by offset; a SuiteQL query goes on by keyset
+ * with the following pages fetched ahead on the account's page executor while the consumer
+ * reads one: as many as {@code prefetch} answers each time a page is planned, by default
+ * as many as the account's permits allow ({@link ReadAhead}, which says how a stream
+ * shares them). Pages go by offset; a SuiteQL query goes on by keyset
  * ({@link SuiteQlKeyset}) once the offset reaches NetSuite's ceiling. A page is fetched
  * ahead only once it is known to exist: from the {@code totalResults} of an earlier page of
  * its query, or, past the ceiling, from the last row of the page before it.
@@ -57,7 +60,8 @@ import org.springframework.web.client.ResourceAccessException;
  * <li>Only the consumer's thread plans, reads and cancels pages; the executor only fetches
  * them. Not thread-safe, as a stream is not.</li>
  * <li>{@code ahead} holds the pages after {@code current} in reading order, each the page
- * that reading one page at a time would read next: at most {@code prefetch} of them, none
+ * that reading one page at a time would read next: at most {@code prefetch} of them (as it
+ * answered when the last was planned; pages ahead stay when it shrinks), none
  * whose rows are past {@code maxRows}, and only pages the executor accepted (one it refuses
  * is fetched on the consumer's thread when the consumer reaches it).</li>
  * <li>Each page is fetched once, by the executor or by the consumer. An executor that may
@@ -98,7 +102,8 @@ final class Pages extends Spliterators.AbstractSpliterator<ObjectNode> implement
 
 	private final int pageSize;
 
-	private final int prefetch;
+	// Pages ahead wanted now, asked again each time a page is planned.
+	private final IntSupplier prefetch;
 
 	private final long maxRows;
 
@@ -119,6 +124,11 @@ final class Pages extends Spliterators.AbstractSpliterator<ObjectNode> implement
 
 	Pages(Fetcher fetcher, Executor executor, ObservationRegistry observations, String query,
 			@Nullable SuiteQlKeyset keyset, int maxOffset, int pageSize, int prefetch, long maxRows) {
+		this(fetcher, executor, observations, query, keyset, maxOffset, pageSize, () -> prefetch, maxRows);
+	}
+
+	Pages(Fetcher fetcher, Executor executor, ObservationRegistry observations, String query,
+			@Nullable SuiteQlKeyset keyset, int maxOffset, int pageSize, IntSupplier prefetch, long maxRows) {
 		super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
 		this.fetcher = fetcher;
 		this.executor = executor;
@@ -140,18 +150,32 @@ final class Pages extends Spliterators.AbstractSpliterator<ObjectNode> implement
 	 */
 	static Stream<ObjectNode> suiteQl(NetSuiteExchange exchange, Fetcher fetcher, String query, int pageSize,
 			int prefetch, long maxRows) {
+		ReadAhead readAhead = exchange.readAhead();
 		return new Pages(fetcher, exchange.pageExecutor(), exchange.observationRegistry(), query,
-				SuiteQlKeyset.of(query), SuiteQlQuery.MAX_OFFSET, pageSize, prefetch, maxRows)
+				SuiteQlKeyset.of(query), SuiteQlQuery.MAX_OFFSET, pageSize, () -> readAhead.pages(prefetch), maxRows)
 			.stream();
 	}
 
 	/**
-	 * The items of a record collection by offset, each page fetched when the consumer
-	 * reaches it.
+	 * The rows of a dataset by offset, with pages fetched ahead as a SuiteQL query's are.
+	 * No keyset and no ceiling of the client's: a dataset's ceiling is NetSuite's to answer.
+	 */
+	static Stream<ObjectNode> dataset(NetSuiteExchange exchange, Fetcher fetcher, int pageSize, int prefetch,
+			long maxRows) {
+		ReadAhead readAhead = exchange.readAhead();
+		return new Pages(fetcher, exchange.pageExecutor(), exchange.observationRegistry(), "", null,
+				Integer.MAX_VALUE, pageSize, () -> readAhead.pages(prefetch), maxRows)
+			.stream();
+	}
+
+	/**
+	 * The items of a record collection by offset, the next pages fetched ahead as the
+	 * account's read-ahead allows.
 	 */
 	static Stream<ObjectNode> records(NetSuiteExchange exchange, Fetcher fetcher, int pageSize) {
+		ReadAhead readAhead = exchange.readAhead();
 		return new Pages(fetcher, exchange.pageExecutor(), exchange.observationRegistry(), "", null,
-				Integer.MAX_VALUE, pageSize, 0, Long.MAX_VALUE)
+				Integer.MAX_VALUE, pageSize, readAhead::pages, Long.MAX_VALUE)
 			.stream();
 	}
 
@@ -216,7 +240,8 @@ final class Pages extends Spliterators.AbstractSpliterator<ObjectNode> implement
 		this.rows = List.of();
 		this.index = 0;
 		// Planned before waiting, so that while the next page is awaited the one after those
-		// ahead may start too: still at most prefetch + 1 pages outstanding
+		// ahead may start too: still at most prefetch + 1 pages outstanding, by default the
+		// limit plus one: every permit busy while the consumer waits, and one page queued
 		planAhead(this.pageSize);
 		// A page not planned ahead was never forked: it is fetched here
 		this.rows = current.await(planned == null || this.executorMayQueue).items();
@@ -225,10 +250,11 @@ final class Pages extends Spliterators.AbstractSpliterator<ObjectNode> implement
 	}
 
 	// Fetch ahead while fewer than 'prefetch' pages follow the current one, the next is
-	// known to exist, and the rows planned so far are fewer than 'maxRows'.
+	// known to exist, and the rows planned so far are fewer than 'maxRows'. The limit is
+	// read for each page, so that one that shrank or grew since the last is followed.
 	private void planAhead(int rowsOnCurrent) {
 		Page last = (this.ahead.isEmpty()) ? this.current : this.ahead.peekLast();
-		while (last != null && this.ahead.size() < this.prefetch
+		while (last != null && this.ahead.size() < this.prefetch.getAsInt()
 				&& this.rowsOut + rowsOnCurrent + (long) this.ahead.size() * this.pageSize < this.maxRows) {
 			Page next = after(last, false);
 			if (next == null || !next.fork(this.executor)) {

@@ -39,6 +39,9 @@ public final class SuiteQlQuery {
 
 	static final int MAX_PAGE_SIZE = 1000;
 
+	// What rows come from, in the messages of their mapping
+	private static final String SOURCE = "SuiteQL";
+
 	// NetSuite serves no row past this offset; keyset paging continues beyond it.
 	static final int MAX_OFFSET = 100_000;
 
@@ -71,11 +74,14 @@ public final class SuiteQlQuery {
 	}
 
 	/**
-	 * Return this query with another number of pages {@link #stream()} fetches ahead while
-	 * its consumer reads a page: each a request of its own, taking a concurrency permit as
-	 * any request does, so at most this many plus one pages are held at once.
-	 * @param pages pages fetched ahead, 0 to read one page at a time; by default
-	 * {@code netsuite.suiteql.prefetch-pages}
+	 * Return this query with another most number of pages {@link #stream()} fetches ahead
+	 * while its consumer reads a page: each a request of its own, taking a concurrency
+	 * permit as any request does. Never more than the account's permits allow, its
+	 * concurrency limit in force (an adaptive limit read again for each page), so at most
+	 * the limit plus one, or this many plus one, pages are held at once.
+	 * @param pages the most pages fetched ahead, 0 to read one page at a time; by default
+	 * {@code netsuite.suiteql.prefetch-pages}, itself by default as many as the permits
+	 * allow ({@link NetSuiteClient#DEFAULT_SUITEQL_PREFETCH_PAGES})
 	 * @return a new query
 	 */
 	public SuiteQlQuery prefetch(int pages) {
@@ -85,7 +91,10 @@ public final class SuiteQlQuery {
 
 	/**
 	 * Return this query with a most number of rows for {@link #stream()}: no page past them
-	 * is fetched, ahead or otherwise, and the stream ends after them.
+	 * is fetched, ahead or otherwise, and the stream ends after them. Fewer rows than a
+	 * page are asked for as such ({@code limit=7} for 7 rows), and up to NetSuite's
+	 * 100,000-row offset ceiling more are spread evenly over as many requests as pages of
+	 * {@link #pageSize(int)} would take.
 	 * @param maxRows the most rows, at least 1
 	 * @return a new query
 	 */
@@ -98,13 +107,16 @@ public final class SuiteQlQuery {
 	 * Stream every row as a map of column to value, in query order. While the stream's
 	 * consumer reads a page, the next {@link #prefetch(int) prefetch} pages are fetched
 	 * concurrently on the client's page executor, each observed as a child of the
-	 * observation current where the stream is read; a page the stream reaches that a
-	 * queueing executor has not started yet is fetched on the consumer's thread. With
-	 * {@code prefetch(0)} the next page is fetched only when the stream reaches it. An
-	 * error on any page surfaces as an exception from the stream where that page's rows
-	 * would have come, never as a shorter stream. Past NetSuite's 100,000-row
-	 * offset ceiling, a query ordered by {@code id} continues by keyset; any other fails
-	 * with {@link NetSuiteQueryLimitException} rather than end early.
+	 * observation current where the stream is read. By default as many pages as the
+	 * account's permits allow: every permit busy, and a request of another caller waits
+	 * behind one page of the stream at most, the permits going first come, first served.
+	 * A page the stream reaches that a queueing executor has not started yet is fetched
+	 * on the consumer's thread. With {@code prefetch(0)} the next page is fetched only
+	 * when the stream reaches it. An error on any page surfaces as an exception from the
+	 * stream where that page's rows would have come, never as a shorter stream. Past
+	 * NetSuite's 100,000-row offset ceiling, a query ordered by {@code id} continues by
+	 * keyset; any other fails with {@link NetSuiteQueryLimitException} rather than end
+	 * early.
 	 * <p>
 	 * Close the stream (try-with-resources) when leaving it early: that cancels the pages
 	 * fetched ahead, and every permit they hold or wait for comes back; nothing more is
@@ -116,13 +128,18 @@ public final class SuiteQlQuery {
 	}
 
 	/**
-	 * Stream every row, mapped to the given type, as {@link #stream()} does.
+	 * Stream every row, mapped to the given type, as {@link #stream()} does. SuiteQL names
+	 * its columns in lower case ({@code companyname}): they map to the type's properties
+	 * ignoring case ({@code companyName}), but not across underscores ({@code company_name}
+	 * needs {@code AS companyName}). A row none of whose columns is a property of the type
+	 * fails the stream with an {@link IllegalArgumentException} rather than give an object of
+	 * nulls; a column that is no property of the type is logged once at WARN.
 	 * @param <T> the row type
 	 * @param type the row type
 	 * @return the rows
 	 */
 	public <T> Stream<T> stream(Class<T> type) {
-		return rows().map((row) -> this.exchange.mapper().treeToValue(row, type));
+		return rows().map((row) -> this.exchange.rows().map(row, type, SOURCE));
 	}
 
 	/**
@@ -147,7 +164,7 @@ public final class SuiteQlQuery {
 	 */
 	public <T> NetSuitePage<T> page(int limit, int offset, Class<T> type) {
 		NetSuitePage<ObjectNode> page = fetch(this.query, limit, offset);
-		List<T> items = page.items().stream().map((row) -> this.exchange.mapper().treeToValue(row, type)).toList();
+		List<T> items = page.items().stream().map((row) -> this.exchange.rows().map(row, type, SOURCE)).toList();
 		return new NetSuitePage<>(items, page.offset(), page.hasMore(), page.totalResults());
 	}
 
@@ -166,11 +183,24 @@ public final class SuiteQlQuery {
 	 * @return the first row, or empty when there is none
 	 */
 	public <T> Optional<T> first(Class<T> type) {
-		return fetch(this.query, 1, 0).items().stream().findFirst().map((row) -> this.exchange.mapper().treeToValue(row, type));
+		return fetch(this.query, 1, 0).items().stream().findFirst().map((row) -> this.exchange.rows().map(row, type, SOURCE));
 	}
 
 	private Stream<ObjectNode> rows() {
-		return Pages.suiteQl(this.exchange, this::fetch, this.query, this.pageSize, this.prefetch, this.maxRows);
+		return Pages.suiteQl(this.exchange, this::fetch, this.query, pageSize(this.pageSize, this.maxRows),
+				this.prefetch, this.maxRows);
+	}
+
+	// The rows per request for at most 'maxRows': as many requests as pages of 'pageSize'
+	// would take, each as full as the others, so that no request asks for rows not wanted
+	// but for the rounding. One size for all, so that every offset is a multiple of it, as
+	// NetSuite requires. Past its offset ceiling the keyset takes over at the page size.
+	static int pageSize(int pageSize, long maxRows) {
+		if (maxRows > MAX_OFFSET) {
+			return pageSize;
+		}
+		long requests = (maxRows + pageSize - 1) / pageSize;
+		return (int) ((maxRows + requests - 1) / requests);
 	}
 
 	private NetSuitePage<ObjectNode> fetch(String query, int limit, int offset) {
@@ -190,9 +220,8 @@ public final class SuiteQlQuery {
 		return page;
 	}
 
-	@SuppressWarnings("unchecked")
 	private Map<String, Object> toMap(ObjectNode row) {
-		return this.exchange.mapper().treeToValue(row, Map.class);
+		return this.exchange.rows().toMap(row);
 	}
 
 }

@@ -253,8 +253,9 @@ class SuiteQlPrefetchWireMockTests {
 			.requestInterceptor(new NetSuiteErrorInterceptor())
 			.build();
 		NetSuiteExchange exchange = new NetSuiteExchange(AccountId.of("1234567_SB1"), rest, rest,
-				JsonMapper.builder().build(), new NetSuiteErrorDecoder(null), SuiteQlPageListener.NONE, 3,
-				SuiteQlExecutor.create("observed"), registry, false, NetSuiteJob.AsyncPolling.DEFAULTS);
+				JsonMapper.builder().build(), new NetSuiteErrorDecoder(null), SuiteQlPageListener.NONE,
+				new ReadAhead(3, null), SuiteQlExecutor.create("observed"), registry, false,
+				NetSuiteJob.AsyncPolling.DEFAULTS);
 		Observation caller = Observation.start("caller", registry);
 		try (Observation.Scope scope = caller.openScope()) {
 			assertThat(new SuiteQlQuery(exchange, QUERY, PAGE_SIZE, 3, Long.MAX_VALUE).stream().count()).isEqualTo(8);

@@ -16,6 +16,7 @@
 package io.github.netsuite.boot.autoconfigure;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -23,7 +24,9 @@ import java.util.function.Supplier;
 import io.github.netsuite.boot.NetSuiteAccount;
 import io.github.netsuite.boot.HttpComponentsAttemptAbort;
 import io.github.netsuite.boot.NetSuiteAuthentication;
+import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.SharedPermitStore;
+import io.github.netsuite.boot.RecordBatchListener;
 import io.github.netsuite.boot.SuiteQlPageListener;
 import io.github.netsuite.boot.auth.OAuth2Credentials;
 import io.github.netsuite.boot.auth.TbaCredentials;
@@ -76,6 +79,8 @@ final class NetSuiteAccountFactory {
 
 	private final SuiteQlPageListener pageListener;
 
+	private final RecordBatchListener batchListener;
+
 	private final @Nullable Executor pageExecutor;
 
 	private final Supplier<@Nullable SharedPermitStore> sharedPermitStore;
@@ -86,7 +91,7 @@ final class NetSuiteAccountFactory {
 			ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder, HttpClientSettings httpClientSettings,
 			ObservationRegistry observationRegistry, @Nullable NetSuiteRequestObservationConvention convention,
 			ObjectMapper mapper, NetSuiteProperties.Retry retry, SuiteQlPageListener pageListener,
-			@Nullable Executor pageExecutor, Supplier<@Nullable SharedPermitStore> sharedPermitStore,
+			RecordBatchListener batchListener, @Nullable Executor pageExecutor, Supplier<@Nullable SharedPermitStore> sharedPermitStore,
 			Consumer<AutoCloseable> closeables) {
 		this.builders = builders;
 		this.requestFactoryBuilder = requestFactoryBuilder;
@@ -96,6 +101,7 @@ final class NetSuiteAccountFactory {
 		this.mapper = mapper;
 		this.retry = retry;
 		this.pageListener = pageListener;
+		this.batchListener = batchListener;
 		this.pageExecutor = pageExecutor;
 		this.sharedPermitStore = sharedPermitStore;
 		this.closeables = closeables;
@@ -148,11 +154,17 @@ final class NetSuiteAccountFactory {
 			.maxAnswerSize(settings.getMaxAnswerSize())
 			// One token request: its connection and its answer (the builder adds its permit).
 			.tokenRequestTimeout(settings.getConnectTimeout().plus(settings.getReadTimeout()))
-			.suiteQlPrefetchPages(settings.getSuiteql().getPrefetchPages())
+			.suiteQlPrefetchPages(Objects.requireNonNullElse(settings.getSuiteql().getPrefetchPages(),
+					NetSuiteClient.DEFAULT_SUITEQL_PREFETCH_PAGES))
 			.suiteQlPageListener(this.pageListener)
 			.exactlyOnceWrites(settings.getRecords().isExactlyOnceWrites())
+			.propertyValidation(settings.getRecords().getPropertyNameValidation(),
+					settings.getRecords().getPropertyValueValidation())
 			.asyncPolling(settings.getAsync().getPollInterval(), settings.getAsync().getMaxPollInterval(),
-					settings.getAsync().getTimeout());
+					settings.getAsync().getTimeout())
+			.batch(settings.getBatch().getSize(), settings.getBatch().getPollInterval(),
+					settings.getBatch().getMaxPollInterval(), settings.getBatch().getTimeout())
+			.batchListener(this.batchListener);
 		if (this.pageExecutor != null) {
 			builder.pageExecutor(this.pageExecutor);
 		}

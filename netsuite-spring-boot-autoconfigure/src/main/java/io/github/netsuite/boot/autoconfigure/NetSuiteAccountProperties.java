@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.netsuite.boot.PropertyValidation;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
@@ -122,6 +123,11 @@ public class NetSuiteAccountProperties {
 	 * Asynchronous request settings.
 	 */
 	private final Async async = new Async();
+
+	/**
+	 * Batch write settings.
+	 */
+	private final Batch batch = new Batch();
 
 	public @Nullable String getAccount() {
 		return this.account;
@@ -239,6 +245,10 @@ public class NetSuiteAccountProperties {
 		return this.async;
 	}
 
+	public Batch getBatch() {
+		return this.batch;
+	}
+
 	/**
 	 * How the record API writes.
 	 */
@@ -252,6 +262,32 @@ public class NetSuiteAccountProperties {
 
 		// Set by its own key, which then wins over the deprecated one whatever the binding order
 		private boolean exactlyOnceWritesBound;
+
+		/**
+		 * What NetSuite does with a record field it does not know (X-NetSuite-PropertyNameValidation): error, warning or ignore; NetSuite's default when unset.
+		 */
+		private @Nullable PropertyValidation propertyNameValidation;
+
+		/**
+		 * What NetSuite does with an invalid record field value (X-NetSuite-PropertyValueValidation): error, warning or ignore; NetSuite's default when unset.
+		 */
+		private @Nullable PropertyValidation propertyValueValidation;
+
+		public @Nullable PropertyValidation getPropertyNameValidation() {
+			return this.propertyNameValidation;
+		}
+
+		public void setPropertyNameValidation(@Nullable PropertyValidation propertyNameValidation) {
+			this.propertyNameValidation = propertyNameValidation;
+		}
+
+		public @Nullable PropertyValidation getPropertyValueValidation() {
+			return this.propertyValueValidation;
+		}
+
+		public void setPropertyValueValidation(@Nullable PropertyValidation propertyValueValidation) {
+			this.propertyValueValidation = propertyValueValidation;
+		}
 
 		public boolean isExactlyOnceWrites() {
 			return this.exactlyOnceWrites;
@@ -309,6 +345,66 @@ public class NetSuiteAccountProperties {
 		 * Longest time to wait for a job; by default NetSuite's own limit on a REST request.
 		 */
 		private Duration timeout = Duration.ofMinutes(15);
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			this.pollInterval = pollInterval;
+		}
+
+		public Duration getMaxPollInterval() {
+			return this.maxPollInterval;
+		}
+
+		public void setMaxPollInterval(Duration maxPollInterval) {
+			this.maxPollInterval = maxPollInterval;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * How batch writes ({@code RecordCollection.batch()}) cut their input and wait for
+	 * their jobs.
+	 */
+	public static class Batch {
+
+		/**
+		 * Records per batch request, 1 to 100 (NetSuite's most).
+		 */
+		private int size = 100;
+
+		/**
+		 * Time before the first poll of a batch job; it doubles for each further poll.
+		 */
+		private Duration pollInterval = Duration.ofMillis(200);
+
+		/**
+		 * Longest time between two polls of a batch job.
+		 */
+		private Duration maxPollInterval = Duration.ofSeconds(2);
+
+		/**
+		 * Longest time to wait for a batch job, which may queue behind others at the account's async processors.
+		 */
+		private Duration timeout = Duration.ofMinutes(30);
+
+		public int getSize() {
+			return this.size;
+		}
+
+		public void setSize(int size) {
+			this.size = size;
+		}
 
 		public Duration getPollInterval() {
 			return this.pollInterval;
@@ -576,15 +672,15 @@ public class NetSuiteAccountProperties {
 	public static class SuiteQl {
 
 		/**
-		 * SuiteQL pages fetched ahead while a stream's consumer reads one; 0 for one page at a time.
+		 * Most SuiteQL and record collection pages fetched ahead while a stream's consumer reads one; 0 for one page at a time; unset (the default) for as many as the account's permits allow, its concurrency limit in force.
 		 */
-		private int prefetchPages = 3;
+		private @Nullable Integer prefetchPages;
 
-		public int getPrefetchPages() {
+		public @Nullable Integer getPrefetchPages() {
 			return this.prefetchPages;
 		}
 
-		public void setPrefetchPages(int prefetchPages) {
+		public void setPrefetchPages(@Nullable Integer prefetchPages) {
 			this.prefetchPages = prefetchPages;
 		}
 

@@ -31,8 +31,10 @@ import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NetSuiteAuthentication;
 import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.NetSuitePermits;
+import io.github.netsuite.boot.RecordBatchListener;
 import io.github.netsuite.boot.SuiteQlPageListener;
 import io.github.netsuite.boot.SharedPermitStore;
+import io.github.netsuite.boot.auth.AccountId;
 import io.github.netsuite.boot.redis.RedisSharedPermitStore;
 import io.github.netsuite.boot.observation.NetSuiteRequestObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
@@ -128,6 +130,7 @@ public final class NetSuiteAutoConfiguration {
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<NetSuiteRequestObservationConvention> convention, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<SuiteQlPageListener> suiteQlPageListeners,
+			ObjectProvider<RecordBatchListener> recordBatchListeners,
 			ObjectProvider<NetSuiteAuthentication> primaryAuthentication,
 			ObjectProvider<SharedPermitStore> sharedPermitStore, NetSuiteAccountResources netSuiteAccountResources,
 			BeanFactory beanFactory, Environment environment) {
@@ -141,6 +144,7 @@ public final class NetSuiteAutoConfiguration {
 					new PropertiesNetSuiteConnectionDetails(NetSuitePropertiesValidation.prefix(name), account)));
 		NetSuitePropertiesValidation.validate(properties, primary, named, UnresolvedPlaceholders.Written.of(environment));
 		List<SuiteQlPageListener> listeners = suiteQlPageListeners.orderedStream().toList();
+		List<RecordBatchListener> batchListeners = recordBatchListeners.orderedStream().toList();
 		// micrometer-observation comes with spring-context; without a registry bean it is a no-op.
 		NetSuiteAccountFactory factory = new NetSuiteAccountFactory(
 				NetSuiteAccountFactory.builders(restClientCustomizers.orderedStream().toList()),
@@ -151,6 +155,20 @@ public final class NetSuiteAutoConfiguration {
 						() -> JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()),
 				properties.getRetry(),
 				(account, rows) -> listeners.forEach((listener) -> listener.pageRead(account, rows)),
+				new RecordBatchListener() {
+
+					@Override
+					public void submitted(AccountId account, String type, int items) {
+						batchListeners.forEach((listener) -> listener.submitted(account, type, items));
+					}
+
+					@Override
+					public void finished(AccountId account, String type, boolean accepted, int succeeded, int failed) {
+						batchListeners
+							.forEach((listener) -> listener.finished(account, type, accepted, succeeded, failed));
+					}
+
+				},
 				pageExecutor(properties.getPageExecutor(), beanFactory, netSuiteAccountResources::add),
 				sharedPermitStore::getIfAvailable, netSuiteAccountResources::add);
 		List<NetSuiteAccount> accounts = new ArrayList<>();

@@ -208,6 +208,7 @@ final class NetSuitePropertiesValidation {
 
 	private static void checkSettings(String prefix, NetSuiteAccountProperties properties, List<Problem> problems) {
 		checkAsync(prefix, properties.getAsync(), problems);
+		checkBatch(prefix, properties.getBatch(), problems);
 		positive(prefix + "connect-timeout", properties.getConnectTimeout(), problems);
 		positive(prefix + "read-timeout", properties.getReadTimeout(), problems);
 		positive(prefix + "attempt-timeout", properties.getAttemptTimeout(), problems);
@@ -218,7 +219,10 @@ final class NetSuitePropertiesValidation {
 		}
 		positive(prefix + "concurrency.limit", properties.getConcurrency().getLimit(), problems);
 		positive(prefix + "concurrency.acquire-timeout", properties.getConcurrency().getAcquireTimeout(), problems);
-		notNegative(prefix + "suiteql.prefetch-pages", properties.getSuiteql().getPrefetchPages(), problems);
+		Integer prefetchPages = properties.getSuiteql().getPrefetchPages();
+		if (prefetchPages != null) {
+			notNegative(prefix + "suiteql.prefetch-pages", prefetchPages, problems);
+		}
 		positive(prefix + "concurrency.lease-time", properties.getConcurrency().getLeaseTime(), problems);
 	}
 
@@ -229,6 +233,21 @@ final class NetSuitePropertiesValidation {
 			String key = prefix + "async.max-poll-interval";
 			problems.add(new Problem(key, "must not be shorter than " + prefix + "async.poll-interval",
 					key + ": a duration at least as long as the poll interval, such as 5s"));
+		}
+	}
+
+	private static void checkBatch(String prefix, NetSuiteAccountProperties.Batch batch, List<Problem> problems) {
+		if (batch.getSize() < 1 || batch.getSize() > 100) {
+			String key = prefix + "batch.size";
+			problems.add(new Problem(key, "must be between 1 and 100",
+					key + ": a whole number from 1 to 100, NetSuite's most records per batch request"));
+		}
+		positive(prefix + "batch.poll-interval", batch.getPollInterval(), problems);
+		positive(prefix + "batch.timeout", batch.getTimeout(), problems);
+		if (batch.getMaxPollInterval().compareTo(batch.getPollInterval()) < 0) {
+			String key = prefix + "batch.max-poll-interval";
+			problems.add(new Problem(key, "must not be shorter than " + prefix + "batch.poll-interval",
+					key + ": a duration at least as long as the poll interval, such as 2s"));
 		}
 	}
 

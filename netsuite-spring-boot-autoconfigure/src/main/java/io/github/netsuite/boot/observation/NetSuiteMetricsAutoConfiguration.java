@@ -32,7 +32,9 @@ import org.springframework.core.annotation.Order;
  * with its account's realm: the {@code netsuite.requests} timer made of the observation,
  * {@code netsuite.retries} and {@code netsuite.throttled} (registered at zero on start),
  * {@code netsuite.suiteql.pages},
- * {@code netsuite.suiteql.rows} and, for every account whose requests are limited, the
+ * {@code netsuite.suiteql.rows}, the batch meters {@code netsuite.batch.items.submitted},
+ * {@code .succeeded}, {@code .failed} and {@code netsuite.batch.jobs.in-flight} (tagged with
+ * the record type too) and, for every account whose requests are limited, the
  * gauges {@code netsuite.requests.in-flight}, {@code netsuite.requests.waiting} and
  * {@code netsuite.concurrency.limit}.
  * <p>
@@ -63,6 +65,13 @@ public final class NetSuiteMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	NetSuiteSuiteQlMeters netSuiteSuiteQlMeters(MeterRegistry meterRegistry) {
 		return new NetSuiteSuiteQlMeters(meterRegistry);
+	}
+
+	// Every NetSuiteClient tells every RecordBatchListener bean of its batch requests.
+	@Bean
+	@ConditionalOnMissingBean
+	NetSuiteBatchMeters netSuiteBatchMeters(MeterRegistry meterRegistry) {
+		return new NetSuiteBatchMeters(meterRegistry);
 	}
 
 	// The retries and throttled counters at zero from the start, not from their first count.

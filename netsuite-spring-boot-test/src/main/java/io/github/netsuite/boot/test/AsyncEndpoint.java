@@ -18,6 +18,7 @@ package io.github.netsuite.boot.test;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -34,7 +36,9 @@ import org.jspecify.annotations.Nullable;
  * once and answered {@code 202} with the {@code Location} of its job; the job
  * ({@code /services/rest/async/v1/job/<id>}), its one task and the task's {@code result}
  * (the answer the synchronous request would have had) show as completed once the double's
- * async delay has passed. An {@code X-NetSuite-Idempotency-Key} already seen answers
+ * async delay has passed. A batch request ({@link BatchEndpoint}) makes a job with a task per
+ * item, each shown as completed at its end on the async processors' schedule
+ * ({@link AsyncProcessors}). An {@code X-NetSuite-Idempotency-Key} already seen answers
  * {@code 400 IDEMPOTENCY_ERROR} with the {@code Location} of the original job, and the
  * request is not executed again. Keys are remembered until the data is cleared (or, past
  * 100,000 jobs, with their job when it is the oldest).
@@ -51,9 +55,6 @@ final class AsyncEndpoint {
 
 	private static final int CAPACITY = 100_000;
 
-	// One task per job, as a single request makes: its ID is fixed
-	private static final String TASK_ID = "1";
-
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 		.withZone(ZoneOffset.UTC);
 
@@ -66,6 +67,8 @@ final class AsyncEndpoint {
 
 	private final Map<String, String> keys = new ConcurrentHashMap<>();
 
+	private final AsyncProcessors processors = new AsyncProcessors();
+
 	AsyncEndpoint(NetSuiteDouble netSuite) {
 		this.netSuite = netSuite;
 	}
@@ -76,9 +79,19 @@ final class AsyncEndpoint {
 	}
 
 	/**
-	 * Accept an asynchronous request: remember its key, run it, keep its answer.
+	 * Accept an asynchronous request: remember its key, run it, keep its answer as its one
+	 * task's result, shown once the async delay has passed.
 	 */
 	Reply submit(Call call, Supplier<Reply> execution) {
+		return accept(call, (submitted) -> List.of(
+				new Task(submitted, submitted.plus(this.netSuite.faults().asyncDelay()), execution.get())));
+	}
+
+	/**
+	 * Accept an asynchronous request whose job has the given tasks: remember its key, then
+	 * make the tasks (which executes them) from the time the job was submitted.
+	 */
+	Reply accept(Call call, Function<Instant, List<Task>> execution) {
 		long number = this.ids.incrementAndGet();
 		String id = String.valueOf(number);
 		String header = call.header(IDEMPOTENCY_KEY);
@@ -93,7 +106,7 @@ final class AsyncEndpoint {
 			}
 		}
 		Instant submitted = this.netSuite.now();
-		Job job = new Job(id, key, submitted, submitted.plus(this.netSuite.faults().asyncDelay()));
+		Job job = new Job(id, key);
 		this.jobs.put(number, job);
 		while (this.jobs.size() > CAPACITY) {
 			Map.Entry<Long, Job> oldest = this.jobs.pollFirstEntry();
@@ -101,8 +114,15 @@ final class AsyncEndpoint {
 				this.keys.remove(oldest.getValue().key, oldest.getValue().id);
 			}
 		}
-		job.result = execution.get();
+		job.tasks = List.copyOf(execution.apply(submitted));
 		return new Reply(202, null, null).header("Location", jobUrl(id)).header("Preference-Applied", "respond-async");
+	}
+
+	/**
+	 * The processors that batch tasks queue for.
+	 */
+	AsyncProcessors processors() {
+		return this.processors;
 	}
 
 	Reply handle(Call call) {
@@ -126,14 +146,18 @@ final class AsyncEndpoint {
 		if (segments.length == 2 || (segments.length == 3 && segments[2].isEmpty())) {
 			return json(tasks(job));
 		}
-		if (!segments[2].equals(TASK_ID)) {
+		// Task IDs are 1 to n, in the order of the request's items
+		List<Task> tasks = job.tasks;
+		int number = segments[2].matches("[1-9][0-9]{0,5}") ? Integer.parseInt(segments[2]) : 0;
+		if (number < 1 || number > tasks.size()) {
 			return ErrorReplies.notFound(call);
 		}
+		Task task = tasks.get(number - 1);
 		if (segments.length == 3) {
-			return json(task(job));
+			return json(task(job, number, task));
 		}
 		if (segments.length == 4 && segments[3].equals("result")) {
-			Reply result = job.resultIfReady(this.netSuite.now());
+			Reply result = task.resultIfReady(this.netSuite.now());
 			return (result != null) ? result.copy()
 					: ErrorReplies.rest(404, "NONEXISTENT_ID", "The task has not completed yet; it has no result.",
 							Map.of("o:urlPath", call.path));
@@ -144,13 +168,14 @@ final class AsyncEndpoint {
 	void clear() {
 		this.jobs.clear();
 		this.keys.clear();
+		this.processors.clear();
 	}
 
 	private Map<String, Object> job(Job job) {
 		Instant now = this.netSuite.now();
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("links", links("self", jobUrl(job.id)));
-		body.put("completed", job.resultIfReady(now) != null);
+		body.put("completed", job.isCompleted(now));
 		body.put("id", job.id);
 		body.put("progress", job.progress(now));
 		body.put("task", Map.of("links", links("related", jobUrl(job.id) + "/task")));
@@ -158,26 +183,33 @@ final class AsyncEndpoint {
 	}
 
 	private Map<String, Object> tasks(Job job) {
+		int count = job.tasks.size();
+		List<Map<String, Object>> items = new ArrayList<>(count);
+		for (int number = 1; number <= count; number++) {
+			items.add(Map.of("links", links("self", taskUrl(job, number))));
+		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("links", links("self", jobUrl(job.id) + "/task"));
-		body.put("count", 1);
+		body.put("count", items.size());
 		body.put("hasMore", false);
-		body.put("items", List.of(Map.of("links", links("self", taskUrl(job)))));
+		body.put("items", items);
 		body.put("offset", 0);
-		body.put("totalResults", 1);
+		body.put("totalResults", items.size());
 		return body;
 	}
 
-	private Map<String, Object> task(Job job) {
+	private Map<String, Object> task(Job job, int number, Task task) {
 		Instant now = this.netSuite.now();
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("links", links("self", taskUrl(job)));
-		body.put("id", TASK_ID);
-		body.put("progress", job.progress(now));
-		body.put("startTime", TIME.format(job.submitted));
-		if (job.resultIfReady(now) != null) {
-			body.put("endTime", TIME.format(job.readyAt));
-			body.put("result", Map.of("links", links("related", taskUrl(job) + "/result")));
+		body.put("links", links("self", taskUrl(job, number)));
+		body.put("id", String.valueOf(number));
+		body.put("progress", task.progress(now));
+		if (!now.isBefore(task.start)) {
+			body.put("startTime", TIME.format(task.start));
+		}
+		if (task.resultIfReady(now) != null) {
+			body.put("endTime", TIME.format(task.end));
+			body.put("result", Map.of("links", links("related", taskUrl(job, number) + "/result")));
 		}
 		return body;
 	}
@@ -194,12 +226,47 @@ final class AsyncEndpoint {
 		return this.netSuite.restUrl() + JOB_PREFIX + id;
 	}
 
-	private String taskUrl(Job job) {
-		return jobUrl(job.id) + "/task/" + TASK_ID;
+	private String taskUrl(Job job, int number) {
+		return jobUrl(job.id) + "/task/" + number;
 	}
 
 	/**
-	 * One accepted request, its answer shown from {@code readyAt} on.
+	 * One item's work: started and ended at the given times of the double's clock, its answer
+	 * shown from its end on.
+	 */
+	static final class Task {
+
+		final Instant start;
+
+		final Instant end;
+
+		final Reply result;
+
+		Task(Instant start, Instant end, Reply result) {
+			this.start = start;
+			this.end = end;
+			this.result = result;
+		}
+
+		@Nullable Reply resultIfReady(Instant now) {
+			return now.isBefore(this.end) ? null : this.result;
+		}
+
+		boolean succeeded() {
+			return this.result.status < 400;
+		}
+
+		String progress(Instant now) {
+			if (now.isBefore(this.end)) {
+				return "pending";
+			}
+			return succeeded() ? "succeeded" : "failed";
+		}
+
+	}
+
+	/**
+	 * One accepted request and its tasks (none until it has been executed).
 	 */
 	private static final class Job {
 
@@ -207,30 +274,28 @@ final class AsyncEndpoint {
 
 		final @Nullable String key;
 
-		final Instant submitted;
+		volatile List<Task> tasks = List.of();
 
-		final Instant readyAt;
-
-		volatile @Nullable Reply result;
-
-		Job(String id, @Nullable String key, Instant submitted, Instant readyAt) {
+		Job(String id, @Nullable String key) {
 			this.id = id;
 			this.key = key;
-			this.submitted = submitted;
-			this.readyAt = readyAt;
 		}
 
-		@Nullable Reply resultIfReady(Instant now) {
-			Reply result = this.result;
-			return (result != null && !now.isBefore(this.readyAt)) ? result : null;
+		boolean isCompleted(Instant now) {
+			List<Task> tasks = this.tasks;
+			return !tasks.isEmpty() && tasks.stream().allMatch((task) -> task.resultIfReady(now) != null);
 		}
 
+		// Unconfirmed: a batch with both outcomes is assumed to read "partiallySucceeded"
 		String progress(Instant now) {
-			Reply result = resultIfReady(now);
-			if (result == null) {
+			if (!isCompleted(now)) {
 				return "pending";
 			}
-			return (result.status < 400) ? "succeeded" : "failed";
+			long succeeded = this.tasks.stream().filter(Task::succeeded).count();
+			if (succeeded == this.tasks.size()) {
+				return "succeeded";
+			}
+			return (succeeded == 0) ? "failed" : "partiallySucceeded";
 		}
 
 	}

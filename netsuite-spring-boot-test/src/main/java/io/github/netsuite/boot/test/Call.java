@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Map.Entry;
 
+import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.Request;
 import org.jspecify.annotations.Nullable;
 
@@ -74,7 +75,10 @@ final class Call {
 	}
 
 	@Nullable String header(String name) {
-		return this.request.getHeader(name);
+		// Through header(…): a wrapped request (a batch's item) throws from getHeader(…)
+		// for a header it does not have.
+		HttpHeader header = this.request.header(name);
+		return header.isPresent() ? header.firstValue() : null;
 	}
 
 	String body() {

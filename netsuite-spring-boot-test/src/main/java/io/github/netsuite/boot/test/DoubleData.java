@@ -16,6 +16,7 @@
 package io.github.netsuite.boot.test;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,10 +26,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The double's data: a {@link RecordStore} per record type (which SuiteQL reads as its
- * table), the RESTlet handlers by deployment, and the asynchronous jobs with their
- * idempotency keys. {@link NetSuiteDouble}'s data methods seed and clear it; the endpoints
- * read it. Faults and observations are not data: {@link NetSuiteDouble#clearData()} leaves
- * them.
+ * table), the fields their creates require, the RESTlet handlers by deployment, the rows of
+ * saved datasets, and the
+ * asynchronous jobs with their idempotency keys. {@link NetSuiteDouble}'s data methods seed
+ * and clear it; the endpoints read it. Faults and observations are not data:
+ * {@link NetSuiteDouble#clearData()} leaves them.
  *
  * @author NetSuite Spring Boot team
  */
@@ -40,9 +42,14 @@ final class DoubleData {
 	// By "script/deploy"
 	private final Map<String, RestletHandler> restlets = new ConcurrentHashMap<>();
 
+	// By lower-case dataset ID: script IDs are case-insensitive
+	private final Map<String, List<Map<String, Object>>> datasets = new ConcurrentHashMap<>();
+
 	private final AsyncEndpoint jobs;
 
 	private final ChangeTracking tracking;
+
+	private final RequiredFields requiredFields = new RequiredFields();
 
 	DoubleData(AsyncEndpoint jobs, ChangeTracking tracking) {
 		this.jobs = jobs;
@@ -97,12 +104,33 @@ final class DoubleData {
 		}
 	}
 
+	/**
+	 * Define a dataset's rows, replacing any it had.
+	 */
+	void dataset(String id, List<? extends Map<String, ?>> rows) {
+		this.datasets.put(id.toLowerCase(Locale.ROOT), DatasetEndpoint.normalize(rows));
+	}
+
+	/**
+	 * A dataset's rows, or {@code null} when no dataset has the ID.
+	 */
+	@Nullable List<Map<String, Object>> dataset(String id) {
+		return this.datasets.get(id.toLowerCase(Locale.ROOT));
+	}
+
 	void restlet(String script, String deploy, RestletHandler handler) {
 		this.restlets.put(restletKey(script, deploy), handler);
 	}
 
 	@Nullable RestletHandler restletHandler(String script, String deploy) {
 		return this.restlets.get(restletKey(script, deploy));
+	}
+
+	/**
+	 * The fields each record type's creates must give.
+	 */
+	RequiredFields requiredFields() {
+		return this.requiredFields;
 	}
 
 	/**
@@ -113,14 +141,16 @@ final class DoubleData {
 	}
 
 	/**
-	 * Drop every record, table, RESTlet handler, asynchronous job and remembered idempotency
-	 * key, and stop tracking changes.
+	 * Drop every record, table, required field, RESTlet handler, dataset, asynchronous job and
+	 * remembered idempotency key, and stop tracking changes.
 	 */
 	void clear() {
 		this.tracking.stop();
 		this.stores.clear();
 		this.restlets.clear();
+		this.datasets.clear();
 		this.jobs.clear();
+		this.requiredFields.clear();
 	}
 
 	private static String restletKey(String script, String deploy) {

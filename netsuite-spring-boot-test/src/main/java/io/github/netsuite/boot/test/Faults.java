@@ -26,7 +26,9 @@ import org.jspecify.annotations.Nullable;
  * The double's faults of NetSuite's own making: login refused (role disabled, invalid login,
  * the TBA feature off), throttling at a concurrency limit, added latency, injected failures,
  * lost write answers, a revoked M2M certificate, a token endpoint that is down, and a skewed
- * clock; with them the async delay, which {@link NetSuiteDouble#reset()} puts back too. The
+ * clock; with them the costs of work (the async delay, a synchronous write's latency, the
+ * async processors and their time per record), which {@link NetSuiteDouble#reset()} puts
+ * back too. The
  * switches are {@link NetSuiteDouble}'s; their state and the decisions they make are kept
  * here. The faults of networks and proxies are {@link HostileAnswers}'.
  *
@@ -35,6 +37,11 @@ import org.jspecify.annotations.Nullable;
 final class Faults {
 
 	private static final int DEFAULT_FAILURE_STATUS = 503;
+
+	// Unconfirmed: NetSuite scales its REST async processors with SuiteCloud Plus licences
+	// and publishes no number; 4 runs items truly in parallel (so that order-dependent
+	// clients show) and stays below a developer account's concurrency limit of 5
+	static final int DEFAULT_ASYNC_PROCESSORS = 4;
 
 	private volatile boolean roleDisabled;
 
@@ -63,6 +70,13 @@ final class Faults {
 	private volatile boolean tokenEndpointDown;
 
 	private volatile Duration asyncDelay = Duration.ZERO;
+
+	// Null: writes take the latency of every request
+	private volatile @Nullable Duration writeLatency;
+
+	private volatile int asyncProcessors = DEFAULT_ASYNC_PROCESSORS;
+
+	private volatile Duration timePerAsyncRecord = Duration.ZERO;
 
 	// Switches
 
@@ -120,8 +134,24 @@ final class Faults {
 		this.asyncDelay = orZero(delay);
 	}
 
+	void writeLatency(@Nullable Duration latency) {
+		this.writeLatency = (latency != null) ? orZero(latency) : null;
+	}
+
+	void asyncProcessors(int processors) {
+		if (processors < 1) {
+			throw new IllegalArgumentException("There must be at least one async processor, not " + processors);
+		}
+		this.asyncProcessors = processors;
+	}
+
+	void timePerAsyncRecord(@Nullable Duration time) {
+		this.timePerAsyncRecord = orZero(time);
+	}
+
 	/**
-	 * Switch every fault off and the async delay to none.
+	 * Switch every fault off, the async delay and the time per async record to none, writes
+	 * back to the latency of every request and the async processors to their default number.
 	 */
 	void reset() {
 		this.roleDisabled = false;
@@ -137,6 +167,9 @@ final class Faults {
 		this.certificateRevoked = false;
 		this.tokenEndpointDown = false;
 		this.asyncDelay = Duration.ZERO;
+		this.writeLatency = null;
+		this.asyncProcessors = DEFAULT_ASYNC_PROCESSORS;
+		this.timePerAsyncRecord = Duration.ZERO;
 	}
 
 	// State, as the endpoints read it
@@ -167,8 +200,12 @@ final class Faults {
 		return this.concurrencyLimit;
 	}
 
-	Duration latency() {
-		return this.latency;
+	/**
+	 * The latency of a request: a synchronous write's own, when set, else every request's.
+	 */
+	Duration latency(boolean synchronousWrite) {
+		Duration write = this.writeLatency;
+		return (synchronousWrite && write != null) ? write : this.latency;
 	}
 
 	Duration suiteQlPageLatency() {
@@ -185,6 +222,14 @@ final class Faults {
 
 	Duration asyncDelay() {
 		return this.asyncDelay;
+	}
+
+	int asyncProcessors() {
+		return this.asyncProcessors;
+	}
+
+	Duration timePerAsyncRecord() {
+		return this.timePerAsyncRecord;
 	}
 
 	// Decisions, one per request

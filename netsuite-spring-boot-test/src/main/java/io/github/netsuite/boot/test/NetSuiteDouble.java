@@ -30,11 +30,15 @@ import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An embedded NetSuite for tests and demos: REST web services (records, SuiteQL, system
- * endpoints) and RESTlets on one local HTTP port, each request checked for token-based
+ * An embedded NetSuite for tests and demos: REST web services (records, SuiteQL, saved
+ * datasets, system endpoints) and RESTlets on one local HTTP port, each request checked for token-based
  * authentication (OAuth 1.0a, HMAC-SHA256) as NetSuite checks it, and faults that can be
  * switched on at run time. Runs on WireMock. With {@link Builder#oauth2(boolean)} it also
  * serves OAuth 2.0 client credentials (machine to machine): see {@link #oauth2TokenUrl()}.
+ * The record API does NetSuite's record operations on the {@linkplain #records(String) stores}:
+ * transforms, record actions, initialize (create-form), external IDs wherever an ID stands,
+ * sublists merged or replaced and read on their own, field selection and property validation,
+ * each the double's subset of NetSuite's, as the testing documentation lists.
  * <pre class="code">
  * try (NetSuiteDouble netSuite = NetSuiteDouble.builder().account("1234567_SB1").build().start()) {
  *     netSuite.table("customer", List.of(Map.of("id", "1", "companyName", "Acme")));
@@ -377,6 +381,28 @@ public final class NetSuiteDouble implements AutoCloseable {
 	}
 
 	/**
+	 * Define the rows of a saved SuiteAnalytics dataset, replacing any it had: the double
+	 * serves them at {@code GET /services/rest/query/v1/dataset/<id>/result}, paged with
+	 * {@code limit} and {@code offset} as NetSuite pages its collections, in the order given.
+	 * Column names are answered in lower case ({@code companyName} as {@code companyname}),
+	 * as SuiteQL answers them, and a column whose value is {@code null} is left out of its
+	 * row. An ID no dataset has answers {@code 404 NONEXISTENT_ID}. Dataset IDs are
+	 * case-insensitive; {@link #clearData()} drops every dataset.
+	 * @param id the dataset's ID, such as {@code custdataset1}
+	 * @param rows the rows, each a map of column to value; copied
+	 * @return this double
+	 * @throws IllegalArgumentException if a row gives one column twice (in two spellings)
+	 * with different values
+	 */
+	public NetSuiteDouble dataset(String id, List<? extends Map<String, ?>> rows) {
+		if (id.isBlank()) {
+			throw new IllegalArgumentException("'id' must not be empty");
+		}
+		this.data.dataset(id, rows);
+		return this;
+	}
+
+	/**
 	 * Register the handler of a RESTlet deployment. Deployments without one echo the call:
 	 * {@code {"method":"POST","parameters":{"script":"6","deploy":"1",…},"body":…}}.
 	 * @param script the {@code script} parameter
@@ -391,7 +417,9 @@ public final class NetSuiteDouble implements AutoCloseable {
 
 	/**
 	 * How long an asynchronous request's job stays pending before it shows as completed with
-	 * its result. The request itself is executed when it is submitted.
+	 * its result; for a batch request, how long before its first task may start on the
+	 * {@link #asyncProcessors(int) async processors}. The request itself is executed when it is
+	 * submitted.
 	 * @param delay the delay; zero or {@code null} for none
 	 * @return this double
 	 */
@@ -401,8 +429,53 @@ public final class NetSuiteDouble implements AutoCloseable {
 	}
 
 	/**
-	 * Drop every record, table, RESTlet handler, asynchronous job and remembered
-	 * idempotency key, and stop tracking changes ({@link #trackChanges(ZoneId)}). Faults and
+	 * How many REST async processors the account has: a batch request
+	 * ({@code {"items":[…]}} with {@code Prefer: respond-async}) becomes a job with a task per
+	 * item, and the tasks of all jobs queue, first come first served, for this many processors,
+	 * each task taking {@link #timePerAsyncRecord(Duration)}. Tasks run outside the
+	 * {@link #concurrencyLimit(int) concurrency limit}; the requests that submit and poll them
+	 * count against it. The tasks' {@code startTime} and {@code endTime} tell the schedule.
+	 * NetSuite's number follows the account's SuiteCloud Plus licences and is not published;
+	 * the double has 4 unless told, and {@link #reset()} puts 4 back.
+	 * @param processors the number of processors, at least 1
+	 * @return this double
+	 * @throws IllegalArgumentException if {@code processors} is less than 1
+	 */
+	public NetSuiteDouble asyncProcessors(int processors) {
+		this.faults.asyncProcessors(processors);
+		return this;
+	}
+
+	/**
+	 * How long an async processor takes for one record of a batch request
+	 * ({@link #asyncProcessors(int)}): a task's result shows this long after it starts.
+	 * @param time the time per record; zero or {@code null} for none
+	 * @return this double
+	 */
+	public NetSuiteDouble timePerAsyncRecord(Duration time) {
+		this.faults.timePerAsyncRecord(time);
+		return this;
+	}
+
+	/**
+	 * Make each of the given fields required when a record of this type is created, as an
+	 * account's forms do: a create (a {@code POST}, or an item of a batch create) without a
+	 * value for one of them (absent, {@code null} or blank; names in any case) fails with
+	 * {@code 400 USER_ERROR} "Please enter value(s) for: …" and stores nothing. NetSuite names
+	 * the fields by their labels; the double by the names given here. No field is required
+	 * unless told; {@link #clearData()} forgets them. Updates and upserts are not checked.
+	 * @param type the record type, e.g. {@code customer}
+	 * @param fields the field names, e.g. {@code companyName}; none to require nothing
+	 * @return this double
+	 */
+	public NetSuiteDouble requiredFields(String type, String... fields) {
+		this.data.requiredFields().require(type, List.of(fields));
+		return this;
+	}
+
+	/**
+	 * Drop every record, table, {@link #requiredFields(String, String...) required field},
+	 * RESTlet handler, dataset, asynchronous job and remembered idempotency key, and stop tracking changes ({@link #trackChanges(ZoneId)}). Faults and
 	 * observations stay.
 	 */
 	public void clearData() {
@@ -502,12 +575,29 @@ public final class NetSuiteDouble implements AutoCloseable {
 	}
 
 	/**
-	 * Delay every admitted request by this much before answering it.
+	 * Delay every admitted request by this much before answering it; a synchronous record
+	 * write by {@link #writeLatency(Duration)} instead, when set.
 	 * @param latency the added latency; zero or {@code null} for none
 	 * @return this double
 	 */
 	public NetSuiteDouble latency(Duration latency) {
 		this.faults.latency(latency);
+		return this;
+	}
+
+	/**
+	 * Delay every admitted synchronous record write (a {@code POST}, {@code PATCH},
+	 * {@code PUT} or {@code DELETE} on the record API without {@code Prefer: respond-async})
+	 * by this much instead of {@link #latency(Duration)}, as NetSuite takes longer to save a
+	 * record than to read one (a few hundred milliseconds against tens). The write holds its
+	 * concurrency slot all that time. Asynchronous and batch submissions take the latency of
+	 * every request; their work is the {@link #asyncProcessors(int) async processors'}.
+	 * @param latency the latency of a synchronous write; {@code null} for that of every
+	 * request (the default, which {@link #reset()} puts back)
+	 * @return this double
+	 */
+	public NetSuiteDouble writeLatency(@Nullable Duration latency) {
+		this.faults.writeLatency(latency);
 		return this;
 	}
 
@@ -747,9 +837,10 @@ public final class NetSuiteDouble implements AutoCloseable {
 	}
 
 	/**
-	 * Switch every fault off, the async delay to none, and clear the observations (in-flight
-	 * peak, login audit trail, received requests, request, token request and lost answer
-	 * counts). Token requests held by a hanging token endpoint go on. Data, RESTlet handlers,
+	 * Switch every fault off, the async delay and the time per async record to none, the
+	 * {@link #writeLatency(Duration) write latency} to that of every request, the async
+	 * processors back to 4, and clear the observations (in-flight peak, login audit trail,
+	 * received requests, request, token request and lost answer counts). Token requests held by a hanging token endpoint go on. Data, RESTlet handlers,
 	 * remembered nonces and {@code jti}s, the M2M keys and issued access tokens stay.
 	 */
 	public void reset() {

@@ -29,7 +29,8 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
  * network answers in NetSuite's place (a redirect, an HTML page, a huge body), then
  * admission against the concurrency limit, added latency, injected failures, the login check, then routes to the
  * endpoint: the record API, SuiteQL, the system endpoints, asynchronous jobs or RESTlets,
- * a REST request with {@code Prefer: respond-async} through its job. A write whose answer
+ * a batch request to the batch endpoint, any other REST request with
+ * {@code Prefer: respond-async} through its job. A write whose answer
  * is to be lost is executed first. Requests to the
  * OAuth 2.0 token endpoint go through the same admission, latency and failures, then to the
  * endpoint, which checks their assertion instead; a hanging token endpoint holds them before
@@ -53,7 +54,11 @@ final class NetSuiteDoubleHandler implements ResponseDefinitionTransformerV2 {
 
 	private final RecordEndpoint records;
 
+	private final BatchEndpoint batches;
+
 	private final SuiteQlEndpoint suiteQl;
+
+	private final DatasetEndpoint datasets;
 
 	private final SystemEndpoint system;
 
@@ -74,7 +79,9 @@ final class NetSuiteDoubleHandler implements ResponseDefinitionTransformerV2 {
 		this.traffic = netSuite.traffic();
 		this.login = new LoginCheck(netSuite);
 		this.records = new RecordEndpoint(netSuite);
+		this.batches = new BatchEndpoint(netSuite, this.records);
 		this.suiteQl = new SuiteQlEndpoint(netSuite);
+		this.datasets = new DatasetEndpoint(netSuite);
 		this.system = new SystemEndpoint(netSuite);
 		this.restlets = new RestletEndpoint(netSuite);
 		this.tokens = new OAuth2TokenEndpoint(netSuite);
@@ -115,7 +122,8 @@ final class NetSuiteDoubleHandler implements ResponseDefinitionTransformerV2 {
 			return throttled(call);
 		}
 		try {
-			sleep(this.faults.latency());
+			// A synchronous record write costs more than a read, as in NetSuite
+			sleep(this.faults.latency(isSynchronousRecordWrite(call)));
 			int failure = this.faults.takeFailure();
 			if (failure == 429) {
 				// Throttling as NetSuite answers it, not a generic error with its status
@@ -170,6 +178,9 @@ final class NetSuiteDoubleHandler implements ResponseDefinitionTransformerV2 {
 		if (call.path.startsWith(AsyncEndpoint.PREFIX)) {
 			return this.netSuite.data().jobs().handle(call);
 		}
+		if (BatchEndpoint.isBatch(call)) {
+			return this.batches.submit(call);
+		}
 		if (AsyncEndpoint.isAsync(call)) {
 			return this.netSuite.data().jobs().submit(call, () -> execute(call));
 		}
@@ -179,6 +190,9 @@ final class NetSuiteDoubleHandler implements ResponseDefinitionTransformerV2 {
 	private Reply execute(Call call) {
 		if (call.path.equals(SuiteQlEndpoint.PATH)) {
 			return this.suiteQl.handle(call);
+		}
+		if (DatasetEndpoint.serves(call)) {
+			return this.datasets.handle(call);
 		}
 		if (call.path.startsWith(SystemEndpoint.PREFIX)) {
 			return this.system.handle(call);
@@ -195,6 +209,11 @@ final class NetSuiteDoubleHandler implements ResponseDefinitionTransformerV2 {
 			case "GET", "HEAD", "OPTIONS" -> false;
 			default -> !call.path.equals(SuiteQlEndpoint.PATH);
 		};
+	}
+
+	// What the account's request processing pays for in full: a record write answered when done
+	private static boolean isSynchronousRecordWrite(Call call) {
+		return call.path.startsWith(RecordEndpoint.PREFIX) && isWrite(call) && !AsyncEndpoint.isAsync(call);
 	}
 
 	static void sleep(Duration latency) {

@@ -56,6 +56,12 @@ import org.jspecify.annotations.Nullable;
  * class returns use record-style names and look fields up in any case
  * ({@code get("companyname")} and {@code get("companyName")} alike).
  * <p>
+ * <strong>Sublists.</strong> A field whose value is {@code {"items":[…]}} (a sales order's
+ * {@code item} lines, a customer's {@code addressBook}) is a sublist: each line gets a
+ * {@code line} key when stored, and a {@code PATCH} merges lines by that key unless it
+ * replaces the sublist ({@code ?replace=item}). The maps this class returns show a sublist
+ * as stored, {@code {"items":[{"line":1,…},…]}}.
+ * <p>
  * Thread-safe.
  *
  * @author NetSuite Spring Boot team
@@ -117,7 +123,7 @@ public final class RecordStore {
 	 */
 	public RecordStore put(Object id, Map<String, ?> fields) {
 		long key = toId(id);
-		Map<String, Object> row = normalize(fields);
+		Map<String, Object> row = keyLines(normalize(fields));
 		row.putIfAbsent("id", String.valueOf(key));
 		this.rows.compute(key, (unused, earlier) -> Collections.unmodifiableMap(stamp(row, earlier)));
 		this.highestId.accumulateAndGet(key, Math::max);
@@ -133,7 +139,7 @@ public final class RecordStore {
 	 * different values
 	 */
 	public long add(Map<String, ?> fields) {
-		Map<String, Object> row = normalize(fields);
+		Map<String, Object> row = keyLines(normalize(fields));
 		long id = this.highestId.incrementAndGet();
 		row.put("id", String.valueOf(id));
 		this.rows.put(id, Collections.unmodifiableMap(stamp(row, null)));
@@ -231,11 +237,21 @@ public final class RecordStore {
 	 * @return whether the record is still stored
 	 */
 	boolean update(long id, Map<String, ?> fields) {
+		return update(id, fields, Set.of());
+	}
+
+	/**
+	 * Set the given fields of a stored record, keeping its other fields and its ID: sublists
+	 * ({@code {"items":[…]}}) merge by line key, or replace the stored lines when named in
+	 * {@code replace} (lower-case names), as a PATCH with {@code ?replace=} does.
+	 * @return whether the record is still stored
+	 */
+	boolean update(long id, Map<String, ?> fields, Set<String> replace) {
 		Map<String, Object> changes = normalize(fields);
 		changes.remove("id");
 		return this.rows.computeIfPresent(id, (key, row) -> {
 			Map<String, Object> updated = new LinkedHashMap<>(row);
-			updated.putAll(changes);
+			Sublists.apply(updated, changes, replace);
 			ChangeTracking tracking = tracking();
 			if (tracking != null && !(changes.get(LAST_MODIFIED) instanceof Instant)) {
 				updated.put(LAST_MODIFIED, tracking.stamp());
@@ -329,6 +345,14 @@ public final class RecordStore {
 				this.spellings.putIfAbsent(lowerCase, name);
 			}
 		});
+		return row;
+	}
+
+	/**
+	 * The row with the lines of its sublists keyed.
+	 */
+	private static Map<String, Object> keyLines(Map<String, Object> row) {
+		row.replaceAll((name, value) -> Sublists.isSublist(value) ? Sublists.of(value) : value);
 		return row;
 	}
 

@@ -88,6 +88,30 @@ class SuiteQlPrefetchDoubleTests {
 	}
 
 	@Test
+	void readsAheadAsManyPagesAsThePermitsAllowByDefault() {
+		this.contextRunner.run((context) -> {
+			NetSuitePermits permits = context.getBean(NetSuiteAccounts.class).primary().permits();
+			List<String> ids = client(context).suiteql(QUERY).pageSize(50).stream()
+				.map((row) -> (String) row.get("id"))
+				.toList();
+			assertThat(ids).containsExactlyElementsOf(IntStream.rangeClosed(1, 1_000).mapToObj(String::valueOf).toList());
+			assertThat(netSuite.requestCount()).isEqualTo(20);
+			// Every one of the three permits, none refused (the double counts what it received)
+			assertThat(netSuite.maxInFlight()).isEqualTo(3);
+			assertThat(permits.limit()).isEqualTo(3);
+		});
+	}
+
+	@Test
+	void capsThePagesAheadWithPrefetchPages() {
+		this.contextRunner.withPropertyValues("netsuite.suiteql.prefetch-pages=1").run((context) -> {
+			assertThat(client(context).suiteql(QUERY).pageSize(100).stream().count()).isEqualTo(1_000);
+			// One ahead while the next is awaited: two on the wire, not the three permits
+			assertThat(netSuite.maxInFlight()).isEqualTo(2);
+		});
+	}
+
+	@Test
 	void readsOnePageAtATimeWithPrefetchPagesZero() {
 		this.contextRunner.withPropertyValues("netsuite.suiteql.prefetch-pages=0").run((context) -> {
 			assertThat(client(context).suiteql(QUERY).pageSize(100).stream().count()).isEqualTo(1_000);
@@ -105,6 +129,7 @@ class SuiteQlPrefetchDoubleTests {
 				assertThat(eu.suiteql(QUERY).pageSize(100).stream().count()).isEqualTo(1_000);
 				assertThat(netSuite.maxInFlight()).isEqualTo(1);
 				netSuite.resetMaxInFlight();
+				// The primary account's default: as many as its three permits allow
 				assertThat(client(context).suiteql(QUERY).pageSize(100).stream().count()).isEqualTo(1_000);
 				assertThat(netSuite.maxInFlight()).isEqualTo(3);
 			});
@@ -119,12 +144,12 @@ class SuiteQlPrefetchDoubleTests {
 			try (Stream<Map<String, Object>> rows = client(context).suiteql(QUERY).pageSize(50).stream()) {
 				Iterator<Map<String, Object>> iterator = rows.iterator();
 				assertThat(iterator.next()).containsEntry("id", "1");
-				// Pages ahead on the wire, the others waiting for a permit
+				// Pages ahead on the wire (six wanted, three allowed by the permits)
 				awaitTrue(() -> permits.inFlight() > 0);
 			}
 			awaitTrue(() -> permits.waiting() == 0 && permits.inFlight() == 0 && netSuite.inFlight() == 0);
 			long requests = netSuite.requestCount();
-			// The first page and at most the three on the wire: none that waited went out
+			// The first page and at most the three on the wire: none went out after the close
 			assertThat(requests).isLessThanOrEqualTo(4);
 			Thread.sleep(300);
 			assertThat(netSuite.requestCount()).isEqualTo(requests);

@@ -33,6 +33,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -41,7 +42,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.http.HttpStatus;
 
 /**
- * Customers: a SuiteQL query read page by page, and the record API to read and create one.
+ * Customers: a SuiteQL query read page by page, and the record API to read, create and
+ * upsert one, by internal or external ID.
  *
  * @author NetSuite Spring Boot team
  */
@@ -139,6 +141,34 @@ class CustomerController {
 	ResponseEntity<Map<String, String>> create(@RequestBody Map<String, Object> customer) {
 		String id = this.netSuite.records("customer").create(customer);
 		return ResponseEntity.created(URI.create("/customers/" + id)).body(Map.of("id", id));
+	}
+
+	/**
+	 * Create or update the customer with the given external ID: one upsert, answering the
+	 * internal ID whether it created or updated. An external ID with {@code |} cannot be
+	 * upserted (NetSuite's path cannot carry it): 400.
+	 * @param externalId the external ID, any text (percent-encoded in this path)
+	 * @param customer the record's fields, such as {@code {"companyName": "Acme"}}
+	 * @return 200 with the internal ID
+	 */
+	@PutMapping("/external/{externalId}")
+	Map<String, String> upsert(@PathVariable String externalId, @RequestBody Map<String, Object> customer) {
+		try {
+			return Map.of("id", this.netSuite.records("customer").upsert(externalId, customer));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * One customer record read by its external ID (one with {@code |} is found by query).
+	 * @param externalId the external ID
+	 * @return the record; a missing one is NetSuite's 404
+	 */
+	@GetMapping("/external/{externalId}")
+	@Nullable Map<String, Object> byExternalId(@PathVariable String externalId) {
+		return this.netSuite.records("customer").externalId(externalId).get();
 	}
 
 }

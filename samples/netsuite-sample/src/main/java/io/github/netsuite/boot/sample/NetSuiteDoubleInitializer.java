@@ -16,6 +16,7 @@
 package io.github.netsuite.boot.sample;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -159,11 +160,17 @@ public class NetSuiteDoubleInitializer implements ApplicationContextInitializer<
 		 */
 		static final int CUSTOMERS = 2_500;
 
+		/**
+		 * How many sales orders, of the first customers, with one to three lines each.
+		 */
+		static final int SALES_ORDERS = 5;
+
 		private DemoData() {
 		}
 
 		static void load(NetSuiteDouble netSuite) {
 			netSuite.table("customer", CUSTOMERS, DemoData::customer);
+			netSuite.table("salesOrder", SALES_ORDERS, DemoData::salesOrder);
 			// A RESTlet with a handler; every other deployment echoes its call
 			netSuite.restlet("customscript_hello", "customdeploy_hello", (request) -> {
 				String name = request.parameters().getOrDefault("name", "world");
@@ -173,6 +180,20 @@ public class NetSuiteDoubleInitializer implements ApplicationContextInitializer<
 			netSuite.restlet("customscript_fail", "customdeploy_fail", (request) -> {
 				throw new IllegalStateException("The demo RESTlet failed on purpose");
 			});
+		}
+
+		static Map<String, Object> salesOrder(int i) {
+			int id = i + 1;
+			List<Map<String, Object>> lines = new ArrayList<>();
+			for (int line = 1; line <= 1 + i % 3; line++) {
+				lines.add(Map.of("item", Map.of("id", String.valueOf(100 + line)), "quantity", line, "rate", 10 * line));
+			}
+			Map<String, Object> order = new LinkedHashMap<>();
+			order.put("id", String.valueOf(id));
+			order.put("tranId", String.format(Locale.ROOT, "SO%05d", id));
+			order.put("entity", Map.of("id", String.valueOf(id)));
+			order.put("item", Map.of("items", lines));
+			return order;
 		}
 
 		static Map<String, Object> customer(int i) {
