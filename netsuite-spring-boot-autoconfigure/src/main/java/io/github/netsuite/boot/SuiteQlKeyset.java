@@ -15,7 +15,6 @@
  */
 package io.github.netsuite.boot;
 
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -77,11 +76,11 @@ final class SuiteQlKeyset {
 		return before + "WHERE (" + existing + ") AND " + condition + " ORDER BY " + this.column;
 	}
 
-	// The index of a keyword outside parentheses and string literals, or -1.
+	// The index of a keyword outside parentheses and string literals, or -1. Compared in
+	// place: an upper-cased copy can be longer ('ß' is "SS"), and its indexes then miss.
 	private static int topLevelKeyword(String query, String keyword) {
 		int depth = 0;
 		boolean quoted = false;
-		String upper = query.toUpperCase(Locale.ROOT);
 		for (int i = 0; i < query.length(); i++) {
 			char c = query.charAt(i);
 			if (c == '\'') {
@@ -93,7 +92,8 @@ final class SuiteQlKeyset {
 			else if (!quoted && c == ')') {
 				depth--;
 			}
-			else if (!quoted && depth == 0 && upper.startsWith(keyword, i) && isBoundary(query, i - 1)
+			else if (!quoted && depth == 0 && query.regionMatches(true, i, keyword, 0, keyword.length())
+					&& isBoundary(query, i - 1)
 					&& isBoundary(query, i + keyword.length())) {
 				return i;
 			}

@@ -46,6 +46,13 @@ class SuiteQlKeysetTests {
 	}
 
 	@Test
+	void findsTheWhereClauseAfterTextWhoseUpperCaseIsLonger() {
+		assertThat(SuiteQlKeyset.of("SELECT 'Straße' AS street, id FROM customer WHERE isinactive = 'F' ORDER BY id")
+			.after("7")).isEqualTo(
+					"SELECT 'Straße' AS street, id FROM customer WHERE (isinactive = 'F') AND id > 7 ORDER BY id");
+	}
+
+	@Test
 	void quotesNonNumericIds() {
 		assertThat(SuiteQlKeyset.of("SELECT id FROM t ORDER BY id").after("x' OR '1'='1"))
 			.isEqualTo("SELECT id FROM t WHERE id > 'x'' OR ''1''=''1' ORDER BY id");
