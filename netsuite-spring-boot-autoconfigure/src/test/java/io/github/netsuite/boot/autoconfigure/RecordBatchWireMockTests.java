@@ -38,6 +38,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.netsuite.boot.NetSuiteAccounts;
 import io.github.netsuite.boot.NetSuiteClient;
 import io.github.netsuite.boot.NetSuiteException;
+import io.github.netsuite.boot.NetSuiteRedirectException;
 import io.github.netsuite.boot.NetSuiteUnreadableAnswerException;
 import io.github.netsuite.boot.NetSuiteValidationException;
 import io.github.netsuite.boot.RecordBatch;
@@ -59,6 +60,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -250,6 +254,34 @@ class RecordBatchWireMockTests {
 					(error) -> assertThat(error.mayHaveExecuted()).isTrue());
 			assertThat(results.get(2).id()).isEqualTo("1002");
 		});
+	}
+
+	@Test
+	void failsEveryItemOfARedirectedRequestWithoutFollowingIt() {
+		server.stubFor(post(urlPathEqualTo(CUSTOMERS)).atPriority(1)
+			.willReturn(aResponse().withStatus(302).withHeader("Location", server.baseUrl() + "/elsewhere?token=x")));
+		this.contextRunner.run((context) -> {
+			List<RecordBatch.Result> results = client(context).records("customer").batch().create(customers(3));
+			assertThat(results).allSatisfy((result) -> assertThat(result.error())
+				.isInstanceOf(NetSuiteRedirectException.class)
+				.hasMessageNotContaining("token=x"));
+			assertThat(server.findAll(anyRequestedFor(urlPathEqualTo("/elsewhere")))).isEmpty();
+		});
+	}
+
+	@Test
+	void givesEveryItemAnUnknownOutcomeWhenItsJobHangsPastTheBatchTimeout() {
+		server.stubFor(get(urlPathMatching("/services/rest/async/v1/job/\\d+")).atPriority(1)
+			.willReturn(aResponse().withFixedDelay(3_000).withStatus(200)));
+		this.contextRunner.withPropertyValues("netsuite.attempt-timeout=200ms", "netsuite.batch.timeout=1s")
+			.run((context) -> {
+				long started = System.nanoTime();
+				List<RecordBatch.Result> results = client(context).records("customer").batch().create(customers(2));
+				assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(5));
+				assertThat(results).allSatisfy((result) -> assertThat(result.error())
+					.isInstanceOfSatisfying(NetSuiteUnreadableAnswerException.class,
+							(error) -> assertThat(error.mayHaveExecuted()).isTrue()));
+			});
 	}
 
 	@Test
